@@ -1,0 +1,109 @@
+"""The ``kokon-graph`` command line: a thin layer over the Python API.
+
+Each command lives in its own module and is imported only when it runs, so
+``kokon-graph --help`` stays fast and a command's heavy dependencies (pyvis,
+neo4j, matplotlib) load only for that command.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from typing import Any
+
+import click
+
+from kokon_graph._version import __version__
+from kokon_graph.errors import KokonError
+
+__all__ = ["COMMANDS", "main"]
+
+#: Every command: name -> "module:attribute". A command whose module is absent is not listed.
+COMMANDS: dict[str, str] = {
+    "validate": "kokon_graph.cli.dataset_cmds:validate",
+    "info": "kokon_graph.cli.dataset_cmds:info",
+    "generate": "kokon_graph.cli.generate_cmd:generate",
+    "analyze": "kokon_graph.cli.analyze_cmd:analyze",
+    "map": "kokon_graph.cli.map_cmd:map_command",
+    "report": "kokon_graph.cli.report_cmd:report",
+    "compare": "kokon_graph.cli.report_cmd:compare",
+    "export": "kokon_graph.cli.report_cmd:export",
+    "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
+}
+
+
+def _module_exists(path: str) -> bool:
+    try:
+        return importlib.util.find_spec(path) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def report_error(err: KokonError) -> None:
+    """Print a one-line cause and, if known, the remedy, to standard error."""
+    click.secho(f"Error: {err}", fg="red", err=True)
+    if err.hint:
+        click.echo(f"Hint: {err.hint}", err=True)
+
+
+class _LazyGroup(click.Group):
+    """A group that imports each command when it is used and turns errors into messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [name for name, target in COMMANDS.items() if _module_exists(target.split(":")[0])]
+        return sorted(set(lazy) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        if not _module_exists(module_name):
+            return None
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KokonError as err:
+            report_error(err)
+            ctx.exit(2 if isinstance(err, ValueError) else 1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as err:
+            if os.environ.get("KOKON_DEBUG"):
+                raise
+            click.secho(f"Internal error: {type(err).__name__}: {err}", fg="red", err=True)
+            click.echo(
+                "Hint: this is a bug in kokon-graph; rerun with KOKON_DEBUG=1 to see "
+                "the traceback and report it",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="kokon-graph")
+def main() -> None:
+    """Analyse and map the cooperation between institutions that support families.
+
+    Read a dataset (a folder of CSV files or an .xlsx workbook; see
+    docs/dataset-format.md), check it, and find the coordination gaps and the
+    central actors in its network.
+
+    \b
+    Example:
+      kokon-graph validate datasets/praski-kokon
+      kokon-graph info datasets/praski-kokon
+    """

@@ -1,0 +1,187 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kokon_graph.errors import KokonError
+from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.io import Dataset, read_dataset
+
+__all__ = [
+    "dataset_argument",
+    "dataset_options",
+    "echo_table",
+    "is_store_uri",
+    "lang_option",
+    "load_dataset",
+    "load_network",
+    "progress",
+    "quiet_option",
+    "scope_options",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_STORE_URI = re.compile(r"^(neo4j|bolt)(\+s|\+ssc)?://", re.IGNORECASE)
+
+
+def is_store_uri(text: str) -> bool:
+    """Whether ``text`` names a Neo4j database (``neo4j://``, ``bolt+s://``, ...)."""
+    return bool(_STORE_URI.match(text))
+
+
+def dataset_argument(f: F) -> F:
+    """The ``DATASET`` argument: a folder of CSV files or an .xlsx workbook."""
+    return click.argument("dataset", metavar="DATASET")(f)
+
+
+def dataset_options(f: F) -> F:
+    """Options that control how a dataset is read."""
+    options = [
+        click.option(
+            "--encoding",
+            metavar="NAME",
+            default=None,
+            help="Encoding of the CSV files (default: UTF-8, then cp1250).",
+        ),
+        click.option(
+            "--pseudonym-key-file",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="File holding the key that pseudonymises family ids "
+            "(default: $KOKON_PSEUDONYM_KEY or $KOKON_PSEUDONYM_KEY_FILE).",
+        ),
+        click.option(
+            "--pseudonymised",
+            is_flag=True,
+            default=False,
+            help="The family ids are pseudonyms already; do not hash them again.",
+        ),
+        click.option("--strict", is_flag=True, default=False, help="Treat warnings as errors."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def scope_options(f: F) -> F:
+    """``--scope`` and ``--wave``."""
+    f = click.option(
+        "--wave",
+        default=None,
+        metavar="WAVE",
+        help="Survey wave to analyse (e.g. before, after, 2021); default: all waves together.",
+    )(f)
+    f = click.option(
+        "--scope",
+        default=None,
+        metavar="SCOPE",
+        help="Part of the data: voivodeship:28, powiat:2814, gmina:2814011, "
+        "project:NAME (default: all).",
+    )(f)
+    return f
+
+
+def lang_option(f: F) -> F:
+    """``--lang pl|en`` for text people read."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["pl", "en"]),
+        default="pl",
+        show_default=True,
+        help="Language of labels and texts.",
+    )(f)
+
+
+def quiet_option(f: F) -> F:
+    """``--quiet``: no progress and no summary."""
+    return click.option(
+        "--quiet", "-q", is_flag=True, default=False, help="Print nothing but errors."
+    )(f)
+
+
+def load_dataset(
+    source: str,
+    *,
+    encoding: str | None = None,
+    pseudonym_key_file: str | None = None,
+    pseudonymised: bool = False,
+    strict: bool = False,
+) -> Dataset:
+    """Read ``source`` (a dataset path, or a Neo4j URI) as a checked dataset."""
+    if is_store_uri(source):
+        raise KokonError(
+            f"reading a dataset from Neo4j ({source.split('://')[0]}://...) is not available "
+            "in this version",
+            hint="export the database to a dataset folder first",
+        )
+    return read_dataset(
+        Path(source),
+        encoding=encoding,
+        pseudonym_key_file=pseudonym_key_file,
+        pseudonymised=True if pseudonymised else None,
+        strict=strict,
+    )
+
+
+def load_network(
+    source: str,
+    *,
+    scope: str | None = None,
+    wave: str | None = None,
+    **dataset_kwargs: Any,
+) -> Network:
+    """Read ``source`` and build its network for ``scope`` and ``wave``."""
+    dataset = load_dataset(source, **dataset_kwargs)
+    return build_network(dataset, scope=Scope.parse(scope), wave=wave)
+
+
+def echo_table(
+    rows: Sequence[tuple[str, ...]], *, header: tuple[str, ...] | None = None, indent: int = 2
+) -> None:
+    """Print rows as aligned columns (numbers right-aligned)."""
+    all_rows = ([header] if header else []) + list(rows)
+    if not all_rows:
+        return
+    widths = [max(len(r[i]) for r in all_rows) for i in range(len(all_rows[0]))]
+    for r in all_rows:
+        cells = [
+            c.rjust(w) if c.replace(",", "").replace(".", "").isdigit() else c.ljust(w)
+            for c, w in zip(r, widths, strict=True)
+        ]
+        click.echo(" " * indent + "  ".join(cells).rstrip())
+
+
+def progress(iterable: Any, *, label: str, length: int | None = None, quiet: bool = False) -> Any:
+    """Wrap ``iterable`` in a progress bar shown only on an interactive terminal.
+
+    In a pipe, under CI, or with ``quiet``, the iterable is returned unchanged
+    and nothing is printed.
+    """
+    import sys
+
+    if quiet or not sys.stderr.isatty():
+        return _NoBar(iterable)
+    return click.progressbar(iterable, label=label, length=length, file=sys.stderr)
+
+
+class _NoBar:
+    """Stands in for ``click.progressbar`` where no bar is shown."""
+
+    def __init__(self, iterable: Any) -> None:
+        self._iterable = iterable
+
+    def __enter__(self) -> Any:
+        return self._iterable
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n_steps: int) -> None:
+        return None

@@ -1,0 +1,117 @@
+"""The exceptions kokon_graph raises on purpose.
+
+Every error has a one-line message saying what is wrong and, where one exists,
+a :attr:`KokonError.hint` saying what to do next. The command line prints both
+and never a traceback. Errors caused by the data subclass :class:`ValueError`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "DatasetError",
+    "KokonError",
+    "Problem",
+    "PseudonymKeyError",
+    "ScopeError",
+    "StoreError",
+]
+
+Severity = Literal["error", "warning"]
+
+
+class KokonError(Exception):
+    """Base class of every error kokon_graph raises on purpose.
+
+    Parameters
+    ----------
+    message
+        What went wrong, in one line.
+    hint
+        What the user can do about it, or ``None``.
+    """
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in a dataset, located as a person finds it.
+
+    Attributes
+    ----------
+    file
+        File name, or ``workbook.xlsx[sheet]`` for a workbook sheet.
+    row
+        Row number as a spreadsheet shows it (the header is row 1), or ``None``
+        when the problem concerns the whole file or column.
+    column
+        Column name, or ``None``.
+    message
+        What is wrong and what was expected. Never repeats a family's raw id.
+    rule
+        A short code for the kind of problem (``"unknown-value"``,
+        ``"duplicate-id"``, ...), used to group and count problems.
+    severity
+        ``"error"`` makes the dataset invalid; ``"warning"`` does so only in
+        strict mode.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+    rule: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DatasetError(KokonError, ValueError):
+    """A dataset could not be read: it lists every problem found, not only the first.
+
+    Attributes
+    ----------
+    problems
+        Every error (and, in strict mode, every warning), in file and row order.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        self.problems = list(problems)
+        self.source = source
+        n = len(self.problems)
+        first = str(self.problems[0]) if self.problems else "no details"
+        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        where = f"{source}: " if source else ""
+        super().__init__(
+            f"{where}invalid dataset: {first}{more}",
+            hint="fix the listed rows and run `kokon-graph validate` again",
+        )
+
+    def counts(self) -> Counter[str]:
+        """Number of problems per rule."""
+        return Counter(p.rule for p in self.problems)
+
+
+class PseudonymKeyError(KokonError):
+    """Family ids need pseudonymising but no usable key was given."""
+
+
+class ScopeError(KokonError, ValueError):
+    """A scope (``powiat:2811``, ``project:...``) or wave that is malformed or not in the data."""
+
+
+class StoreError(KokonError):
+    """Talking to the graph store (Neo4j) failed."""

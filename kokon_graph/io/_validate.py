@@ -1,0 +1,740 @@
+"""Typing and checking raw tables: every problem is collected, then raised once.
+
+Checks are vectorised (pandas) so that a national dataset of a million rows
+validates in seconds; a Python loop runs only over the rows that are wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from kokon_graph import model
+from kokon_graph.errors import Problem
+from kokon_graph.io._source import RawSource, RawTable
+from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
+from kokon_graph.io.pseudonym import identifying_column_reason
+from kokon_graph.io.schema import TABLES, Column, Table
+from kokon_graph.model import Vocabulary
+
+__all__ = ["build_dataset", "check_teryt", "teryt_problem"]
+
+_TRUE: Final = frozenset({"true", "1", "yes", "tak", "t", "y", "x", "prawda", "tak potwierdzona"})
+_FALSE: Final = frozenset({"false", "0", "no", "nie", "n", "f", "falsz", ""})
+_GMINA_TYPE_DIGITS: Final = frozenset("1234589")
+_TERYT_LENGTHS: Final = {2: "voivodeship", 4: "powiat", 7: "gmina"}
+_LEVEL_MIN_TERYT: Final = {"gmina": 7, "powiat": 4, "voivodeship": 2}
+_GROUP_LEVELS: Final = {
+    "WZK": "voivodeship",
+    "RGR": "voivodeship",
+    "PGR": "powiat",
+    "PGD": "powiat",
+    "PZK": "powiat",
+    "GGK": "gmina",
+    "ZZK": "gmina",
+    "ZI": "gmina",
+    "GDP": "gmina",
+    "partnership": "gmina",
+    model.OTHER: model.OTHER,
+}
+#: Columns whose values identify a family and are never repeated in a message.
+_SECRET_COLUMNS: Final = {("families", "id"), ("services", "family"), ("referrals", "family")}
+
+
+def teryt_problem(code: str) -> str | None:
+    """What is wrong with a TERYT code (after Excel's lost zero is restored), or ``None``.
+
+    >>> teryt_problem("2811011") is None
+    True
+    >>> teryt_problem("2811016")
+    "the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not '6'"
+    """
+    if not code.isdigit():
+        return "a TERYT code has only digits"
+    if len(code) not in _TERYT_LENGTHS:
+        return "a TERYT code has 2 digits (voivodeship), 4 (powiat) or 7 (gmina: WW PP GG R)"
+    if code[:2] not in model.VOIVODESHIP_CODES:
+        return f"{code[:2]!r} is not a voivodeship code (02, 04, ..., 32)"
+    if len(code) >= 4 and code[2:4] == "00":
+        return "the powiat part (digits 3-4) cannot be 00"
+    if len(code) == 7:
+        if code[4:6] == "00":
+            return "the gmina part (digits 5-6) cannot be 00"
+        if code[6] not in _GMINA_TYPE_DIGITS:
+            return f"the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not {code[6]!r}"
+    return None
+
+
+def check_teryt(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Clean TERYT codes.
+
+    Returns the cleaned codes, a mask of codes whose lost leading zero was
+    restored (Excel stores ``0201011`` as the number 201011), and a mask of
+    invalid non-empty codes.
+    """
+    cleaned = values.str.replace(r"[\s-]", "", regex=True)
+    lengths = cleaned.str.len()
+    padded = cleaned.str.fullmatch(r"\d+").fillna(False) & lengths.isin([1, 3, 6])
+    cleaned = cleaned.where(~padded, "0" + cleaned)
+    distinct = cleaned[cleaned != ""].unique()
+    bad_codes = {c for c in distinct if teryt_problem(c) is not None}
+    invalid = cleaned.isin(bad_codes) if bad_codes else pd.Series(False, index=values.index)
+    return cleaned, padded.astype(bool), invalid
+
+
+class _Checker:
+    """Collects problems while typing one dataset."""
+
+    def __init__(self) -> None:
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def add(
+        self,
+        raw: RawTable,
+        rows: Iterable[int] | None,
+        column: str | None,
+        message: str,
+        rule: str,
+        severity: str = "error",
+    ) -> None:
+        header = raw.header(column) if column else None
+        target = self.errors if severity == "error" else self.warnings
+        if rows is None:
+            target.append(Problem(raw.label, None, header, message, rule, severity))  # type: ignore[arg-type]
+            return
+        for row in rows:
+            target.append(Problem(raw.label, int(row), header, message, rule, severity))  # type: ignore[arg-type]
+
+    def per_row(
+        self,
+        raw: RawTable,
+        mask: pd.Series,
+        column: str,
+        message: Callable[[str], str],
+        rule: str,
+        severity: str = "error",
+    ) -> None:
+        """One problem per row where ``mask`` is true; ``message`` gets the cell value."""
+        if not mask.any():
+            return
+        secret = (raw.spec.name, column) in _SECRET_COLUMNS
+        header = raw.header(column)
+        target = self.errors if severity == "error" else self.warnings
+        values = raw.frame.loc[mask, column] if column in raw.frame else None
+        for row in mask.index[mask.to_numpy()]:
+            value = "" if values is None else str(values.loc[row])
+            text = message("(value not shown: it identifies a family)" if secret else value)
+            target.append(Problem(raw.label, int(row), header, text, rule, severity))  # type: ignore[arg-type]
+
+
+def _fmt(value: str) -> str:
+    return repr(value) if not value.startswith("(value not shown") else value
+
+
+def _vocab_message(vocab: Vocabulary) -> Callable[[str], str]:
+    def message(value: str) -> str:
+        suggestions = vocab.suggest(value) if not value.startswith("(value") else []
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        known = ", ".join(vocab.codes)
+        return (
+            f"{_fmt(value)} is not a known {vocab.name}{hint} Expected one of: {known} "
+            f"(Polish or English labels work too; use 'other' for anything else)"
+        )
+
+    return message
+
+
+def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
+    """Type one column, recording a problem for each bad cell."""
+    frame = raw.frame
+    if col.name not in frame:
+        default: object
+        if col.kind == "date":
+            return pd.Series(pd.NaT, index=frame.index, dtype=DATE_DTYPE)
+        if col.kind == "float":
+            return pd.Series(np.nan, index=frame.index, dtype="float64")
+        if col.kind == "int":
+            return pd.Series(pd.NA, index=frame.index, dtype="Int64")
+        if col.kind == "bool":
+            return pd.Series(False, index=frame.index, dtype="bool")
+        if col.kind == "list":
+            return pd.Series([()] * len(frame), index=frame.index, dtype="object")
+        default = ""
+        return pd.Series(default, index=frame.index, dtype="str")
+    values: pd.Series = frame[col.name].astype(str)
+    blank = values == ""
+    if col.nonempty:
+        chk.per_row(raw, blank, col.name, lambda _v: "is empty; a value is required", "empty-value")
+    kind = col.kind
+    if kind in ("id", "str", "ref"):
+        return values
+    if kind == "vocab":
+        assert col.vocab is not None
+        mapping = col.vocab.normalize_many(values[~blank].unique())
+        out = values.map(lambda v: mapping.get(v) or "" if v else "")
+        unknown = ~blank & (out == "")
+        chk.per_row(raw, unknown, col.name, _vocab_message(col.vocab), "unknown-value")
+        return out.astype(str)
+    if kind == "list":
+        assert col.vocab is not None
+        vocab = col.vocab
+        parsed: dict[str, tuple[tuple[str, ...], list[str]]] = {}
+        for cell in values[~blank].unique():
+            items = [p.strip() for p in pd.Series([cell]).str.split(r"[|;,]", regex=True)[0]]
+            codes, bad = [], []
+            for item in items:
+                if not item:
+                    continue
+                code = vocab.normalize(item)
+                if code is None:
+                    bad.append(item)
+                elif code not in codes:
+                    codes.append(code)
+            parsed[cell] = (tuple(codes), bad)
+        out = values.map(lambda v: parsed[v][0] if v else ()).astype(object)
+        wrong = values.map(lambda v: bool(v) and bool(parsed[v][1])).astype(bool)
+
+        def list_message(cell: str) -> str:
+            bad_items = parsed[cell][1]
+            return _vocab_message(vocab)(bad_items[0]) + (
+                f" ({len(bad_items)} unknown values in this cell)" if len(bad_items) > 1 else ""
+            )
+
+        chk.per_row(raw, wrong, col.name, list_message, "unknown-value")
+        return out
+    if kind == "teryt":
+        cleaned, padded, invalid = check_teryt(values)
+        chk.per_row(
+            raw,
+            invalid,
+            col.name,
+            lambda v: f"{v!r} is not a valid TERYT code: {teryt_problem(_teryt_clean(v))}",
+            "bad-teryt",
+        )
+        if padded.any():
+            first = padded.index[padded.to_numpy()][0]
+            n = int(padded.sum())
+            chk.add(
+                raw,
+                None,
+                col.name,
+                f"{n} code{'s' if n > 1 else ''} had a leading zero restored (Excel drops "
+                f"it), first at row {first}: {values.loc[first]!r} read as "
+                f"{cleaned.loc[first]!r}; store TERYT codes as text",
+                "teryt-padded",
+                "warning",
+            )
+        return cleaned.where(~invalid, "")
+    if kind == "date":
+        iso = pd.to_datetime(values.where(~blank), format="%Y-%m-%d", errors="coerce")
+        polish = pd.to_datetime(values.where(~blank), format="%d.%m.%Y", errors="coerce")
+        out = iso.fillna(polish).astype(DATE_DTYPE)
+        chk.per_row(
+            raw,
+            ~blank & out.isna(),
+            col.name,
+            lambda v: (
+                f"{v!r} is not a date; expected YYYY-MM-DD (2021-03-31) or DD.MM.YYYY (31.03.2021)"
+            ),
+            "bad-date",
+        )
+        return out
+    if kind in ("float", "int"):
+        text = values.str.replace(r"[\s\u00a0]", "", regex=True)
+        ambiguous = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
+        text = text.str.replace(",", ".", regex=False)
+        numbers = pd.to_numeric(text.where(~blank & ~ambiguous), errors="coerce")
+        bad = ~blank & (numbers.isna() | ~np.isfinite(numbers.fillna(0.0)))
+        if kind == "int":
+            bad |= ~blank & ~bad & (numbers.fillna(0.0) % 1 != 0)
+            expected = "a whole number"
+        else:
+            expected = "a number (decimal comma or point, no thousands separator)"
+        chk.per_row(raw, bad, col.name, lambda v: f"{v!r} is not {expected}", "bad-number")
+        numbers = numbers.where(~bad)
+        if kind == "int":
+            return numbers.round().astype("Int64")
+        return numbers.astype("float64")
+    if kind == "bool":
+        lowered = values.str.lower().map(model.normalize_token)
+        truthy = lowered.isin(_TRUE)
+        bad = ~truthy & ~lowered.isin(_FALSE)
+        chk.per_row(
+            raw,
+            bad,
+            col.name,
+            lambda v: f"{v!r} is not yes/no; expected true/false, tak/nie, 1/0 or empty",
+            "bad-value",
+        )
+        return truthy.astype(bool)
+    raise AssertionError(kind)
+
+
+def _teryt_clean(value: str) -> str:
+    cleaned = "".join(value.split()).replace("-", "")
+    return "0" + cleaned if cleaned.isdigit() and len(cleaned) in (1, 3, 6) else cleaned
+
+
+def _type_table(chk: _Checker, raw: RawTable) -> pd.DataFrame:
+    spec = raw.spec
+    out = {col.name: _convert_column(chk, raw, col) for col in spec.columns}
+    frame = pd.DataFrame(out, index=raw.frame.index)
+    extras = [c for c in raw.frame.columns if c not in spec.column_names]
+    if spec.about_families:
+        for extra in list(extras):
+            reason = identifying_column_reason(raw.header(extra))
+            if reason:
+                chk.add(
+                    raw,
+                    None,
+                    extra,
+                    f"looks like {reason}, which identifies a person; family data must "
+                    "not hold direct identifiers. Remove this column (kokon_graph needs "
+                    "only a family id, which it pseudonymises)",
+                    "identifying-column",
+                )
+                extras.remove(extra)
+    if extras and spec.keeps_extra_columns:
+        for extra in extras:
+            frame[extra] = raw.frame[extra].astype(str)
+    elif extras:
+        chk.add(
+            raw,
+            None,
+            None,
+            f"column{'s' if len(extras) > 1 else ''} "
+            f"{', '.join(repr(raw.header(e)) for e in extras)} "
+            f"{'are' if len(extras) > 1 else 'is'} not part of the {spec.name} table and "
+            f"{'are' if len(extras) > 1 else 'is'} ignored",
+            "ignored-column",
+            "warning",
+        )
+    return frame
+
+
+def _check_ids(chk: _Checker, raw: RawTable, frame: pd.DataFrame, column: str) -> None:
+    ids = frame[column]
+    present = ids != ""
+    dup = present & ids.duplicated(keep="first")
+    if dup.any():
+        first_row = ids[present & ~ids.duplicated(keep="first")]
+        first_at = pd.Series(first_row.index, index=first_row.to_numpy())
+        chk.per_row(
+            raw,
+            dup,
+            column,
+            lambda v: (
+                f"duplicate id {_fmt(v)}; ids must be unique (first used at row "
+                f"{first_at.get(v, '?') if not v.startswith('(value') else 'above'})"
+            ),
+            "duplicate-id",
+        )
+
+
+def _check_order(
+    chk: _Checker, raw: RawTable, frame: pd.DataFrame, start: str, end: str, what: str
+) -> None:
+    bad = frame[start].notna() & frame[end].notna() & (frame[end] < frame[start])
+    chk.per_row(raw, bad, end, lambda v: f"{v!r} is before {start} ({what})", "end-before-start")
+
+
+def _fill_defaults(frame: pd.DataFrame, spec: Table) -> None:
+    if spec.name == "institutions":
+        types = frame["type"]
+        default_sector = types.map(
+            lambda t: (
+                model.INSTITUTION_TYPES.term(t).sector or model.OTHER
+                if t in model.INSTITUTION_TYPES
+                else model.OTHER
+            )
+        )
+        default_level = types.map(
+            lambda t: (
+                model.INSTITUTION_TYPES.term(t).level or model.OTHER
+                if t in model.INSTITUTION_TYPES
+                else model.OTHER
+            )
+        )
+        frame["sector"] = frame["sector"].where(frame["sector"] != "", default_sector)
+        frame["level"] = frame["level"].where(frame["level"] != "", default_level)
+    elif spec.name == "groups":
+        frame["level"] = frame["level"].where(
+            frame["level"] != "", frame["type"].map(lambda t: _GROUP_LEVELS.get(t, model.OTHER))
+        )
+    elif spec.name == "territories":
+        derived_kind = (
+            frame["teryt"].str.len().map(lambda n: _TERYT_LENGTHS.get(n, model.OTHER)).astype(str)
+        )
+        frame["kind"] = frame["kind"].where(frame["kind"] != "", derived_kind)
+        derived_type = frame["teryt"].map(lambda t: t[6] if len(t) == 7 else "").astype(str)
+        frame["gmina_type"] = frame["gmina_type"].where(frame["gmina_type"] != "", derived_type)
+    elif spec.name == "cooperation":
+        frame["kind"] = frame["kind"].where(frame["kind"] != "", model.OTHER)
+        frame["weight"] = frame["weight"].fillna(1.0)
+    elif spec.name == "memberships":
+        frame["role"] = frame["role"].where(frame["role"] != "", "member")
+    elif spec.name == "families":
+        frame["plan_status"] = frame["plan_status"].where(frame["plan_status"] != "", "none")
+    elif spec.name == "services":
+        frame["service"] = frame["service"].where(frame["service"] != "", model.OTHER)
+
+
+def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
+    """Rules inside one table (references across tables are checked later)."""
+    name = raw.spec.name
+    if raw.spec.id_column:
+        _check_ids(chk, raw, frame, raw.spec.id_column)
+    if name == "institutions":
+        need = frame["level"].map(_LEVEL_MIN_TERYT)
+        length = frame["teryt"].str.len()
+        short = need.notna() & (length < need.fillna(0))
+        chk.per_row(
+            raw,
+            short & (length > 0),
+            "teryt",
+            lambda v: (
+                f"{v!r} is too short for the institution's level: a gmina-level "
+                "institution needs the 7-digit gmina code, powiat level at least 4 digits, "
+                "voivodeship level at least 2"
+            ),
+            "teryt-level",
+        )
+        missing = need.notna() & (length == 0) & (raw.frame["teryt"] == "")
+        chk.per_row(
+            raw,
+            missing,
+            "teryt",
+            lambda _v: "is empty; only a national-level institution may have no TERYT code",
+            "empty-value",
+        )
+    elif name == "territories":
+        length_kind = frame["teryt"].str.len().map(_TERYT_LENGTHS)
+        mismatch = (
+            length_kind.notna()
+            & frame["kind"].isin(list(_TERYT_LENGTHS.values()))
+            & (frame["kind"] != length_kind)
+        )
+        chk.per_row(
+            raw,
+            mismatch,
+            "kind",
+            lambda v: (
+                f"{v!r} does not match the TERYT code's length (2 digits = "
+                "voivodeship, 4 = powiat, 7 = gmina)"
+            ),
+            "teryt-level",
+        )
+        seventh = frame["teryt"].map(lambda t: t[6] if len(t) == 7 else "")
+        wrong_type = (
+            (seventh != "")
+            & (frame["gmina_type"] != seventh)
+            & (frame["gmina_type"] != model.OTHER)
+        )
+        chk.per_row(
+            raw,
+            wrong_type,
+            "gmina_type",
+            lambda v: f"{v!r} does not match the TERYT code's 7th digit",
+            "teryt-level",
+        )
+    elif name == "cooperation":
+        self_tie = (frame["source"] == frame["target"]) & (frame["source"] != "")
+        chk.per_row(
+            raw,
+            self_tie,
+            "target",
+            lambda v: f"{v!r} is also the source: an institution cannot report a tie to itself",
+            "self-tie",
+        )
+        chk.per_row(
+            raw,
+            frame["weight"] <= 0,
+            "weight",
+            lambda v: f"{v!r} is not greater than 0",
+            "bad-number",
+        )
+        key = frame[["source", "target", "kind", "wave"]]
+        dup = key.duplicated(keep="first") & ~self_tie
+        chk.per_row(
+            raw,
+            dup,
+            "target",
+            lambda v: (
+                f"the tie to {v!r} of this kind and wave is reported again; the weights are added"
+            ),
+            "duplicate-tie",
+            "warning",
+        )
+    elif name == "groups":
+        _check_order(chk, raw, frame, "start", "end", "a group cannot end before it starts")
+    elif name == "memberships":
+        _check_order(chk, raw, frame, "start", "end", "a membership cannot end before it starts")
+        dup = frame[["group", "member", "wave"]].duplicated(keep="first")
+        chk.per_row(
+            raw,
+            dup,
+            "member",
+            lambda v: f"{v!r} is listed in this group twice",
+            "duplicate-membership",
+            "warning",
+        )
+    elif name == "families":
+        short = (frame["teryt"].str.len() != 7) & (frame["teryt"] != "")
+        chk.per_row(
+            raw,
+            short,
+            "teryt",
+            lambda v: f"{v!r} is not a gmina: a family's TERYT code has 7 digits",
+            "teryt-level",
+        )
+        chk.per_row(
+            raw,
+            frame["size"].fillna(1) < 1,
+            "size",
+            lambda v: f"{v!r} must be at least 1",
+            "bad-number",
+        )
+        chk.per_row(
+            raw,
+            frame["children"].fillna(0) < 0,
+            "children",
+            lambda v: f"{v!r} cannot be negative",
+            "bad-number",
+        )
+        more = (
+            frame["children"].notna() & frame["size"].notna() & (frame["children"] >= frame["size"])
+        ).astype(bool)
+        more &= frame["size"].fillna(0) > 0
+        chk.per_row(
+            raw,
+            more,
+            "children",
+            lambda v: (
+                f"{v!r} children cannot be as many as the family's size (size counts adults too)"
+            ),
+            "bad-number",
+        )
+    elif name == "services":
+        _check_order(chk, raw, frame, "start", "end", "a service cannot end before it starts")
+    elif name == "referrals":
+        self_ref = (frame["source"] == frame["target"]) & (frame["source"] != "")
+        chk.per_row(
+            raw,
+            self_ref,
+            "target",
+            lambda v: f"{v!r} is also the source: an institution cannot refer to itself",
+            "self-tie",
+        )
+        _check_order(
+            chk, raw, frame, "sent", "answered", "a referral cannot be answered before it is sent"
+        )
+        unanswered = frame["status"].isin(["sent", "no_answer"]) & frame["answered"].notna()
+        chk.per_row(
+            raw,
+            unanswered,
+            "answered",
+            lambda v: f"{v!r} is an answer date, but the status says no answer came",
+            "inconsistent-status",
+            "warning",
+        )
+
+
+def _check_references(
+    chk: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame]
+) -> None:
+    ids = {
+        name: set(frames[name]["id"]) - {""} if name in frames else set()
+        for name in ("institutions", "groups", "persons", "families")
+    }
+    ids["members"] = ids["institutions"] | ids["persons"]
+    labels = {
+        "institutions": "an institution",
+        "groups": "a group",
+        "persons": "a person",
+        "families": "a family",
+        "members": "an institution or person",
+    }
+    # ids shared by institutions, groups and persons would make memberships ambiguous
+    owners: dict[str, str] = {}
+    for name in ("institutions", "groups", "persons"):
+        if name not in frames:
+            continue
+        clash = frames[name]["id"].isin(list(owners))
+        if clash.any():
+            chk.per_row(
+                raws[name],
+                clash,
+                "id",
+                lambda v: (
+                    f"{v!r} is already the id of {owners.get(v, 'another row')}; "
+                    "ids must be unique across institutions, groups and persons"
+                ),
+                "duplicate-id",
+            )
+        for value in frames[name]["id"]:
+            owners.setdefault(value, f"a row in {raws[name].label}")
+    for name, raw in raws.items():
+        frame = frames[name]
+        for col in raw.spec.columns:
+            if col.kind != "ref" or col.name not in raw.frame:
+                continue
+            assert col.ref is not None
+            values = frame[col.name]
+            present = values != ""
+            source_table = "institutions" if col.ref == "members" else col.ref
+            if col.ref != "members" and col.ref not in raws:
+                if present.any():
+                    chk.add(
+                        raw,
+                        None,
+                        col.name,
+                        f"refers to {col.ref}, but the dataset has no {col.ref} table",
+                        "missing-table",
+                    )
+                continue
+            known = ids[col.ref]
+            unknown = present & ~values.isin(known)
+            where = "institutions or persons" if col.ref == "members" else raws[source_table].label
+            chk.per_row(
+                raw,
+                unknown,
+                col.name,
+                _reference_message(labels[col.ref], where),
+                "unknown-reference",
+            )
+
+
+def _reference_message(what: str, where: str) -> Callable[[str], str]:
+    return lambda value: f"{_fmt(value)} is not {what} in {where}"
+
+
+def _warn_isolated(
+    chk: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame]
+) -> None:
+    inst = frames["institutions"]
+    used: set[str] = set()
+    for name, cols in (
+        ("cooperation", ("source", "target")),
+        ("memberships", ("member",)),
+        ("services", ("institution",)),
+        ("referrals", ("source", "target")),
+    ):
+        if name in frames:
+            for c in cols:
+                used.update(frames[name][c].unique())
+    isolated = ~inst["id"].isin(used) & (inst["id"] != "")
+    chk.per_row(
+        raws["institutions"],
+        isolated,
+        "id",
+        lambda v: f"institution {v!r} has no ties: no cooperation, group, service or referral",
+        "isolated-institution",
+        "warning",
+    )
+    if "groups" in frames:
+        members = set(frames["memberships"]["group"]) if "memberships" in frames else set()
+        empty = ~frames["groups"]["id"].isin(members) & (frames["groups"]["id"] != "")
+        chk.per_row(
+            raws["groups"],
+            empty,
+            "id",
+            lambda v: f"group {v!r} has no members",
+            "empty-group",
+            "warning",
+        )
+    if "territories" in frames and len(frames["territories"]):
+        named = set(frames["territories"]["teryt"])
+        for name in ("institutions", "groups", "families"):
+            if name not in frames:
+                continue
+            codes = frames[name]["teryt"]
+            unnamed = (codes != "") & ~codes.isin(named)
+            if unnamed.any():
+                missing = sorted(set(codes[unnamed]))
+                shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+                chk.add(
+                    raws[name],
+                    None,
+                    "teryt",
+                    f"{len(missing)} TERYT code{'s' if len(missing) > 1 else ''} not in the "
+                    f"territories table ({shown}); they are shown without a name",
+                    "unnamed-territory",
+                    "warning",
+                )
+
+
+def build_dataset(
+    source: RawSource,
+    *,
+    pseudonymise: Callable[[pd.Series], pd.Series] | None,
+) -> tuple[Dataset | None, list[Problem], list[Problem]]:
+    """Type and check every raw table.
+
+    Returns the dataset (``None`` when there are errors), the errors and the warnings.
+    ``pseudonymise`` replaces family ids; ``None`` keeps them (already pseudonymised).
+    """
+    chk = _Checker()
+    for problem in source.problems:
+        (chk.errors if problem.severity == "error" else chk.warnings).append(problem)
+    if "institutions" not in source.tables and not any(
+        p.rule in ("missing-column", "bad-encoding", "bad-row") and "institutions" in p.file
+        for p in chk.errors
+    ):
+        chk.errors.append(
+            Problem(
+                source.name,
+                None,
+                None,
+                "no institutions table: a dataset needs at least institutions.csv (or a sheet "
+                "named institutions)",
+                "missing-table",
+            )
+        )
+    frames: dict[str, pd.DataFrame] = {}
+    for spec in TABLES:
+        raw = source.tables.get(spec.name)
+        if raw is None:
+            continue
+        frame = _type_table(chk, raw)
+        _fill_defaults(frame, spec)
+        _table_rules(chk, raw, frame)
+        frames[spec.name] = frame
+    if "institutions" in frames:
+        _check_references(chk, source.tables, frames)
+        _warn_isolated(chk, source.tables, frames)
+    errors = sorted(chk.errors, key=_problem_order)
+    warnings = sorted(chk.warnings, key=_problem_order)
+    if errors:
+        return None, errors, warnings
+    if pseudonymise is not None:
+        if "families" in frames:
+            frames["families"]["id"] = pseudonymise(frames["families"]["id"])
+        for name in ("services", "referrals"):
+            if name in frames:
+                frames[name]["family"] = pseudonymise(frames[name]["family"])
+    tables = {}
+    for spec in TABLES:
+        frame = frames.get(spec.name)
+        if frame is None:
+            tables[spec.name] = empty_table(spec.name)
+            continue
+        frame = frame.reset_index(drop=True)
+        for col in spec.columns:
+            frame[col.name] = frame[col.name].astype(dtype_for(col.kind))
+        tables[spec.name] = frame
+    dataset = Dataset(
+        **tables,
+        name=source.name,
+        source=source.location,
+        warnings=warnings,
+        metadata=dict(source.metadata),
+    )
+    return dataset, errors, warnings
+
+
+def _problem_order(p: Problem) -> tuple[str, int, str]:
+    return (p.file, p.row or 0, p.column or "")

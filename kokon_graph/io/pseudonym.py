@@ -1,0 +1,183 @@
+"""Pseudonymisation of family ids with a keyed hash (HMAC-SHA-256).
+
+A family's id in a provider's records (a case number, often guessable) is
+replaced on import by ``F-`` and the first 16 hex digits of
+``HMAC-SHA-256(key, id)``. The same key gives the same pseudonym, so two
+survey waves or two providers' files can be linked; without the key, the
+pseudonym cannot be turned back into the id, nor confirmed by trying
+candidate ids.
+
+The key comes, in this order, from the ``key`` argument, the environment
+variable ``KOKON_PSEUDONYM_KEY``, or a key file (``key_file`` argument or
+``KOKON_PSEUDONYM_KEY_FILE``). It is never printed.
+
+References
+----------
+GDPR (Regulation (EU) 2016/679), Art. 4(5) "pseudonymisation";
+RFC 2104, HMAC: Keyed-Hashing for Message Authentication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from kokon_graph.errors import PseudonymKeyError
+from kokon_graph.model import normalize_token
+
+__all__ = [
+    "KEY_ENV",
+    "KEY_FILE_ENV",
+    "MIN_KEY_LENGTH",
+    "PSEUDONYM_PATTERN",
+    "identifying_column_reason",
+    "load_key",
+    "pseudonymise",
+    "pseudonymiser",
+]
+
+KEY_ENV = "KOKON_PSEUDONYM_KEY"
+KEY_FILE_ENV = "KOKON_PSEUDONYM_KEY_FILE"
+#: Shortest key accepted, in bytes: shorter keys make the pseudonyms guessable.
+MIN_KEY_LENGTH = 16
+#: What a pseudonym produced here looks like.
+PSEUDONYM_PATTERN = re.compile(r"F-[0-9a-f]{16}")
+
+_REMEDY = (
+    f"set {KEY_ENV} (at least {MIN_KEY_LENGTH} characters, kept secret and the same for every "
+    f"wave), or pass --pseudonym-key-file FILE, or mark an already pseudonymised dataset with "
+    f'"pseudonymised": true in its datapackage.json'
+)
+
+
+def load_key(key: str | bytes | None = None, key_file: str | Path | None = None) -> bytes | None:
+    """Find the pseudonymisation key; ``None`` if none is configured.
+
+    Raises
+    ------
+    PseudonymKeyError
+        If a key file is named but cannot be read, or the key is too short.
+    """
+    if key is None:
+        key = os.environ.get(KEY_ENV) or None
+    if key is None:
+        key_file = key_file or os.environ.get(KEY_FILE_ENV) or None
+        if key_file is not None:
+            try:
+                key = Path(key_file).read_bytes().strip()
+            except OSError as err:
+                raise PseudonymKeyError(
+                    f"cannot read the pseudonymisation key file {str(key_file)!r}: {err.strerror}",
+                    hint="check the path and its permissions",
+                ) from err
+    if key is None:
+        return None
+    raw = key.encode("utf-8") if isinstance(key, str) else key
+    if len(raw) < MIN_KEY_LENGTH:
+        raise PseudonymKeyError(
+            f"the pseudonymisation key is too short ({len(raw)} bytes; at least "
+            f"{MIN_KEY_LENGTH} are needed so that pseudonyms cannot be guessed)",
+            hint='use a longer random key, e.g. `python -c "import secrets; '
+            'print(secrets.token_urlsafe(32))"`',
+        )
+    return raw
+
+
+def pseudonymise(family_id: str, key: bytes) -> str:
+    """The pseudonym of one family id.
+
+    >>> pseudonymise("12/2021", b"0123456789abcdef-secret")
+    'F-6b4789f881d5658f'
+    >>> key = b"0123456789abcdef-secret"
+    >>> pseudonymise(" 12/2021 ", key) == pseudonymise("12/2021", key)
+    True
+    """
+    digest = hmac.new(key, family_id.strip().encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"F-{digest[:16]}"
+
+
+def pseudonymiser(key: bytes) -> Callable[[pd.Series], pd.Series]:
+    """A function replacing a column of family ids by their pseudonyms (fast on millions)."""
+
+    def apply(ids: pd.Series) -> pd.Series:
+        codes, uniques = pd.factorize(ids, use_na_sentinel=True)
+        mapped = [pseudonymise(str(u), key) for u in uniques]
+        out = pd.Series(pd.array(mapped, dtype="str")[codes], index=ids.index, dtype="str")
+        return out.where(codes >= 0, "")
+
+    return apply
+
+
+def missing_key_error(where: str) -> PseudonymKeyError:
+    """The error raised when family ids must be pseudonymised and no key is set."""
+    return PseudonymKeyError(
+        f"{where} holds family ids that must be pseudonymised, and no key is set",
+        hint=_REMEDY,
+    )
+
+
+_IDENTIFYING_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "imie",
+            "imiona",
+            "nazwisko",
+            "nazwiska",
+            "name",
+            "names",
+            "surname",
+            "firstname",
+            "lastname",
+            "fullname",
+            "forename",
+            "nazwa",
+        ),
+        "a name",
+    ),
+    **dict.fromkeys(
+        ("pesel", "nip", "dowod", "paszport", "passport", "idcard", "ssn"),
+        "a national identification number",
+    ),
+    **dict.fromkeys(
+        (
+            "adres",
+            "address",
+            "ulica",
+            "street",
+            "ul",
+            "domu",
+            "zip",
+            "postcode",
+            "pocztowy",
+            "postal",
+            "miejscowosc",
+        ),
+        "an address",
+    ),
+    **dict.fromkeys(("telefon", "tel", "phone", "mobile", "komorka", "gsm"), "a phone number"),
+    **dict.fromkeys(("email", "mail"), "an e-mail address"),
+    **dict.fromkeys(("urodzenia", "birth", "birthday", "dob", "urodzin"), "a date of birth"),
+}
+
+
+def identifying_column_reason(header: str) -> str | None:
+    """Why a column header looks like a direct identifier of a person, or ``None``.
+
+    >>> identifying_column_reason("Nazwisko matki")
+    'a name'
+    >>> identifying_column_reason("liczba_dzieci") is None
+    True
+    """
+    words = normalize_token(header).split()
+    joined = "".join(words)
+    for candidate in (*words, joined):
+        reason = _IDENTIFYING_WORDS.get(candidate)
+        if reason:
+            return reason
+    return None
