@@ -238,15 +238,21 @@ class Vocabulary:
         return {t.code: t.label(lang) for t in self.terms}
 
     def suggest(self, value: str, n: int = 3) -> list[str]:
-        """The canonical values closest to an unknown ``value``, best first."""
+        """The canonical values closest to an unknown ``value``, best first.
+
+        Only spellings nearly as close as the best match are offered, so a
+        typo gets one suggestion rather than a list of loose guesses.
+        """
         key = normalize_token(value)
-        matches = difflib.get_close_matches(key, list(self._index), n=n * 3, cutoff=0.6)
-        seen: list[str] = []
-        for match in matches:
-            code = self._index[match]
-            if code not in seen:
-                seen.append(code)
-        return seen[:n]
+        scored: dict[str, float] = {}
+        for spelling, code in self._index.items():
+            ratio = difflib.SequenceMatcher(None, key, spelling).ratio()
+            scored[code] = max(scored.get(code, 0.0), ratio)
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+        if not ranked or ranked[0][1] < 0.6:
+            return []
+        best = ranked[0][1]
+        return [code for code, ratio in ranked[:n] if ratio >= max(0.6, best - 0.05)]
 
     def normalize_many(self, values: Iterable[str]) -> dict[str, str | None]:
         """Map each distinct input spelling to its canonical value (or ``None``)."""

@@ -12,7 +12,12 @@ from pathlib import Path
 
 from kokon_graph.errors import DatasetError
 from kokon_graph.io._source import SUPPORTED_ENCODINGS, read_source
-from kokon_graph.io._validate import build_dataset, check_teryt, teryt_problem
+from kokon_graph.io._validate import (
+    build_dataset,
+    check_teryt,
+    pseudonymise_dataset,
+    teryt_problem,
+)
 from kokon_graph.io.dataset import Dataset, canonical_frame, empty_table
 from kokon_graph.io.pseudonym import load_key, missing_key_error, pseudonymiser
 from kokon_graph.io.schema import TABLE_NAMES, TABLES
@@ -78,9 +83,13 @@ def read_dataset(
         If ``path`` is neither a folder nor a workbook.
     """
     source = read_source(path, encoding=encoding)
+    dataset, errors, warnings = build_dataset(source)
+    if errors or (strict and warnings):
+        problems = errors + warnings if strict else errors
+        raise DatasetError(problems, source=str(path))
+    assert dataset is not None
     already = source.pseudonymised if pseudonymised is None else pseudonymised
     has_family_ids = any(name in source.tables for name in ("families", "services", "referrals"))
-    transform = None
     if has_family_ids and not already:
         key = load_key(pseudonym_key, pseudonym_key_file)
         if key is None:
@@ -90,10 +99,5 @@ def read_dataset(
                 if n in source.tables
             )
             raise missing_key_error(f"{source.name}: {where}")
-        transform = pseudonymiser(key)
-    dataset, errors, warnings = build_dataset(source, pseudonymise=transform)
-    if errors or (strict and warnings):
-        problems = errors + warnings if strict else errors
-        raise DatasetError(problems, source=str(path))
-    assert dataset is not None
+        dataset = pseudonymise_dataset(dataset, pseudonymiser(key))
     return dataset

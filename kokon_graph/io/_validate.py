@@ -41,7 +41,8 @@ _GROUP_LEVELS: Final = {
     model.OTHER: model.OTHER,
 }
 #: Columns whose values identify a family and are never repeated in a message.
-_SECRET_COLUMNS: Final = {("families", "id"), ("services", "family"), ("referrals", "family")}
+_FAMILY_COLUMNS: Final = (("families", "id"), ("services", "family"), ("referrals", "family"))
+_SECRET_COLUMNS: Final = frozenset(_FAMILY_COLUMNS)
 
 
 def teryt_problem(code: str) -> str | None:
@@ -139,9 +140,12 @@ def _vocab_message(vocab: Vocabulary) -> Callable[[str], str]:
     def message(value: str) -> str:
         suggestions = vocab.suggest(value) if not value.startswith("(value") else []
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        known = ", ".join(vocab.codes)
+        if len(vocab.codes) <= 15:
+            known = f"Expected one of: {', '.join(vocab.codes)}"
+        else:
+            known = f"The {len(vocab.codes)} accepted values are listed in docs/dataset-format.md"
         return (
-            f"{_fmt(value)} is not a known {vocab.name}{hint} Expected one of: {known} "
+            f"{_fmt(value)} is not a known {vocab.name}{hint} {known} "
             f"(Polish or English labels work too; use 'other' for anything else)"
         )
 
@@ -667,15 +671,11 @@ def _warn_isolated(
                 )
 
 
-def build_dataset(
-    source: RawSource,
-    *,
-    pseudonymise: Callable[[pd.Series], pd.Series] | None,
-) -> tuple[Dataset | None, list[Problem], list[Problem]]:
+def build_dataset(source: RawSource) -> tuple[Dataset | None, list[Problem], list[Problem]]:
     """Type and check every raw table.
 
-    Returns the dataset (``None`` when there are errors), the errors and the warnings.
-    ``pseudonymise`` replaces family ids; ``None`` keeps them (already pseudonymised).
+    Returns the dataset (``None`` when there are errors), the errors and the
+    warnings. Family ids are left as read: :func:`pseudonymise_dataset` replaces them.
     """
     chk = _Checker()
     for problem in source.problems:
@@ -710,12 +710,6 @@ def build_dataset(
     warnings = sorted(chk.warnings, key=_problem_order)
     if errors:
         return None, errors, warnings
-    if pseudonymise is not None:
-        if "families" in frames:
-            frames["families"]["id"] = pseudonymise(frames["families"]["id"])
-        for name in ("services", "referrals"):
-            if name in frames:
-                frames[name]["family"] = pseudonymise(frames[name]["family"])
     tables = {}
     for spec in TABLES:
         frame = frames.get(spec.name)
@@ -738,3 +732,14 @@ def build_dataset(
 
 def _problem_order(p: Problem) -> tuple[str, int, str]:
     return (p.file, p.row or 0, p.column or "")
+
+
+def pseudonymise_dataset(
+    dataset: Dataset, pseudonymise: Callable[[pd.Series], pd.Series]
+) -> Dataset:
+    """A copy of ``dataset`` with every family id replaced by ``pseudonymise``."""
+    replaced = {}
+    for name, column in _FAMILY_COLUMNS:
+        frame = dataset.table(name)
+        replaced[name] = frame.assign(**{column: pseudonymise(frame[column]).astype("str")})
+    return dataset.with_tables(**replaced)

@@ -7,9 +7,9 @@ survey waves or two providers' files can be linked; without the key, the
 pseudonym cannot be turned back into the id, nor confirmed by trying
 candidate ids.
 
-The key comes, in this order, from the ``key`` argument, the environment
-variable ``KOKON_PSEUDONYM_KEY``, or a key file (``key_file`` argument or
-``KOKON_PSEUDONYM_KEY_FILE``). It is never printed.
+The key comes, in this order, from the ``key`` argument, the ``key_file``
+argument, the environment variable ``KOKON_PSEUDONYM_KEY``, or the file named
+by ``KOKON_PSEUDONYM_KEY_FILE``. It is never printed.
 
 References
 ----------
@@ -64,18 +64,17 @@ def load_key(key: str | bytes | None = None, key_file: str | Path | None = None)
     PseudonymKeyError
         If a key file is named but cannot be read, or the key is too short.
     """
-    if key is None:
+    if key is None and key_file is None:
         key = os.environ.get(KEY_ENV) or None
-    if key is None:
-        key_file = key_file or os.environ.get(KEY_FILE_ENV) or None
-        if key_file is not None:
-            try:
-                key = Path(key_file).read_bytes().strip()
-            except OSError as err:
-                raise PseudonymKeyError(
-                    f"cannot read the pseudonymisation key file {str(key_file)!r}: {err.strerror}",
-                    hint="check the path and its permissions",
-                ) from err
+        key_file = None if key else (os.environ.get(KEY_FILE_ENV) or None)
+    if key is None and key_file is not None:
+        try:
+            key = Path(key_file).read_bytes().strip()
+        except OSError as err:
+            raise PseudonymKeyError(
+                f"cannot read the pseudonymisation key file {str(key_file)!r}: {err.strerror}",
+                hint="check the path and its permissions",
+            ) from err
     if key is None:
         return None
     raw = key.encode("utf-8") if isinstance(key, str) else key
