@@ -1,0 +1,502 @@
+"""Before and after: how a cooperation network changed between two waves or two datasets.
+
+Pure functions from two networks (or two sets of results of
+:func:`kokon_graph.analysis.run_all`) to DataFrames:
+
+* :func:`tie_changes` — every cooperation arc gained or lost, with both ends' sectors;
+* :func:`ties_by_sector` — arcs before, after, gained and lost per pair of sectors;
+* :func:`network_change` — each network-level measure before, after and the change;
+* :func:`centrality_change` — each actor's centrality before, after and the change,
+  largest moves first;
+* :func:`gap_changes` — coordination gaps closed, opened or changed;
+* :func:`territory_change` — institutions, arcs gained and lost and density per gmina
+  and powiat;
+* :func:`compare_networks` — all of the above for two networks.
+
+An actor or tie is matched by its id in both networks. An institution present
+in only one network counts with zero centrality in the other (``present`` says
+where it is). Comparing a network with itself gives no gained or lost tie, no
+closed or opened gap and every change zero.
+
+Examples
+--------
+>>> import pandas as pd
+>>> before = {"network": pd.DataFrame({"ties": [4], "density": [0.2]})}
+>>> after = {"network": pd.DataFrame({"ties": [6], "density": [0.3]})}
+>>> network_change(before, after)[["measure", "before", "after", "change"]].values.tolist()
+[['ties', 4.0, 6.0, 2.0], ['density', 0.2, 0.3, 0.09999999999999998]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from kokon_graph.graph import Network
+
+__all__ = [
+    "CENTRALITY_MEASURES",
+    "centrality_change",
+    "compare_networks",
+    "gap_changes",
+    "network_change",
+    "territory_change",
+    "tie_changes",
+    "tie_table",
+    "ties_by_sector",
+]
+
+#: Centrality columns compared by default.
+CENTRALITY_MEASURES: Final = ("degree", "betweenness", "eigenvector", "pagerank")
+
+Results = Mapping[str, pd.DataFrame]
+
+_TIE_COLUMNS: Final = [
+    "source",
+    "target",
+    "source_name",
+    "target_name",
+    "source_sector",
+    "target_sector",
+    "status",
+]
+
+
+def tie_table(network: Network, *, relation: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The cooperation arcs of ``network`` with both ends' names and sectors."""
+    graph = network.cooperation(relation=relation, directed=True)
+    arcs = list(graph.edges())
+    inst = network.institutions
+    frame = pd.DataFrame(arcs, columns=["source", "target"], dtype=str)
+    names = inst["name"].astype(str)
+    sectors = inst["sector"].astype(str)
+    return frame.assign(
+        source_name=frame["source"].map(names),
+        target_name=frame["target"].map(names),
+        source_sector=frame["source"].map(sectors),
+        target_sector=frame["target"].map(sectors),
+    )
+
+
+def tie_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Arcs present in only one of two tie tables (:func:`tie_table`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source``, ``target``, names, sectors and ``status``: ``"gained"``
+        (only after) or ``"lost"`` (only before); gained first, then by ids.
+    """
+    key_b = before["source"] + "\x00" + before["target"]
+    key_a = after["source"] + "\x00" + after["target"]
+    gained = after[~key_a.isin(set(key_b))].assign(status="gained")
+    lost = before[~key_b.isin(set(key_a))].assign(status="lost")
+    out = pd.concat([gained, lost], ignore_index=True)
+    if out.empty:
+        return pd.DataFrame({c: pd.Series(dtype=str) for c in _TIE_COLUMNS})
+    return out[_TIE_COLUMNS].sort_values(
+        ["status", "source", "target"], ascending=[True, True, True], ignore_index=True
+    )
+
+
+def ties_by_sector(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Per ordered pair of sectors: arcs before, after, gained, lost and the change.
+
+    Rows are every pair with an arc in either network, the largest absolute
+    change first.
+    """
+    changes = tie_changes(before, after)
+    keys = ["source_sector", "target_sector"]
+
+    def count(frame: pd.DataFrame, name: str) -> pd.Series:
+        return frame.groupby(keys).size().rename(name)
+
+    parts = [
+        count(before, "before"),
+        count(after, "after"),
+        count(changes[changes["status"] == "gained"], "gained"),
+        count(changes[changes["status"] == "lost"], "lost"),
+    ]
+    table = pd.concat(parts, axis=1).fillna(0).astype("int64")
+    if table.empty:
+        return pd.DataFrame(
+            {
+                **{k: pd.Series(dtype=str) for k in keys},
+                **{
+                    c: pd.Series(dtype="int64")
+                    for c in ("before", "after", "gained", "lost", "change")
+                },
+            }
+        )
+    table["change"] = table["after"] - table["before"]
+    table = table.reset_index()
+    order = table["change"].abs().sort_values(ascending=False, kind="stable").index
+    return table.loc[order].reset_index(drop=True)
+
+
+def _row(frame: pd.DataFrame | None) -> dict[str, Any]:
+    if frame is None or frame.empty:
+        return {}
+    if {"measure", "value"} <= set(frame.columns):
+        return dict(zip(frame["measure"], frame["value"], strict=True))
+    return frame.iloc[0].to_dict()
+
+
+def network_change(before: Results, after: Results) -> pd.DataFrame:
+    """Each numeric network-level measure (the ``network`` result): before, after, change."""
+    b, a = _row(before.get("network")), _row(after.get("network"))
+    rows = []
+    for measure in list(dict.fromkeys([*b, *a])):
+        vb, va = b.get(measure), a.get(measure)
+        numeric = [
+            v
+            for v in (vb, va)
+            if isinstance(v, int | float | np.number) and not isinstance(v, bool | np.bool_)
+        ]
+        if not numeric:
+            continue
+        fb = float(vb) if isinstance(vb, int | float | np.number) else np.nan
+        fa = float(va) if isinstance(va, int | float | np.number) else np.nan
+        rows.append({"measure": str(measure), "before": fb, "after": fa, "change": fa - fb})
+    return pd.DataFrame(rows, columns=["measure", "before", "after", "change"])
+
+
+_IDENTITY: Final = ["id", "name", "type", "sector", "teryt"]
+
+
+def centrality_change(
+    before: Results,
+    after: Results,
+    *,
+    measures: Sequence[str] = CENTRALITY_MEASURES,
+) -> pd.DataFrame:
+    """Each actor's centrality before and after, in long form, largest moves first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``name``, ``type``, ``sector``, ``teryt``, ``present``
+        (``both``, ``before``, ``after``), ``measure``, ``before``, ``after``,
+        ``change`` and ``abs_change``; sorted by measure (in the order given)
+        and then by ``abs_change`` descending.
+    """
+    cb = before.get("centrality", pd.DataFrame(columns=["id"]))
+    ca = after.get("centrality", pd.DataFrame(columns=["id"]))
+    measures = [m for m in measures if m in cb.columns or m in ca.columns]
+    ident = [c for c in _IDENTITY if c in cb.columns or c in ca.columns]
+    people = pd.concat([ca[ident], cb[ident]], ignore_index=True).drop_duplicates("id")
+    ids_b, ids_a = set(cb["id"]), set(ca["id"])
+    present = people["id"].map(
+        lambda i: "both" if i in ids_b and i in ids_a else ("before" if i in ids_b else "after")
+    )
+    people = people.assign(present=present).set_index("id", drop=False)
+    frames = []
+    for measure in measures:
+        vb = cb.set_index("id")[measure] if measure in cb.columns else pd.Series(dtype=float)
+        va = ca.set_index("id")[measure] if measure in ca.columns else pd.Series(dtype=float)
+        values_b = people["id"].map(vb).astype(float).fillna(0.0)
+        values_a = people["id"].map(va).astype(float).fillna(0.0)
+        change = values_a - values_b
+        frames.append(
+            people.assign(
+                measure=measure,
+                before=values_b.to_numpy(),
+                after=values_a.to_numpy(),
+                change=change.to_numpy(),
+                abs_change=change.abs().to_numpy(),
+            ).reset_index(drop=True)
+        )
+    columns = [*ident, "present", "measure", "before", "after", "change", "abs_change"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(frames, ignore_index=True)[columns]
+    order = {m: i for i, m in enumerate(measures)}
+    out = out.assign(_order=out["measure"].map(order))
+    out = out.sort_values(["_order", "abs_change", "id"], ascending=[True, False, True])
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+def _pair_key(frame: pd.DataFrame) -> pd.Series:
+    low = frame[["source", "target"]].min(axis=1)
+    high = frame[["source", "target"]].max(axis=1)
+    return low + " – " + high
+
+
+_GAP_COLUMNS: Final = [
+    "gap",
+    "key",
+    "description",
+    "status",
+    "detail_before",
+    "detail_after",
+    "count_before",
+    "count_after",
+]
+
+
+def _gap_rows(
+    gap: str,
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    key: Any,
+    describe: Any,
+    detail: Any = None,
+    count: str | None = None,
+) -> list[dict[str, Any]]:
+    kb, ka = key(before), key(after)
+    fb = before.assign(_key=kb.to_numpy()).drop_duplicates("_key").set_index("_key")
+    fa = after.assign(_key=ka.to_numpy()).drop_duplicates("_key").set_index("_key")
+    rows = []
+    for k in sorted(set(fb.index) | set(fa.index)):
+        in_b, in_a = k in fb.index, k in fa.index
+        row_b = fb.loc[k] if in_b else None
+        row_a = fa.loc[k] if in_a else None
+        d_b = detail(row_b) if (detail and row_b is not None) else ""
+        d_a = detail(row_a) if (detail and row_a is not None) else ""
+        if in_b and in_a:
+            if d_b == d_a:
+                continue
+            status = "changed"
+        else:
+            status = "closed" if in_b else "opened"
+        rows.append(
+            {
+                "gap": gap,
+                "key": k,
+                "description": describe(row_a if row_a is not None else row_b),
+                "status": status,
+                "detail_before": d_b,
+                "detail_after": d_a,
+                "count_before": int(row_b[count]) if (count and row_b is not None) else None,
+                "count_after": int(row_a[count]) if (count and row_a is not None) else None,
+            }
+        )
+    return rows
+
+
+def _has(frame: pd.DataFrame | None, columns: Iterable[str]) -> bool:
+    return frame is not None and set(columns) <= set(frame.columns)
+
+
+def gap_changes(before: Results, after: Results) -> pd.DataFrame:
+    """Coordination gaps closed (only before), opened (only after) or changed.
+
+    Gap kinds: ``co_serving`` (a pair serving shared families with no tie;
+    ``count_*`` are shared families), ``sector`` (a gmina's required sector
+    absent or untied; ``detail_*`` is the status), ``referrals`` (a pair with
+    unanswered referrals; ``count_*`` are unanswered referrals),
+    ``uncoordinated`` (a gmina with uncoordinated families; ``count_*`` are
+    those families), ``group_coverage`` (a sector missing from a group).
+    A gap in both networks is listed only when its status changed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``gap``, ``key``, ``description``, ``status``, ``detail_before``,
+        ``detail_after``, ``count_before``, ``count_after``.
+    """
+    rows: list[dict[str, Any]] = []
+    b, a = before.get("gaps_co_serving"), after.get("gaps_co_serving")
+    if _has(b, ("source", "target")) and _has(a, ("source", "target")):
+        assert b is not None and a is not None
+        rows += _gap_rows(
+            "co_serving",
+            b,
+            a,
+            _pair_key,
+            lambda r: f"{r.get('source_name', r['source'])} – {r.get('target_name', r['target'])}",
+            count="shared_families",
+        )
+    b, a = before.get("gaps_sector"), after.get("gaps_sector")
+    if _has(b, ("gmina", "sector")) and _has(a, ("gmina", "sector")):
+        assert b is not None and a is not None
+        rows += _gap_rows(
+            "sector",
+            b,
+            a,
+            lambda f: f["gmina"].astype(str) + " " + f["sector"].astype(str),
+            lambda r: f"{r.get('gmina_name', r['gmina'])}: {r['sector']}",
+            detail=lambda r: str(r.get("status", "")),
+        )
+
+    def unanswered(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[pd.to_numeric(frame["unanswered"], errors="coerce").fillna(0) > 0]
+
+    b, a = before.get("gaps_referrals"), after.get("gaps_referrals")
+    if _has(b, ("source", "target", "unanswered")) and _has(a, ("source", "target", "unanswered")):
+        assert b is not None and a is not None
+        rows += _gap_rows(
+            "referrals",
+            unanswered(b),
+            unanswered(a),
+            lambda f: f["source"].astype(str) + " → " + f["target"].astype(str),
+            lambda r: f"{r.get('source_name', r['source'])} → {r.get('target_name', r['target'])}",
+            count="unanswered",
+        )
+    b, a = before.get("gaps_uncoordinated"), after.get("gaps_uncoordinated")
+    if _has(b, ("gmina", "uncoordinated")) and _has(a, ("gmina", "uncoordinated")):
+        assert b is not None and a is not None
+
+        def uncoordinated(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[pd.to_numeric(frame["uncoordinated"], errors="coerce").fillna(0) > 0]
+
+        rows += _gap_rows(
+            "uncoordinated",
+            uncoordinated(b),
+            uncoordinated(a),
+            lambda f: f["gmina"].astype(str),
+            lambda r: str(r.get("gmina_name", r["gmina"])),
+            count="uncoordinated",
+        )
+    b, a = before.get("gaps_group_coverage"), after.get("gaps_group_coverage")
+    if _has(b, ("group_id", "sector")) and _has(a, ("group_id", "sector")):
+        assert b is not None and a is not None
+        rows += _gap_rows(
+            "group_coverage",
+            b,
+            a,
+            lambda f: f["group_id"].astype(str) + " " + f["sector"].astype(str),
+            lambda r: f"{r.get('group_name', r['group_id'])}: {r['sector']}",
+        )
+    out = pd.DataFrame(rows, columns=_GAP_COLUMNS)
+    return out.astype({"count_before": "Int64", "count_after": "Int64"})
+
+
+def _territory_rows(
+    network: Network, ties: pd.DataFrame, level: str
+) -> tuple[pd.Series, pd.Series, dict[str, str]]:
+    inst = network.institutions
+    codes = inst[level].astype(str)
+    counts = codes[codes != ""].value_counts()
+    src = ties["source"].map(codes)
+    dst = ties["target"].map(codes)
+    inside = ties[(src == dst) & src.notna() & (src != "")]
+    arcs = inside["source"].map(codes).value_counts()
+    territories = network.full_dataset.territories
+    names = dict(
+        zip(territories["teryt"].astype(str), territories["name"].astype(str), strict=True)
+    )
+    return counts, arcs, names
+
+
+def territory_change(
+    before_net: Network,
+    after_net: Network,
+    before_ties: pd.DataFrame,
+    after_ties: pd.DataFrame,
+) -> pd.DataFrame:
+    """Per gmina and per powiat: institutions, arcs inside it, gained, lost, density.
+
+    An arc counts for a territory when both ends are located in it; density is
+    arcs / (n (n − 1)) over the n institutions located in it.
+    """
+    changes = tie_changes(before_ties, after_ties)
+    rows = []
+    for level in ("powiat", "gmina"):
+        nb, ab, names_b = _territory_rows(before_net, before_ties, level)
+        na, aa, names_a = _territory_rows(after_net, after_ties, level)
+        codes_a = after_net.institutions[level].astype(str)
+        codes_b = before_net.institutions[level].astype(str)
+        gained_src = changes.loc[changes["status"] == "gained"]
+        lost_src = changes.loc[changes["status"] == "lost"]
+        g_in = gained_src[gained_src["source"].map(codes_a) == gained_src["target"].map(codes_a)][
+            "source"
+        ].map(codes_a)
+        l_in = lost_src[lost_src["source"].map(codes_b) == lost_src["target"].map(codes_b)][
+            "source"
+        ].map(codes_b)
+        gained, lost = g_in.value_counts(), l_in.value_counts()
+        for code in sorted(set(nb.index) | set(na.index)):
+            if not code:
+                continue
+            n_b, n_a = int(nb.get(code, 0)), int(na.get(code, 0))
+            t_b, t_a = int(ab.get(code, 0)), int(aa.get(code, 0))
+            rows.append(
+                {
+                    "level": level,
+                    "teryt": code,
+                    "territory_name": names_a.get(code) or names_b.get(code, ""),
+                    "institutions_before": n_b,
+                    "institutions_after": n_a,
+                    "ties_before": t_b,
+                    "ties_after": t_a,
+                    "gained": int(gained.get(code, 0)),
+                    "lost": int(lost.get(code, 0)),
+                    "density_before": t_b / (n_b * (n_b - 1)) if n_b > 1 else np.nan,
+                    "density_after": t_a / (n_a * (n_a - 1)) if n_a > 1 else np.nan,
+                }
+            )
+    columns = [
+        "level",
+        "teryt",
+        "territory_name",
+        "institutions_before",
+        "institutions_after",
+        "ties_before",
+        "ties_after",
+        "gained",
+        "lost",
+        "density_before",
+        "density_after",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    out["density_change"] = out["density_after"] - out["density_before"]
+    return out
+
+
+def compare_networks(
+    before: Network,
+    after: Network,
+    *,
+    relation: str | Iterable[str] | None = None,
+    before_results: Results | None = None,
+    after_results: Results | None = None,
+    **analysis: Any,
+) -> dict[str, pd.DataFrame]:
+    """Everything that changed from ``before`` to ``after``.
+
+    Parameters
+    ----------
+    before, after
+        The two networks (two waves of one dataset, or two datasets), each
+        already scoped.
+    relation
+        Cooperation kinds to compare (all by default); also passed to ``run_all``.
+    before_results, after_results
+        Results of :func:`kokon_graph.analysis.run_all` if already computed.
+    **analysis
+        Further keyword arguments of ``run_all`` (``partition``, ``min_services``, ...).
+
+    Returns
+    -------
+    dict
+        ``network_change``, ``ties_by_sector``, ``tie_changes``,
+        ``centrality_change``, ``gap_changes``, ``territory_change``.
+    """
+    import importlib
+
+    run_all = importlib.import_module("kokon_graph.analysis").run_all
+    rb = (
+        before_results
+        if before_results is not None
+        else run_all(before, relation=relation, **analysis)
+    )
+    ra = (
+        after_results
+        if after_results is not None
+        else run_all(after, relation=relation, **analysis)
+    )
+    tb = tie_table(before, relation=relation)
+    ta = tie_table(after, relation=relation)
+    return {
+        "network_change": network_change(rb, ra),
+        "ties_by_sector": ties_by_sector(tb, ta),
+        "tie_changes": tie_changes(tb, ta),
+        "centrality_change": centrality_change(rb, ra),
+        "gap_changes": gap_changes(rb, ra),
+        "territory_change": territory_change(before, after, tb, ta),
+    }

@@ -1,0 +1,181 @@
+"""Words the reports show, in Polish and English."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kokon_graph.model import Lang
+
+__all__ = [
+    "RESULT_ORDER",
+    "RESULT_TITLES",
+    "plural_en",
+    "plural_pl",
+    "result_title",
+    "sheet_name",
+    "t",
+]
+
+#: The order of results in a report (``network`` goes on the summary).
+RESULT_ORDER: Final = (
+    "centrality",
+    "brokerage",
+    "holes",
+    "mixing",
+    "communities",
+    "cohesion",
+    "gaps_co_serving",
+    "gaps_sector",
+    "gaps_referrals",
+    "gaps_referral_targets",
+    "gaps_uncoordinated",
+    "gaps_group_coverage",
+    "recommendations",
+)
+
+#: ``result -> (Polish title, English title)``; Polish titles fit a sheet name (31 characters).
+RESULT_TITLES: Final[dict[str, tuple[str, str]]] = {
+    "network": ("Miary sieci", "Network measures"),
+    "centrality": ("Centralność", "Centrality"),
+    "brokerage": ("Pośrednictwo", "Brokerage"),
+    "holes": ("Dziury strukturalne", "Structural holes"),
+    "mixing": ("Mieszanie sektorów", "Sector mixing"),
+    "communities": ("Społeczności", "Communities"),
+    "cohesion": ("Spójność", "Cohesion"),
+    "gaps_co_serving": ("Luki - wspólne rodziny", "Gaps - shared families"),
+    "gaps_sector": ("Luki - sektory", "Gaps - sectors"),
+    "gaps_referrals": ("Luki - skierowania", "Gaps - referrals"),
+    "gaps_referral_targets": ("Luki - adresaci skierowań", "Gaps - referral targets"),
+    "gaps_uncoordinated": ("Luki - brak koordynacji", "Gaps - uncoordinated"),
+    "gaps_group_coverage": ("Luki - skład grup", "Gaps - group coverage"),
+    "recommendations": ("Rekomendacje", "Recommendations"),
+    # comparison
+    "ties_by_sector": ("Zmiana więzi wg sektorów", "Tie change by sector"),
+    "tie_changes": ("Więzi zyskane i utracone", "Ties gained and lost"),
+    "network_change": ("Zmiana miar sieci", "Network measure change"),
+    "centrality_change": ("Zmiana centralności", "Centrality change"),
+    "gap_changes": ("Luki zamknięte i otwarte", "Gaps closed and opened"),
+    "territory_change": ("Zmiana wg terytoriów", "Change by territory"),
+}
+
+_TEXT: Final[dict[str, tuple[str, str]]] = {
+    "report_title": ("Raport sieci współpracy", "Cooperation network report"),
+    "compare_title": ("Porównanie sieci: przed i po", "Network comparison: before and after"),
+    "summary": ("Podsumowanie", "Summary"),
+    "columns_sheet": ("Objaśnienia kolumn", "Column guide"),
+    "dataset": ("Zbiór danych", "Dataset"),
+    "scope": ("Zakres", "Scope"),
+    "wave": ("Fala badania", "Survey wave"),
+    "all_waves": ("wszystkie fale", "all waves"),
+    "generated": ("Data raportu", "Report date"),
+    "tool": ("Narzędzie", "Tool"),
+    "min_count": (
+        "Liczby rodzin poniżej progu pokazano jako",
+        "Counts of families below the threshold are shown as",
+    ),
+    "measure": ("Miara", "Measure"),
+    "value": ("Wartość", "Value"),
+    "result": ("Arkusz / wynik", "Sheet / result"),
+    "column": ("Kolumna", "Column"),
+    "label": ("Nazwa", "Label"),
+    "description": ("Opis", "Description"),
+    "reference": ("Wzór / źródło", "Formula / reference"),
+    "rows_shown": ("Pokazano {shown} z {total} wierszy.", "Showing {shown} of {total} rows."),
+    "rows_truncated_xlsx": (
+        "Arkusz {sheet} zawiera pierwsze {shown} z {total} wierszy (limit Excela); "
+        "pełna tabela jest w pliku CSV.",
+        "Sheet {sheet} holds the first {shown} of {total} rows (Excel's limit); "
+        "the full table is in the CSV file.",
+    ),
+    "full_tables": (
+        "Pełne tabele są w pliku XLSX i plikach CSV.",
+        "The full tables are in the XLSX and CSV files.",
+    ),
+    "top_actors": ("Najważniejsi aktorzy", "Top actors"),
+    "gaps_in_words": ("Luki w koordynacji", "Coordination gaps"),
+    "recommendations_in_words": ("Rekomendowane nowe więzi", "Recommended new ties"),
+    "plots": ("Wykresy", "Plots"),
+    "tables": ("Tabele", "Tables"),
+    "map": ("Mapa", "Map"),
+    "open_map": ("Otwórz mapę sieci", "Open the network map"),
+    "no_gaps": ("Nie znaleziono luk tego rodzaju.", "No gaps of this kind were found."),
+    "sort_hint": (
+        "Kliknij nagłówek kolumny, aby posortować.",
+        "Click a column header to sort.",
+    ),
+    "empty": ("(brak wierszy)", "(no rows)"),
+    "degree_distribution": ("Rozkład stopni", "Degree distribution"),
+    "degree": ("stopień", "degree"),
+    "institutions": ("liczba instytucji", "number of institutions"),
+    "mixing_heatmap": ("Więzi między sektorami", "Ties between sectors"),
+    "brokerage_by_sector": ("Role pośrednictwa wg sektorów", "Brokerage roles by sector"),
+    "before": ("przed", "before"),
+    "after": ("po", "after"),
+    "before_after": ("Przed i po", "Before and after"),
+    "change": ("zmiana", "change"),
+    "no_change": (
+        "Brak zmian: obie sieci są takie same pod względem więzi, miar i luk.",
+        "No change: the two networks have the same ties, measures and gaps.",
+    ),
+    "ties_gained": ("Więzi zyskane", "Ties gained"),
+    "ties_lost": ("Więzi utracone", "Ties lost"),
+    "gaps_closed": ("Luki zamknięte", "Gaps closed"),
+    "gaps_opened": ("Luki otwarte", "Gaps opened"),
+    "moved_most": (
+        "Aktorzy, których centralność zmieniła się najbardziej",
+        "Actors whose centrality moved most",
+    ),
+    "from_to": ("z {from_} do {to}", "from {from_} to {to}"),
+    "offline_note": (
+        "Ten plik działa bez internetu: nie pobiera niczego z sieci.",
+        "This file works offline: it loads nothing from the network.",
+    ),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    """The text ``key`` in ``lang``."""
+    pl, en = _TEXT[key]
+    return pl if lang == "pl" else en
+
+
+def result_title(result: str, lang: Lang) -> str:
+    """The title of a result (``"Centralność"`` / ``"Centrality"``), or its name if unknown."""
+    if result not in RESULT_TITLES:
+        return result
+    pl, en = RESULT_TITLES[result]
+    return pl if lang == "pl" else en
+
+
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_name(result: str, lang: Lang, taken: set[str] | None = None) -> str:
+    """A valid, unique Excel sheet name for a result (at most 31 characters)."""
+    name = result_title(result, lang).translate(_SHEET_FORBIDDEN).strip("' ")[:31] or "Sheet"
+    taken = taken if taken is not None else set()
+    base, n = name, 2
+    while name.casefold() in {s.casefold() for s in taken}:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def plural_pl(n: int, one: str, few: str, many: str) -> str:
+    """The Polish plural form for ``n``: ``1 rodzina``, ``3 rodziny``, ``14 rodzin``.
+
+    >>> [plural_pl(n, "rodzina", "rodziny", "rodzin") for n in (1, 2, 5, 12, 22, 25)]
+    ['rodzina', 'rodziny', 'rodzin', 'rodzin', 'rodziny', 'rodzin']
+    """
+    if n == 1:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def plural_en(n: int, one: str, many: str) -> str:
+    """``family`` for 1, ``families`` otherwise."""
+    return one if n == 1 else many

@@ -1,0 +1,275 @@
+"""The analysis report: what goes on the page and which files are written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import pandas as pd
+
+from kokon_graph.model import Lang
+from kokon_graph.report import plots, sentences
+from kokon_graph.report._text import result_title, t
+from kokon_graph.report.csv_writer import write_csv
+from kokon_graph.report.html_writer import (
+    Section,
+    figure,
+    measures_table,
+    render_table,
+    sentence_list,
+    tables_section,
+    write_html,
+)
+from kokon_graph.report.info import ReportInfo
+from kokon_graph.report.tables import display_table
+from kokon_graph.report.xlsx_writer import ordered_results, write_xlsx
+
+if TYPE_CHECKING:
+    from kokon_graph.graph import Network
+
+__all__ = [
+    "FORMATS",
+    "HTML_ROWS",
+    "build_report",
+    "pick_column",
+    "report_sections",
+    "write_report",
+]
+
+Format = Literal["xlsx", "csv", "html"]
+#: Every output format of a report.
+FORMATS: Final[tuple[Format, ...]] = ("xlsx", "csv", "html")
+#: Rows of each table shown in the HTML page (the files hold them all).
+HTML_ROWS: Final = 200
+#: File names inside the output folder.
+XLSX_NAME: Final = "report.xlsx"
+HTML_NAME: Final = "report.html"
+CSV_FOLDER: Final = "csv"
+
+#: Columns of the centrality result, best first, for each purpose.
+DEGREE_COLUMNS: Final = ("degree", "degree_total", "total_degree", "degree_all")
+TOP_COLUMNS: Final = (
+    "betweenness_norm",
+    "betweenness",
+    "degree",
+    "degree_total",
+    "pagerank",
+    "eigenvector",
+)
+_ID_COLUMNS: Final = ("name", "type", "sector")
+
+
+def pick_column(frame: pd.DataFrame | None, candidates: Sequence[str]) -> str | None:
+    """The first of ``candidates`` that is a column of ``frame``."""
+    if frame is None:
+        return None
+    return next((c for c in candidates if c in frame.columns), None)
+
+
+def mixing_matrix(frame: pd.DataFrame | None) -> pd.DataFrame:
+    """The sector-by-sector tie matrix held in the mixing result (rows: from, columns: to)."""
+    if frame is None or frame.empty:
+        return pd.DataFrame()
+    long_cols = [
+        ("source_sector", "target_sector"),
+        ("sector_a", "sector_b"),
+        ("sector_from", "sector_to"),
+    ]
+    for a, b in long_cols:
+        if {a, b} <= set(frame.columns):
+            value = pick_column(frame, ("ties", "count", "weight", "n"))
+            if value is None:
+                return pd.DataFrame()
+            return frame.pivot_table(index=a, columns=b, values=value, aggfunc="sum", fill_value=0)
+    if "sector" in frame.columns:
+        square = frame.set_index("sector")
+        shared = [c for c in square.columns if c in set(square.index)]
+        if shared:
+            return square.loc[:, shared]
+    return pd.DataFrame()
+
+
+def _top_actors(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int) -> str:
+    centrality = results.get("centrality")
+    if centrality is None or centrality.empty:
+        return f'<p class="note">{t("empty", lang)}</p>'
+    measures = [c for c in TOP_COLUMNS if c in centrality.columns]
+    key = measures[0] if measures else None
+    top = centrality if key is None else centrality.sort_values(key, ascending=False, kind="stable")
+    table = display_table("centrality", top.head(15), lang=lang, min_count=min_count)
+    columns = [c for c in _ID_COLUMNS if c in centrality.columns] + measures[:4]
+    return render_table(table, lang, columns=columns)
+
+
+def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int) -> str:
+    parts = []
+    blocks: list[tuple[str, Any]] = [
+        ("gaps_co_serving", lambda f: sentences.co_serving_sentences(f, lang, min_count=min_count)),
+        ("gaps_sector", lambda f: sentences.sector_gap_sentences(f, lang)),
+        ("gaps_referrals", lambda f: sentences.referral_sentences(f, lang, min_count=min_count)),
+        (
+            "gaps_uncoordinated",
+            lambda f: sentences.uncoordinated_sentences(f, lang, min_count=min_count),
+        ),
+        ("gaps_group_coverage", lambda f: sentences.group_coverage_sentences(f, lang)),
+    ]
+    for name, make in blocks:
+        frame = results.get(name)
+        if frame is None:
+            continue
+        parts.append(f"<h3>{result_title(name, lang)}</h3>")
+        parts.append(sentence_list(make(frame), lang))
+    return "".join(parts)
+
+
+def report_sections(
+    results: Mapping[str, pd.DataFrame],
+    *,
+    lang: Lang,
+    min_count: int,
+    html_rows: int = HTML_ROWS,
+) -> list[Section]:
+    """The sections of the analysis report page."""
+    sections = [
+        Section(
+            "summary",
+            t("summary", lang),
+            measures_table(results.get("network"), lang, min_count=min_count),
+        ),
+        Section("top", t("top_actors", lang), _top_actors(results, lang, min_count)),
+        Section("gaps", t("gaps_in_words", lang), _gap_sections(results, lang, min_count)),
+    ]
+    if "recommendations" in results:
+        sentences_ = sentences.recommendation_sentences(results["recommendations"], lang)
+        sections.append(
+            Section(
+                "recommendations",
+                t("recommendations_in_words", lang),
+                sentence_list(sentences_, lang),
+            )
+        )
+    figures = []
+    centrality = results.get("centrality")
+    degree = pick_column(centrality, DEGREE_COLUMNS)
+    if centrality is not None and degree is not None:
+        figures.append(
+            figure(
+                plots.degree_distribution(centrality[degree], lang), t("degree_distribution", lang)
+            )
+        )
+    matrix = mixing_matrix(results.get("mixing"))
+    if not matrix.empty:
+        figures.append(figure(plots.mixing_heatmap(matrix, lang), t("mixing_heatmap", lang)))
+    brokerage = results.get("brokerage")
+    if brokerage is not None:
+        figures.append(
+            figure(plots.brokerage_by_sector(brokerage, lang), t("brokerage_by_sector", lang))
+        )
+    sections.append(
+        Section("plots", t("plots", lang), f'<div class="figures">{"".join(figures)}</div>')
+    )
+    sections.append(
+        Section(
+            "tables",
+            t("tables", lang),
+            tables_section(
+                results, ordered_results(results), lang, min_count=min_count, max_rows=html_rows
+            ),
+        )
+    )
+    return sections
+
+
+def write_report(
+    results: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    info: ReportInfo | None = None,
+    lang: Lang = "pl",
+    min_count: int = 3,
+    csv_delimiter: Literal[",", ";"] = ",",
+    html_rows: int = HTML_ROWS,
+) -> dict[str, Path]:
+    """Write the analysis results as a report: ``report.xlsx``, ``csv/*.csv``, ``report.html``.
+
+    Parameters
+    ----------
+    results
+        ``{result name: DataFrame}`` from :func:`kokon_graph.analysis.run_all`.
+    out_dir
+        The folder to write into (created if missing).
+    formats
+        Any of ``"xlsx"``, ``"csv"``, ``"html"``.
+    info
+        Dataset, scope, wave and date, shown at the head of each file.
+    lang
+        ``"pl"`` or ``"en"``: headers, words and sentences.
+    min_count
+        Family (and referral) counts below this show as ``"<min_count"``.
+    csv_delimiter
+        ``","`` or ``";"`` (decimal comma, for Polish Excel).
+    html_rows
+        Rows of each table on the page.
+
+    Returns
+    -------
+    dict
+        ``{"xlsx": path, "html": path, "csv": folder}`` for the formats written.
+    """
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown report format {', '.join(unknown)}; use xlsx, csv or html")
+    info = info or ReportInfo()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if "xlsx" in formats:
+        written["xlsx"] = write_xlsx(
+            results, out / XLSX_NAME, info=info, lang=lang, min_count=min_count
+        )
+    if "csv" in formats:
+        folder = out / CSV_FOLDER
+        folder.mkdir(exist_ok=True)
+        write_csv(results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang)
+        written["csv"] = folder
+    if "html" in formats:
+        sections = report_sections(results, lang=lang, min_count=min_count, html_rows=html_rows)
+        written["html"] = write_html(
+            out / HTML_NAME, title=t("report_title", lang), info=info, sections=sections, lang=lang
+        )
+    return written
+
+
+def build_report(
+    network: Network,
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    lang: Lang = "pl",
+    min_count: int = 3,
+    csv_delimiter: Literal[",", ";"] = ",",
+    map_href: str | None = None,
+    **analysis: Any,
+) -> dict[str, Path]:
+    """Analyse ``network`` with :func:`kokon_graph.analysis.run_all` and write its report.
+
+    ``analysis`` keyword arguments go to ``run_all`` (``relation``, ``partition``,
+    ``required_sectors``, ``min_services``, ``betweenness``, ``seed``).
+    """
+    import importlib
+
+    results = importlib.import_module("kokon_graph.analysis").run_all(network, **analysis)
+    info = ReportInfo.from_network(network, lang=lang)
+    if map_href:
+        info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, map_href)
+    return write_report(
+        results,
+        out_dir,
+        formats=formats,
+        info=info,
+        lang=lang,
+        min_count=min_count,
+        csv_delimiter=csv_delimiter,
+    )

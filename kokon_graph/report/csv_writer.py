@@ -1,0 +1,137 @@
+"""The report as CSV files, one per result, that Excel (Polish too) opens correctly.
+
+Files are UTF-8 with a byte-order mark, which is how Excel recognises UTF-8
+(Polish letters survive). With ``delimiter=";"`` the decimal sign is a comma,
+as Polish Excel expects; with the default ``","`` it is a point, as R and
+pandas expect. Headers and vocabulary values are the analysis' own codes, so
+the files are stable to script against; ``columns.csv`` explains every column
+in the chosen language. Family counts below the threshold are ``"<3"``.
+
+A text cell beginning with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so
+that a spreadsheet never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from kokon_graph.model import Lang
+from kokon_graph.report._docs import column_text
+from kokon_graph.report._text import result_title
+from kokon_graph.report.suppress import suppress_result
+
+__all__ = ["CSV_ENCODING", "write_csv"]
+
+#: UTF-8 with a byte-order mark.
+CSV_ENCODING: Final = "utf-8-sig"
+
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cell(value: Any, decimal: str) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        text = repr(value)
+        return text.replace(".", decimal) if decimal != "." else text
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, tuple | list):
+        return _text("|".join(map(str, value)))
+    return _text(str(value))
+
+
+def _write(path: Path, header: list[str], rows: Any, delimiter: str) -> None:
+    with path.open("w", encoding=CSV_ENCODING, newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_csv(
+    results: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    min_count: int = 3,
+    delimiter: Literal[",", ";"] = ",",
+    lang: Lang = "pl",
+    guide: bool = True,
+) -> dict[str, Path]:
+    """Write each result to ``out_dir/<result>.csv`` (and the column guide to ``columns.csv``).
+
+    Parameters
+    ----------
+    results
+        ``{result name: DataFrame}``.
+    out_dir
+        An existing folder.
+    min_count
+        Family counts below this show as ``"<min_count"``.
+    delimiter
+        ``","`` (decimal point) or ``";"`` (decimal comma, for Polish Excel).
+    lang
+        Language of ``columns.csv``.
+    guide
+        Write ``columns.csv``.
+
+    Returns
+    -------
+    dict
+        ``{result name: path}`` of every file written (``"columns"`` for the guide).
+    """
+    if delimiter not in (",", ";"):
+        raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
+    decimal = "," if delimiter == ";" else "."
+    out = Path(out_dir)
+    written: dict[str, Path] = {}
+    entries: list[list[str]] = []
+    for name, frame in results.items():
+        shown = suppress_result(name, frame, min_count=min_count)
+        path = out / f"{name}.csv"
+        header = [str(c) for c in shown.columns]
+        rows = (
+            [_cell(v, decimal) for v in record]
+            for record in shown.itertuples(index=False, name=None)
+        )
+        _write(path, header, rows, delimiter)
+        written[name] = path
+        for column in header:
+            text = column_text(name, column, lang)
+            entries.append(
+                [
+                    name,
+                    result_title(name, lang),
+                    column,
+                    text.label,
+                    text.description,
+                    text.reference,
+                ]
+            )
+    if guide:
+        path = out / "columns.csv"
+        _write(
+            path,
+            ["result", "result_label", "column", "label", "description", "reference"],
+            entries,
+            delimiter,
+        )
+        written["columns"] = path
+    return written

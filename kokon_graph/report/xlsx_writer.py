@@ -1,0 +1,334 @@
+"""The report as one Excel workbook.
+
+Sheets: a summary (dataset, scope, wave, date, network-level measures, the
+list of sheets), one sheet per result with Polish or English headers, a frozen
+header row, filters, number formats and fitted column widths, and a sheet
+explaining every column. Written in openpyxl's write-only mode, so a national
+result of tens of thousands of rows streams to disk.
+
+Text cells are always text: a name beginning with ``=`` is never a formula.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from kokon_graph.model import Lang
+from kokon_graph.report._docs import column_text
+from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t
+from kokon_graph.report.info import ReportInfo, network_measures
+from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
+from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
+
+__all__ = ["EXCEL_MAX_ROWS", "NUMBER_FORMATS", "write_xlsx"]
+
+#: Rows a sheet can hold below its header.
+EXCEL_MAX_ROWS: Final = 1_048_575
+
+#: Excel number format of each kind of column.
+NUMBER_FORMATS: Final[dict[str, str]] = {
+    "int": "#,##0",
+    "float": "0.000",
+    "percent": "0.0%",
+    "date": "yyyy-mm-dd",
+}
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
+_RIGHT = Alignment(horizontal="right")
+_TITLE_FONT = Font(name="Calibri", bold=True, size=14)
+_BOLD = Font(name="Calibri", bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_SAMPLE_ROWS: Final = 2000
+_MAX_WIDTH: Final = 50
+_MIN_WIDTH: Final = 6
+
+
+def _cell_value(value: Any) -> Any:
+    """A value openpyxl writes as a valid cell (no NaN, no infinity, no control characters)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)
+    if isinstance(value, tuple | list):
+        return "|".join(map(str, value))
+    return value
+
+
+def _text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=_ILLEGAL.sub("", value))
+    cell.data_type = "s"  # never a formula, whatever the text begins with
+    for key, val in style.items():
+        setattr(cell, key, val)
+    return cell
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any, kind: ColumnKind) -> WriteOnlyCell | None:
+    value = _cell_value(value)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if is_suppressed(value):
+            return _text_cell(ws, value, alignment=_RIGHT)
+        return _text_cell(ws, value)
+    cell = WriteOnlyCell(ws, value=value)
+    number_format = NUMBER_FORMATS.get(kind)
+    if number_format and not isinstance(value, bool):
+        cell.number_format = number_format
+    return cell
+
+
+def _display_width(value: Any, kind: ColumnKind) -> int:
+    value = _cell_value(value)
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, int):
+        return len(f"{value:,}")
+    if isinstance(value, float):
+        if kind == "percent":
+            return len(f"{value * 100:.1f}") + 1
+        return len(f"{value:,.3f}")
+    return len(str(value))
+
+
+def _widths(table: DisplayTable) -> list[float]:
+    sample = table.frame.head(_SAMPLE_ROWS)
+    widths: list[float] = []
+    for column in table.frame.columns:
+        header = len(table.labels[str(column)])
+        kind = table.kinds[str(column)]
+        longest = max((_display_width(v, kind) for v in sample[column]), default=0)
+        # a long header wraps rather than widening a column of short values
+        width = max(longest, min(header, 24), _MIN_WIDTH)
+        widths.append(min(width + 2, _MAX_WIDTH))
+    return widths
+
+
+def _print_setup(ws: WriteOnlyWorksheet) -> None:
+    """Landscape, as wide as one page, header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _write_table(ws: WriteOnlyWorksheet, table: DisplayTable, *, max_rows: int) -> int:
+    """Write header and rows; return the number of rows written."""
+    _print_setup(ws)
+    ws.print_title_rows = "1:1"
+    columns = [str(c) for c in table.frame.columns]
+    for i, width in enumerate(_widths(table), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    rows = table.frame.head(max_rows)
+    if columns:
+        last = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    ws.append(
+        [_text_cell(ws, table.labels[c], font=_HEADER_FONT, fill=_HEADER_FILL) for c in columns]
+    )
+    kinds = [table.kinds[c] for c in columns]
+    for record in rows.itertuples(index=False, name=None):
+        ws.append([_cell(ws, v, k) for v, k in zip(record, kinds, strict=True)])
+    return len(rows)
+
+
+def _write_summary(
+    ws: WriteOnlyWorksheet,
+    *,
+    title: str,
+    info: ReportInfo,
+    measures: Sequence[tuple[str, str, Any]],
+    sheets: Sequence[tuple[str, str, int, int]],
+    lang: Lang,
+    min_count: int,
+) -> None:
+    _print_setup(ws)
+    ws.column_dimensions["A"].width = 42
+    ws.column_dimensions["B"].width = 34
+    ws.column_dimensions["C"].width = 30
+    ws.append([_text_cell(ws, title, font=_TITLE_FONT)])
+    ws.append([])
+    for label, value in info.rows(lang):
+        ws.append([_text_cell(ws, label, font=_BOLD), _text_cell(ws, value)])
+    ws.append(
+        [
+            _text_cell(ws, t("min_count", lang), font=_BOLD),
+            _text_cell(ws, marker(min_count), alignment=_RIGHT),
+        ]
+    )
+    if measures:
+        ws.append([])
+        ws.append(
+            [
+                _text_cell(ws, t("measure", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+                _text_cell(ws, t("value", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+                _text_cell(ws, t("column", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+            ]
+        )
+        for code, label, number in measures:
+            kind: ColumnKind
+            if isinstance(number, float) and number.is_integer() and abs(number) >= 1:
+                number, kind = int(number), "int"
+            elif isinstance(number, float):
+                kind = "float"
+            elif isinstance(number, int) and not isinstance(number, bool):
+                kind = "int"
+            else:
+                kind = "text"
+            ws.append(
+                [
+                    _text_cell(ws, label),
+                    _cell(ws, number, kind),
+                    _text_cell(ws, code),
+                ]
+            )
+    ws.append([])
+    ws.append(
+        [
+            _text_cell(ws, t("result", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+            _text_cell(ws, t("label", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+            _text_cell(ws, "n", font=_HEADER_FONT, fill=_HEADER_FILL),
+        ]
+    )
+    notes = []
+    for sheet, name, written, total in sheets:
+        count = WriteOnlyCell(ws, value=total)
+        count.number_format = NUMBER_FORMATS["int"]
+        ws.append([_text_cell(ws, sheet), _text_cell(ws, name), count])
+        if written < total:
+            notes.append(
+                t("rows_truncated_xlsx", lang).format(sheet=sheet, shown=written, total=total)
+            )
+    for note in notes:
+        ws.append([_text_cell(ws, note, alignment=_WRAP)])
+
+
+def _write_guide(
+    ws: WriteOnlyWorksheet,
+    entries: Sequence[tuple[str, str, str, str, str]],
+    lang: Lang,
+) -> None:
+    widths = (28, 26, 30, 70, 50)
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:E{len(entries) + 1}"
+    ws.append(
+        [
+            _text_cell(ws, t(key, lang), font=_HEADER_FONT, fill=_HEADER_FILL)
+            for key in ("result", "column", "label", "description", "reference")
+        ]
+    )
+    for entry in entries:
+        ws.append([_text_cell(ws, value, alignment=_WRAP) for value in entry])
+
+
+def _suppressed_network(results: Mapping[str, pd.DataFrame], min_count: int) -> pd.DataFrame | None:
+    frame = results.get("network")
+    return None if frame is None else suppress_result("network", frame, min_count=min_count)
+
+
+def ordered_results(results: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Result names in report order (``network`` excluded; unknown names last)."""
+    known = [r for r in RESULT_ORDER if r in results]
+    extra = sorted(r for r in results if r not in RESULT_ORDER and r != "network")
+    return known + extra
+
+
+def write_xlsx(
+    results: Mapping[str, pd.DataFrame],
+    path: str | Path,
+    *,
+    info: ReportInfo | None = None,
+    lang: Lang = "pl",
+    min_count: int = 3,
+    title: str | None = None,
+    order: Sequence[str] | None = None,
+    max_rows: int = EXCEL_MAX_ROWS,
+) -> Path:
+    """Write the results to one workbook.
+
+    Parameters
+    ----------
+    results
+        ``{result name: DataFrame}`` as :func:`kokon_graph.analysis.run_all`
+        returns them; ``network`` goes on the summary sheet.
+    path
+        The ``.xlsx`` file to write (its folder must exist).
+    info
+        Dataset, scope, wave and date for the summary.
+    lang
+        Language of sheet names, headers, words and the column guide.
+    min_count
+        Family counts below this show as ``"<min_count"``.
+    title
+        The summary's title (default: the report title in ``lang``).
+    order
+        Results to write, in this order (default: every result, in report order).
+    max_rows
+        Rows per sheet at most (Excel's limit by default); the summary notes a cut.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+    """
+    path = Path(path)
+    info = info or ReportInfo()
+    names = list(order) if order is not None else ordered_results(results)
+    wb = Workbook(write_only=True)
+    summary = wb.create_sheet(t("summary", lang))
+    taken = {summary.title, t("columns_sheet", lang)[:31]}
+    written: list[tuple[str, str, int, int]] = []
+    guide: list[tuple[str, str, str, str, str]] = []
+    for code, label, _ in network_measures(results.get("network"), lang):
+        text = column_text("network", code, lang)
+        guide.append((result_title("network", lang), code, label, text.description, text.reference))
+    for name in names:
+        frame = results[name]
+        table = display_table(name, frame, lang=lang, min_count=min_count)
+        sheet = sheet_name(name, lang, taken)
+        ws = wb.create_sheet(sheet)
+        rows = _write_table(ws, table, max_rows=max_rows)
+        written.append((sheet, name, rows, len(frame)))
+        for column in table.frame.columns:
+            text = column_text(name, str(column), lang)
+            guide.append((sheet, str(column), text.label, text.description, text.reference))
+    _write_summary(
+        summary,
+        title=title or t("report_title", lang),
+        info=info,
+        measures=network_measures(_suppressed_network(results, min_count), lang),
+        sheets=written,
+        lang=lang,
+        min_count=min_count,
+    )
+    guide_ws = wb.create_sheet(t("columns_sheet", lang)[:31])
+    _print_setup(guide_ws)
+    _write_guide(guide_ws, guide, lang)
+    wb.save(path)
+    return path

@@ -1,0 +1,89 @@
+"""Small-count suppression: no family count below the threshold ever shows as a number."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kokon_graph.report.suppress import (
+    is_suppressed,
+    marker,
+    suppress_result,
+    suppressed_columns,
+)
+from tests.report._fake import fake_results
+
+
+@pytest.mark.parametrize("min_count", [1, 3, 5, 15])
+def test_every_family_count_below_the_threshold_is_hidden(min_count: int) -> None:
+    for name, frame in fake_results().items():
+        shown = suppress_result(name, frame, min_count=min_count)
+        counts, _ = suppressed_columns(name, frame)
+        for column in counts:
+            for raw, cell in zip(frame[column], shown[column], strict=True):
+                if raw < min_count:
+                    assert cell == marker(min_count), (name, column, raw)
+                else:
+                    assert cell == raw and not isinstance(cell, str), (name, column, raw)
+
+
+def test_the_known_family_columns_are_covered() -> None:
+    results = fake_results()
+    assert suppressed_columns("gaps_co_serving", results["gaps_co_serving"])[0] == [
+        "shared_families"
+    ]
+    assert suppressed_columns("gaps_uncoordinated", results["gaps_uncoordinated"])[0] == [
+        "families",
+        "families_min_services",
+        "uncoordinated",
+    ]
+    # a column that mentions families is suppressed in any result
+    frame = pd.DataFrame({"id": ["A", "B"], "families_served": [1, 7]})
+    assert suppress_result("centrality", frame, min_count=3)["families_served"].tolist() == [
+        "<3",
+        7,
+    ]
+
+
+def test_zero_is_below_the_threshold() -> None:
+    frame = pd.DataFrame(
+        {"gmina": ["a"], "families": [0], "families_min_services": [0], "uncoordinated": [0]}
+    )
+    shown = suppress_result("gaps_uncoordinated", frame, min_count=3)
+    assert shown.iloc[0].tolist() == ["a", "<3", "<3", "<3"]
+
+
+def test_rates_resting_on_few_referrals_are_hidden() -> None:
+    shown = suppress_result("gaps_referrals", fake_results()["gaps_referrals"], min_count=3)
+    second = shown.iloc[1]
+    assert [second[c] for c in ("referrals", "answer_rate", "median_days", "p90_days")] == [
+        "<3",
+        "<3",
+        "<3",
+        "<3",
+    ]
+    first = shown.iloc[0]
+    assert first["referrals"] == 5 and first["answer_rate"] == 0.6 and first["unanswered"] == "<3"
+
+
+def test_long_network_measures_hide_family_counts_only() -> None:
+    frame = fake_results()["network"]
+    shown = suppress_result("network", frame, min_count=3)
+    values = dict(zip(shown["measure"], shown["value"], strict=True))
+    assert values["families"] == "<3"
+    assert values["ties"] == 6 and values["density"] == 0.5
+
+
+def test_the_input_is_left_unchanged_and_other_results_too() -> None:
+    results = fake_results()
+    before = results["gaps_co_serving"].copy()
+    suppress_result("gaps_co_serving", results["gaps_co_serving"], min_count=3)
+    pd.testing.assert_frame_equal(results["gaps_co_serving"], before)
+    centrality = results["centrality"]
+    assert suppress_result("centrality", centrality, min_count=3) is centrality
+
+
+def test_threshold_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        suppress_result("gaps_co_serving", fake_results()["gaps_co_serving"], min_count=0)
+    assert is_suppressed("<3") and not is_suppressed("3") and not is_suppressed(2)
