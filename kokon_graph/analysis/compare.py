@@ -477,9 +477,8 @@ def compare_networks(
         ``network_change``, ``ties_by_sector``, ``tie_changes``,
         ``centrality_change``, ``gap_changes``, ``territory_change``.
     """
-    import importlib
+    from kokon_graph.analysis import run_all
 
-    run_all = importlib.import_module("kokon_graph.analysis").run_all
     rb = (
         before_results
         if before_results is not None

@@ -1,0 +1,182 @@
+"""Analytics of the cooperation network: central actors, brokers, cohesion and coordination gaps.
+
+Every function takes a :class:`~kokon_graph.graph.Network` and returns a
+:class:`pandas.DataFrame` whose columns are documented in
+:data:`~kokon_graph.analysis.columns.COLUMNS` (Polish and English headers,
+formula, reference) and in ``docs/measures.md``. Nothing here prints, writes
+files or imports click, neo4j or pyvis.
+
+:func:`run_all` computes every result at once (sharing the graph conversions
+and path computations between them)::
+
+    from kokon_graph import read_dataset, build_network
+    from kokon_graph.analysis import run_all
+
+    net = build_network(read_dataset("datasets/praski-kokon"), scope="powiat:1465")
+    results = run_all(net)
+    results["centrality"].nlargest(5, "betweenness")
+
+Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
+:mod:`.brokerage`, :mod:`.holes`, :mod:`.mixing`, :mod:`.communities`,
+:mod:`.cohesion`, :mod:`.gaps`, :mod:`.recommend`, :mod:`.columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from kokon_graph.analysis._graphs import cooperation_matrices
+from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
+from kokon_graph.analysis.brokerage import ROLES, brokerage, brokerage_groups
+from kokon_graph.analysis.centrality import centrality
+from kokon_graph.analysis.cohesion import bridges, cohesion
+from kokon_graph.analysis.columns import COLUMNS, RESULTS, ColumnDoc, ResultDoc
+from kokon_graph.analysis.communities import communities, community_make_up
+from kokon_graph.analysis.gaps import (
+    DEFAULT_REQUIRED_SECTORS,
+    gaps_co_serving,
+    gaps_group_coverage,
+    gaps_referral_targets,
+    gaps_referrals,
+    gaps_sector,
+    gaps_uncoordinated,
+)
+from kokon_graph.analysis.holes import structural_holes
+from kokon_graph.analysis.mixing import mixing, mixing_groups, multiplexity
+from kokon_graph.analysis.network import network_measures
+from kokon_graph.analysis.recommend import recommendations
+from kokon_graph.graph import Network
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_EXACT_LIMIT",
+    "DEFAULT_PIVOTS",
+    "DEFAULT_REQUIRED_SECTORS",
+    "RESULTS",
+    "RESULT_NAMES",
+    "ROLES",
+    "ColumnDoc",
+    "ResultDoc",
+    "bridges",
+    "brokerage",
+    "brokerage_groups",
+    "centrality",
+    "cohesion",
+    "communities",
+    "community_make_up",
+    "gaps_co_serving",
+    "gaps_group_coverage",
+    "gaps_referral_targets",
+    "gaps_referrals",
+    "gaps_sector",
+    "gaps_uncoordinated",
+    "mixing",
+    "mixing_groups",
+    "multiplexity",
+    "network_measures",
+    "recommendations",
+    "run_all",
+    "structural_holes",
+]
+
+#: The keys of :func:`run_all`'s result, in the order they are written.
+RESULT_NAMES: tuple[str, ...] = tuple(COLUMNS)
+
+
+def run_all(
+    network: Network,
+    *,
+    relation: str | Iterable[str] | None = None,
+    partition: str = "sector",
+    required_sectors: Sequence[str] | None = None,
+    min_services: int = 3,
+    betweenness: str | int = "auto",
+    seed: int = 0,
+    exact_limit: int = DEFAULT_EXACT_LIMIT,
+    top_recommendations: int = 100,
+) -> dict[str, pd.DataFrame]:
+    """Every analysis result of ``network``.
+
+    Parameters
+    ----------
+    network
+        The network (scope and wave as built).
+    relation
+        Only these cooperation kinds count as ties; all by default.
+    partition
+        Institution attribute for brokerage roles, mixing and E-I indices.
+    required_sectors
+        The sectors a gmina's cooperation model requires (default:
+        :data:`~kokon_graph.model.DEFAULT_REQUIRED_SECTORS`).
+    min_services
+        Families served by at least this many institutions are checked for coordination.
+    betweenness
+        ``"auto"``, ``"exact"``, ``"sampled"`` or a number of pivots (see
+        :func:`~kokon_graph.analysis.centrality.centrality`).
+    seed
+        Seed of the pivot draw and of the community detection.
+    exact_limit
+        Largest network whose betweenness and closeness ``"auto"`` computes exactly.
+    top_recommendations
+        Number of recommended ties kept (0: all).
+
+    Returns
+    -------
+    dict[str, pandas.DataFrame]
+        ``network``, ``centrality``, ``brokerage``, ``brokerage_groups``,
+        ``holes``, ``mixing``, ``mixing_groups``, ``communities``,
+        ``communities_sectors``, ``cohesion``, ``bridges``,
+        ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
+        ``gaps_referral_targets``, ``gaps_uncoordinated``,
+        ``gaps_group_coverage``, ``recommendations`` — see :data:`COLUMNS`.
+        A result with nothing to report is an empty frame with its columns.
+
+    Examples
+    --------
+    >>> from kokon_graph.analysis._demo import demo_network
+    >>> results = run_all(demo_network())
+    >>> list(results) == list(RESULT_NAMES)
+    True
+    >>> all(list(results[k].columns) == list(COLUMNS[k]) for k in results)
+    True
+    """
+    required = tuple(required_sectors) if required_sectors is not None else DEFAULT_REQUIRED_SECTORS
+    cooperation_matrices(network, relation)  # build the shared matrices once
+    out: dict[str, pd.DataFrame] = {}
+    out["network"] = network_measures(
+        network,
+        partition=partition,
+        betweenness=betweenness,
+        seed=seed,
+        exact_limit=exact_limit,
+        relation=relation,
+    )
+    out["centrality"] = centrality(
+        network, betweenness=betweenness, seed=seed, exact_limit=exact_limit, relation=relation
+    )
+    out["brokerage"] = brokerage(network, partition=partition, relation=relation)
+    out["brokerage_groups"] = brokerage_groups(out["brokerage"])
+    out["holes"] = structural_holes(network, relation=relation)
+    out["mixing"] = mixing(network, partition=partition, relation=relation)
+    out["mixing_groups"] = mixing_groups(network, partition=partition, relation=relation)
+    out["communities"] = communities(network, seed=seed, relation=relation)
+    out["communities_sectors"] = community_make_up(network, out["communities"], partition=partition)
+    out["cohesion"] = cohesion(network, relation=relation)
+    out["bridges"] = bridges(network, relation=relation)
+    out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)
+    out["gaps_sector"] = gaps_sector(network, required=required, relation=relation)
+    out["gaps_referrals"] = gaps_referrals(network)
+    out["gaps_referral_targets"] = gaps_referral_targets(network)
+    out["gaps_uncoordinated"] = gaps_uncoordinated(network, min_services=min_services)
+    out["gaps_group_coverage"] = gaps_group_coverage(network)
+    out["recommendations"] = recommendations(
+        network,
+        top=top_recommendations,
+        seed=seed,
+        co_serving=out["gaps_co_serving"],
+        sector_gaps=out["gaps_sector"],
+        relation=relation,
+    )
+    return {name: out[name] for name in RESULT_NAMES}

@@ -1,0 +1,1132 @@
+"""What every column of every analysis result means, in Polish and English.
+
+:data:`COLUMNS` maps each result name (the keys of
+:func:`kokon_graph.analysis.run_all`) to its columns, in order, each with a
+:class:`ColumnDoc`: the Polish and English header, a one-line description and,
+for measures, the formula and a reference. Reports use it for headers and the
+sheet that explains the columns, maps for tooltips, and ``docs/measures.md``
+is generated from it (:func:`render_markdown`); a test keeps all three in step
+with the results.
+
+>>> COLUMNS["centrality"]["betweenness"].pl
+'pośrednictwo (znormalizowane)'
+>>> RESULTS["gaps_co_serving"].en
+'Shared families without a tie'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "COLUMNS",
+    "RESULTS",
+    "ColumnDoc",
+    "ResultDoc",
+    "label",
+    "render_markdown",
+    "update_markdown",
+]
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    """One column of a result.
+
+    Attributes
+    ----------
+    pl, en
+        Header in Polish and English.
+    description
+        One line, in English.
+    formula
+        For measures: how it is computed (plain text, may use Unicode maths).
+    reference
+        For measures: where the definition comes from.
+    """
+
+    pl: str
+    en: str
+    description: str
+    formula: str = ""
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class ResultDoc:
+    """One result: its title in Polish and English and what a row is."""
+
+    pl: str
+    en: str
+    description: str
+
+
+# ------------------------------------------------------------------ references
+
+FREEMAN_1978 = (
+    "Freeman (1978), Centrality in social networks, Social Networks 1(3):215–239, "
+    "doi:10.1016/0378-8733(78)90021-7"
+)
+WF_1994 = "Wasserman & Faust (1994), Social Network Analysis, Cambridge UP, ch. 4–5"
+BRANDES_2001 = (
+    "Brandes (2001), A faster algorithm for betweenness centrality, J. Math. Sociol. "
+    "25(2):163–177, doi:10.1080/0022250X.2001.9990249"
+)
+BRANDES_PICH_2007 = (
+    "Brandes & Pich (2007), Centrality estimation in large networks, Int. J. Bifurcation "
+    "and Chaos 17(7):2303–2318, doi:10.1142/S0218127407018403"
+)
+MARCHIORI_2000 = (
+    "Marchiori & Latora (2000), Harmony in the small-world, Physica A 285:539–546, "
+    "doi:10.1016/S0378-4371(00)00311-3"
+)
+BONACICH_1987 = (
+    "Bonacich (1987), Power and centrality, Am. J. Sociol. 92(5):1170–1182, doi:10.1086/228631"
+)
+PAGE_1999 = "Page, Brin, Motwani & Winograd (1999), The PageRank citation ranking, Stanford TR"
+GF_1989 = (
+    "Gould & Fernandez (1989), Structures of mediation, Sociological Methodology 19:89–126, "
+    "doi:10.2307/270949"
+)
+BURT_1992 = "Burt (1992), Structural Holes, Harvard UP, ch. 2, doi:10.4159/9780674029095"
+KS_1988 = (
+    "Krackhardt & Stern (1988), Informal networks and organizational crises, Soc. Psychol. Q. "
+    "51(2):123–140, doi:10.2307/2786835"
+)
+HT_1973 = (
+    "Hopcroft & Tarjan (1973), Efficient algorithms for graph manipulation, CACM 16(6):372–378, "
+    "doi:10.1145/362248.362272"
+)
+SEIDMAN_1983 = (
+    "Seidman (1983), Network structure and minimum degree, Social Networks 5(3):269–287, "
+    "doi:10.1016/0378-8733(83)90028-X"
+)
+BORGATTI_2006 = (
+    "Borgatti (2006), Identifying sets of key players, Comput. Math. Organ. Theory 12:21–34, "
+    "doi:10.1007/s10588-006-7084-x"
+)
+BLONDEL_2008 = (
+    "Blondel et al. (2008), Fast unfolding of communities in large networks, J. Stat. Mech. "
+    "P10008, doi:10.1088/1742-5468/2008/10/P10008"
+)
+TRAAG_2019 = (
+    "Traag, Waltman & van Eck (2019), From Louvain to Leiden, Sci. Rep. 9:5233, "
+    "doi:10.1038/s41598-019-41695-z"
+)
+NEWMAN_2006 = (
+    "Newman (2006), Modularity and community structure in networks, PNAS 103(23):8577–8582, "
+    "doi:10.1073/pnas.0601602103"
+)
+VERBRUGGE_1979 = (
+    "Verbrugge (1979), Multiplexity in adult friendships, Social Forces 57(4):1286–1309, "
+    "doi:10.2307/2577271"
+)
+WATTS_1998 = (
+    "Watts & Strogatz (1998), Collective dynamics of small-world networks, Nature 393:440–442, "
+    "doi:10.1038/30918"
+)
+
+_C = ColumnDoc
+
+# ------------------------------------------------------------------ shared columns
+
+_INSTITUTION: Final = {
+    "id": _C("identyfikator", "id", "institution id, as in the institutions table"),
+    "name": _C("nazwa", "name", "institution name"),
+    "type": _C("typ", "type", "institution type (code of the institution-type vocabulary)"),
+    "sector": _C("sektor", "sector", "sector (code of the sector vocabulary)"),
+    "teryt": _C("TERYT", "TERYT", "TERYT code of where the institution is located"),
+}
+
+_METHOD_NOTE = "'exact', or 'sampled (k pivots, seed s)' when estimated from k random pivot sources"
+
+_CENTRALITY: Final = {
+    **_INSTITUTION,
+    "degree": _C(
+        "stopień",
+        "degree",
+        "ties sent plus ties received (directed view, unweighted)",
+        "in_degree + out_degree",
+        FREEMAN_1978,
+    ),
+    "in_degree": _C(
+        "stopień wejściowy",
+        "in-degree",
+        "institutions reporting a tie to this one",
+        "Σ_j a_ji",
+        FREEMAN_1978,
+    ),
+    "out_degree": _C(
+        "stopień wyjściowy",
+        "out-degree",
+        "institutions this one reports a tie to",
+        "Σ_j a_ij",
+        FREEMAN_1978,
+    ),
+    "degree_sym": _C(
+        "liczba partnerów",
+        "partners",
+        "institutions tied in either direction (symmetrised)",
+        "Σ_j max(a_ij, a_ji)",
+        FREEMAN_1978,
+    ),
+    "degree_norm": _C(
+        "stopień (znormalizowany)",
+        "degree (normalised)",
+        "degree divided by its maximum",
+        "(in_degree + out_degree) / (2(n − 1))",
+        FREEMAN_1978,
+    ),
+    "in_degree_norm": _C(
+        "stopień wejściowy (znormalizowany)",
+        "in-degree (normalised)",
+        "in-degree divided by its maximum",
+        "in_degree / (n − 1)",
+        FREEMAN_1978,
+    ),
+    "out_degree_norm": _C(
+        "stopień wyjściowy (znormalizowany)",
+        "out-degree (normalised)",
+        "out-degree divided by its maximum",
+        "out_degree / (n − 1)",
+        FREEMAN_1978,
+    ),
+    "degree_sym_norm": _C(
+        "liczba partnerów (znormalizowana)",
+        "partners (normalised)",
+        "share of the other institutions tied in either direction "
+        "(networkx degree_centrality of the symmetrised graph)",
+        "degree_sym / (n − 1)",
+        FREEMAN_1978,
+    ),
+    "strength": _C(
+        "siła powiązań",
+        "strength",
+        "sum of the weights of ties sent and received",
+        "Σ_j w_ij + Σ_j w_ji",
+        "Barrat et al. (2004), PNAS 101(11):3747–3752",
+    ),
+    "in_strength": _C(
+        "siła powiązań wejściowych",
+        "in-strength",
+        "sum of the weights of ties received",
+        "Σ_j w_ji",
+        "Barrat et al. (2004), PNAS 101(11):3747–3752",
+    ),
+    "out_strength": _C(
+        "siła powiązań wyjściowych",
+        "out-strength",
+        "sum of the weights of ties sent",
+        "Σ_j w_ij",
+        "Barrat et al. (2004), PNAS 101(11):3747–3752",
+    ),
+    "betweenness": _C(
+        "pośrednictwo (znormalizowane)",
+        "betweenness (normalised)",
+        "share of shortest directed paths between other institutions passing through this one",
+        "Σ_{s≠v≠t} σ_st(v)/σ_st over ordered pairs, divided by (n − 1)(n − 2)",
+        f"{FREEMAN_1978}; {BRANDES_2001}",
+    ),
+    "betweenness_raw": _C(
+        "pośrednictwo (surowe)",
+        "betweenness (raw)",
+        "directed betweenness before normalisation",
+        "Σ_{s≠v≠t} σ_st(v)/σ_st over ordered pairs (s, t)",
+        BRANDES_2001,
+    ),
+    "betweenness_sym": _C(
+        "pośrednictwo symetryczne (znormalizowane)",
+        "symmetrised betweenness (normalised)",
+        "betweenness on the symmetrised graph (networkx normalized=True)",
+        "2 · betweenness_sym_raw / ((n − 1)(n − 2))",
+        f"{FREEMAN_1978}; {BRANDES_2001}",
+    ),
+    "betweenness_sym_raw": _C(
+        "pośrednictwo symetryczne (surowe)",
+        "symmetrised betweenness (raw)",
+        "betweenness on the symmetrised graph, each unordered pair counted once "
+        "(networkx normalized=False; UCINET's undirected value)",
+        "Σ_{s<t, s,t≠v} σ_st(v)/σ_st",
+        BRANDES_2001,
+    ),
+    "betweenness_method": _C(
+        "metoda pośrednictwa",
+        "betweenness method",
+        f"how betweenness was computed: {_METHOD_NOTE}",
+        "",
+        BRANDES_PICH_2007,
+    ),
+    "closeness": _C(
+        "bliskość",
+        "closeness",
+        "closeness on the symmetrised graph with the Wasserman–Faust correction for "
+        "unreachable actors (networkx closeness_centrality)",
+        "((r − 1)/(n − 1)) · ((r − 1)/Σ_reachable d(v, u)), r = size of v's component",
+        WF_1994,
+    ),
+    "closeness_harmonic": _C(
+        "bliskość harmoniczna",
+        "harmonic closeness",
+        "mean inverse distance to the other institutions, symmetrised graph",
+        "Σ_{u≠v} 1/d(v, u) / (n − 1), 1/∞ = 0",
+        MARCHIORI_2000,
+    ),
+    "closeness_ucinet": _C(
+        "bliskość (UCINET)",
+        "closeness (UCINET)",
+        "closeness on the symmetrised graph counting an unreachable institution at distance n "
+        "(UCINET, ORA)",
+        "(n − 1) / Σ_{u≠v} d(v, u), d = n if unreachable",
+        FREEMAN_1978,
+    ),
+    "closeness_in_harmonic": _C(
+        "bliskość wejściowa harmoniczna",
+        "harmonic in-closeness",
+        "mean inverse directed distance from the other institutions to this one",
+        "Σ_{u≠v} 1/d(u, v) / (n − 1)",
+        MARCHIORI_2000,
+    ),
+    "closeness_in_ucinet": _C(
+        "bliskość wejściowa (UCINET)",
+        "in-closeness (UCINET)",
+        "in-closeness counting an unreachable institution at distance n",
+        "(n − 1) / Σ_{u≠v} d(u, v), d = n if unreachable",
+        FREEMAN_1978,
+    ),
+    "closeness_in_wf": _C(
+        "bliskość wejściowa (Wasserman–Faust)",
+        "in-closeness (Wasserman–Faust)",
+        "in-closeness over the institutions that reach this one, scaled by their share "
+        "(networkx closeness_centrality of the directed graph)",
+        "(r/(n − 1)) · (r/Σ d(u, v)), r = institutions reaching v",
+        WF_1994,
+    ),
+    "closeness_out_harmonic": _C(
+        "bliskość wyjściowa harmoniczna",
+        "harmonic out-closeness",
+        "mean inverse directed distance from this institution to the others",
+        "Σ_{u≠v} 1/d(v, u) / (n − 1)",
+        MARCHIORI_2000,
+    ),
+    "closeness_out_ucinet": _C(
+        "bliskość wyjściowa (UCINET)",
+        "out-closeness (UCINET)",
+        "out-closeness counting an unreachable institution at distance n",
+        "(n − 1) / Σ_{u≠v} d(v, u), d = n if unreachable",
+        FREEMAN_1978,
+    ),
+    "closeness_out_wf": _C(
+        "bliskość wyjściowa (Wasserman–Faust)",
+        "out-closeness (Wasserman–Faust)",
+        "out-closeness over the institutions this one reaches, scaled by their share",
+        "(r/(n − 1)) · (r/Σ d(v, u)), r = institutions v reaches",
+        WF_1994,
+    ),
+    "closeness_method": _C(
+        "metoda bliskości",
+        "closeness method",
+        f"how closeness was computed: {_METHOD_NOTE}",
+        "",
+        "Eppstein & Wang (2004), J. Graph Algorithms Appl. 8(1):39–45",
+    ),
+    "eigenvector": _C(
+        "centralność wektora własnego",
+        "eigenvector centrality",
+        "leading eigenvector of the symmetrised adjacency matrix, unit Euclidean norm "
+        "(networkx eigenvector_centrality)",
+        "λ x = A x, ‖x‖ = 1",
+        BONACICH_1987,
+    ),
+    "pagerank": _C(
+        "PageRank",
+        "PageRank",
+        "PageRank of the directed graph, unweighted, damping 0.85",
+        "x = 0.85 (Pᵀ x + dangling/n) + 0.15/n, Σ x = 1",
+        PAGE_1999,
+    ),
+    "pagerank_weighted": _C(
+        "PageRank ważony",
+        "weighted PageRank",
+        "PageRank with ties weighted by strength",
+        "as pagerank with P_ij = w_ij / Σ_k w_ik",
+        PAGE_1999,
+    ),
+}
+
+_ROLE_REF = f"{GF_1989}; UCINET Network > Ego networks > Brokerage; R sna::brokerage"
+
+_BROKERAGE: Final = {
+    **_INSTITUTION,
+    "group": _C(
+        "grupa", "group", "the institution's value of the partition attribute (sector by default)"
+    ),
+    "coordinator": _C(
+        "koordynator",
+        "coordinator",
+        "open two-paths a→b→c through b with a, b, c all in b's group",
+        "#{a→b→c, a↛c, a≠c: G(a) = G(b) = G(c)} (w_I)",
+        _ROLE_REF,
+    ),
+    "itinerant": _C(
+        "konsultant",
+        "itinerant (consultant)",
+        "open two-paths where a and c share a group other than b's",
+        "#{a→b→c, a↛c: G(a) = G(c) ≠ G(b)} (w_O)",
+        _ROLE_REF,
+    ),
+    "gatekeeper": _C(
+        "strażnik",
+        "gatekeeper",
+        "open two-paths bringing a tie from another group into b's group",
+        "#{a→b→c, a↛c: G(a) ≠ G(b) = G(c)} (b_OI)",
+        _ROLE_REF,
+    ),
+    "representative": _C(
+        "reprezentant",
+        "representative",
+        "open two-paths carrying a tie from b's group to another group",
+        "#{a→b→c, a↛c: G(a) = G(b) ≠ G(c)} (b_IO)",
+        _ROLE_REF,
+    ),
+    "liaison": _C(
+        "łącznik",
+        "liaison",
+        "open two-paths where a, b and c are in three different groups",
+        "#{a→b→c, a↛c: G(a), G(b), G(c) all different} (b_O)",
+        _ROLE_REF,
+    ),
+    "total": _C(
+        "pośrednictwo razem",
+        "total brokerage",
+        "all open two-paths through the institution",
+        "coordinator + itinerant + gatekeeper + representative + liaison",
+        _ROLE_REF,
+    ),
+    "ei_index": _C(
+        "indeks E-I",
+        "E-I index",
+        "ties outside the institution's group minus ties inside, over all its ties "
+        "(symmetrised); NaN without ties",
+        "(E − I) / (E + I)",
+        KS_1988,
+    ),
+}
+
+_BROKERAGE_GROUPS: Final = {
+    "group": _C("grupa", "group", "value of the partition attribute"),
+    "institutions": _C("instytucje", "institutions", "institutions in the group"),
+    **{
+        role: ColumnDoc(
+            doc.pl,
+            doc.en,
+            f"sum over the group's institutions: {doc.description}",
+            doc.formula,
+            doc.reference,
+        )
+        for role, doc in _BROKERAGE.items()
+        if role in ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total")
+    },
+}
+
+_HOLES_MEASURES = {
+    "effective_size": _C(
+        "efektywna wielkość",
+        "effective size",
+        "contacts minus their redundancy (Burt's general, valued formula on binary ties)",
+        "Σ_{j∈N(i)} (1 − Σ_{q≠i,j} p_iq m_jq), p_iq = (z_iq + z_qi)/Σ_k(z_ik + z_ki), "
+        "m_jq = (z_jq + z_qj)/max_k(z_jk + z_kj)",
+        f"{BURT_1992}; Borgatti (1997), Connections 20(1):35–38",
+    ),
+    "efficiency": _C(
+        "efektywność",
+        "efficiency",
+        "effective size per contact",
+        "effective_size / contacts",
+        BURT_1992,
+    ),
+    "constraint": _C(
+        "ograniczenie",
+        "constraint",
+        "how much the institution's ties are concentrated on contacts tied to each other",
+        "Σ_{j∈N(i)} (p_ij + Σ_{q≠i,j} p_iq p_qj)²",
+        BURT_1992,
+    ),
+    "hierarchy": _C(
+        "hierarchia",
+        "hierarchy",
+        "how far the constraint is concentrated on one contact (0 = evenly spread); "
+        "NaN with fewer than 2 contacts",
+        "Σ_j (c_ij/c̄) ln(c_ij/c̄) / (N ln N), c̄ = C_i/N",
+        BURT_1992,
+    ),
+}
+
+_HOLES: Final = {
+    **_INSTITUTION,
+    "contacts": _C(
+        "kontakty",
+        "contacts",
+        "institutions tied in either direction (Burt's N)",
+        "|N(i)|",
+        BURT_1992,
+    ),
+    **_HOLES_MEASURES,
+    **{
+        f"{key}_weighted": ColumnDoc(
+            f"{doc.pl} ({'ważone' if key == 'constraint' else 'ważona'})",
+            f"{doc.en} (weighted)",
+            f"{doc.description.split(' (')[0]}, with z = tie weights",
+            doc.formula,
+            doc.reference,
+        )
+        for key, doc in _HOLES_MEASURES.items()
+    },
+}
+
+_MIXING: Final = {
+    "partition": _C("podział", "partition", "institution attribute the groups come from"),
+    "source_group": _C(
+        "grupa nadawcy", "source group", "group of the institution reporting the ties"
+    ),
+    "target_group": _C("grupa odbiorcy", "target group", "group of the institutions named"),
+    "ties": _C(
+        "powiązania",
+        "ties",
+        "arcs from a member of the source group to a member of the target group",
+        "Σ_{i∈S, j∈T} a_ij",
+        WF_1994,
+    ),
+    "share": _C("udział", "share", "ties as a share of all arcs", "ties / L"),
+    "expected": _C(
+        "oczekiwane",
+        "expected",
+        "arcs expected between the groups at the network's density",
+        "density · n_S · n_T (n_S (n_S − 1) within a group)",
+        WF_1994,
+    ),
+    "ratio": _C(
+        "stosunek do oczekiwanych",
+        "ratio to expected",
+        "ties divided by expected (> 1: more ties than chance); NaN when none are possible",
+        "ties / expected",
+    ),
+}
+
+_MIXING_GROUPS: Final = {
+    "partition": _C("podział", "partition", "institution attribute the groups come from"),
+    "group": _C("grupa", "group", "value of the partition attribute"),
+    "institutions": _C("instytucje", "institutions", "institutions in the group"),
+    "internal": _C(
+        "powiązania wewnętrzne",
+        "internal ties",
+        "edges between two members (symmetrised)",
+        "I",
+        KS_1988,
+    ),
+    "external": _C(
+        "powiązania zewnętrzne",
+        "external ties",
+        "edges between a member and an outsider",
+        "E",
+        KS_1988,
+    ),
+    "ei_index": _C(
+        "indeks E-I",
+        "E-I index",
+        "−1 all ties inside the group, +1 all ties outside",
+        "(E − I) / (E + I)",
+        KS_1988,
+    ),
+}
+
+_COMMUNITIES: Final = {
+    **_INSTITUTION,
+    "community": _C(
+        "społeczność (Louvain)",
+        "community (Louvain)",
+        "Louvain community, numbered from the largest (weighted, symmetrised, seed fixed)",
+        "max modularity Q = (1/2m) Σ_ij (A_ij − k_i k_j/2m) δ(c_i, c_j)",
+        f"{BLONDEL_2008}; {NEWMAN_2006}",
+    ),
+    "community_size": _C(
+        "wielkość społeczności (Louvain)",
+        "community size (Louvain)",
+        "institutions in the same Louvain community",
+    ),
+    "community_leiden": _C(
+        "społeczność (Leiden)",
+        "community (Leiden)",
+        "Leiden community maximising modularity, numbered from the largest",
+        "max modularity, well-connected communities",
+        TRAAG_2019,
+    ),
+    "community_leiden_size": _C(
+        "wielkość społeczności (Leiden)",
+        "community size (Leiden)",
+        "institutions in the same Leiden community",
+    ),
+}
+
+_COMMUNITIES_SECTORS: Final = {
+    "method": _C("metoda", "method", "louvain or leiden"),
+    "community": _C("społeczność", "community", "community number (1 = largest)"),
+    "community_size": _C(
+        "wielkość społeczności", "community size", "institutions in the community"
+    ),
+    "group": _C("grupa", "group", "value of the partition attribute (sector by default)"),
+    "institutions": _C("instytucje", "institutions", "institutions of the community in the group"),
+    "share": _C("udział", "share", "institutions / community_size"),
+}
+
+_COHESION: Final = {
+    **_INSTITUTION,
+    "component": _C(
+        "składowa",
+        "component",
+        "connected component (symmetrised graph), 0 = the largest",
+    ),
+    "component_size": _C("wielkość składowej", "component size", "institutions in the component"),
+    "articulation_point": _C(
+        "punkt artykulacji",
+        "cut point",
+        "true if removing the institution disconnects its component",
+        "depth-first search low-points",
+        HT_1973,
+    ),
+    "bridges": _C(
+        "mosty",
+        "bridges",
+        "ties of the institution whose removal disconnects its component",
+        "depth-first search low-points",
+        HT_1973,
+    ),
+    "core_number": _C(
+        "rdzeń (k-core)",
+        "core number",
+        "largest k such that the institution is in the k-core (symmetrised graph)",
+        "max k: v ∈ maximal subgraph with minimum degree k",
+        SEIDMAN_1983,
+    ),
+    "pairs_lost": _C(
+        "utracone pary",
+        "pairs lost",
+        "ordered pairs of other institutions that could reach each other only through this one",
+        "(s − 1)(s − 2) − Σ_pieces p(p − 1), s = component size",
+        BORGATTI_2006,
+    ),
+    "reach_loss": _C(
+        "utrata zasięgu",
+        "reach loss",
+        "share of the reachable pairs of other institutions lost if this one leaves",
+        "pairs_lost / reachable ordered pairs not involving v",
+        BORGATTI_2006,
+    ),
+}
+
+_BRIDGES: Final = {
+    "source": _C("instytucja A", "institution A", "one end of the bridge (id)"),
+    "target": _C("instytucja B", "institution B", "the other end (id)"),
+    "source_name": _C("nazwa A", "name A", "name of institution A"),
+    "target_name": _C("nazwa B", "name B", "name of institution B"),
+    "pairs_lost": _C(
+        "utracone pary",
+        "pairs lost",
+        "ordered pairs of institutions that could no longer reach each other without the tie",
+        "2 · s_A · s_B, the sizes of the two sides",
+        HT_1973,
+    ),
+}
+
+_NETWORK: Final = {
+    "scope": _C("zakres", "scope", "part of the data analysed (all, voivodeship:28, ...)"),
+    "wave": _C("fala", "wave", "survey wave analysed; empty = all waves together"),
+    "relation": _C("relacja", "relation", "cooperation kinds counted; empty = all"),
+    "institutions": _C("instytucje", "institutions", "institutions in scope (n)"),
+    "ties": _C("powiązania", "ties", "arcs of the directed cooperation graph (L)"),
+    "edges_sym": _C(
+        "powiązania symetryczne",
+        "symmetrised ties",
+        "pairs tied in either direction (E)",
+    ),
+    "density": _C(
+        "gęstość", "density", "share of possible arcs present", "L / (n(n − 1))", WF_1994
+    ),
+    "density_sym": _C(
+        "gęstość symetryczna",
+        "symmetrised density",
+        "share of possible pairs tied",
+        "2E / (n(n − 1))",
+        WF_1994,
+    ),
+    "mutual_dyads": _C(
+        "pary wzajemne", "mutual dyads", "pairs tied in both directions", "M", WF_1994
+    ),
+    "asymmetric_dyads": _C(
+        "pary jednostronne", "asymmetric dyads", "pairs tied in one direction only", "A", WF_1994
+    ),
+    "reciprocity_arc": _C(
+        "wzajemność (łuki)",
+        "reciprocity (arcs)",
+        "share of arcs that are reciprocated (networkx overall_reciprocity)",
+        "2M / L",
+        WF_1994,
+    ),
+    "reciprocity_dyad": _C(
+        "wzajemność (diady)",
+        "reciprocity (dyads)",
+        "share of tied pairs that are mutual",
+        "M / (M + A)",
+        WF_1994,
+    ),
+    "isolates": _C("izolaci", "isolates", "institutions without any tie"),
+    "components": _C("składowe", "components", "weakly connected components (isolates included)"),
+    "strong_components": _C("składowe silne", "strong components", "strongly connected components"),
+    "largest_component": _C(
+        "największa składowa", "largest component", "institutions in the largest weak component"
+    ),
+    "diameter": _C(
+        "średnica",
+        "diameter",
+        "longest shortest directed path over pairs joined by a path (a lower bound when sampled)",
+        "max d(u, v) < ∞",
+        WF_1994,
+    ),
+    "avg_path_length": _C(
+        "średnia długość ścieżki",
+        "average path length",
+        "mean shortest directed path over ordered pairs joined by a path",
+        "Σ d(u, v) / #{(u, v): d < ∞}",
+        WF_1994,
+    ),
+    "diameter_sym": _C(
+        "średnica symetryczna",
+        "symmetrised diameter",
+        "diameter of the symmetrised graph",
+        "max d(u, v) < ∞",
+        WF_1994,
+    ),
+    "avg_path_length_sym": _C(
+        "średnia długość ścieżki symetryczna",
+        "symmetrised average path length",
+        "average path length of the symmetrised graph",
+        "Σ d(u, v) / #{(u, v): d < ∞}",
+        WF_1994,
+    ),
+    "path_method": _C(
+        "metoda ścieżek", "path method", f"how path lengths were computed: {_METHOD_NOTE}"
+    ),
+    "transitivity": _C(
+        "tranzytywność",
+        "transitivity",
+        "share of connected triples that close into triangles (symmetrised; networkx transitivity)",
+        "3 × triangles / connected triples",
+        WF_1994,
+    ),
+    "avg_clustering": _C(
+        "średnie grupowanie",
+        "average clustering",
+        "mean local clustering coefficient, 0 for fewer than 2 partners "
+        "(networkx average_clustering)",
+        "mean_i 2t_i / (k_i(k_i − 1))",
+        WATTS_1998,
+    ),
+    "centralization_in_degree": _C(
+        "centralizacja stopnia wejściowego",
+        "in-degree centralization",
+        "how far in-degree is concentrated on one institution (1 = star)",
+        "Σ (max − d_in,i) / (n − 1)²",
+        FREEMAN_1978,
+    ),
+    "centralization_out_degree": _C(
+        "centralizacja stopnia wyjściowego",
+        "out-degree centralization",
+        "how far out-degree is concentrated on one institution",
+        "Σ (max − d_out,i) / (n − 1)²",
+        FREEMAN_1978,
+    ),
+    "centralization_degree": _C(
+        "centralizacja stopnia",
+        "degree centralization",
+        "how far total degree (in + out) is concentrated (1 = star of mutual ties)",
+        "Σ (max − d_i) / (2(n − 1)(n − 2))",
+        FREEMAN_1978,
+    ),
+    "centralization_degree_sym": _C(
+        "centralizacja stopnia symetrycznego",
+        "symmetrised degree centralization",
+        "Freeman's degree centralization of the symmetrised graph",
+        "Σ (max − k_i) / ((n − 1)(n − 2))",
+        FREEMAN_1978,
+    ),
+    "centralization_betweenness": _C(
+        "centralizacja pośrednictwa",
+        "betweenness centralization",
+        "how far normalised directed betweenness is concentrated",
+        "Σ (max − b_i) / (n − 1)",
+        FREEMAN_1978,
+    ),
+    "centralization_betweenness_sym": _C(
+        "centralizacja pośrednictwa symetrycznego",
+        "symmetrised betweenness centralization",
+        "Freeman's betweenness centralization of the symmetrised graph",
+        "Σ (max − b_i) / (n − 1)",
+        FREEMAN_1978,
+    ),
+    "centralization_closeness": _C(
+        "centralizacja bliskości",
+        "closeness centralization",
+        "how far closeness (symmetrised) is concentrated",
+        "Σ (max − c_i) / ((n − 1)(n − 2)/(2n − 3))",
+        FREEMAN_1978,
+    ),
+    "ei_index": _C(
+        "indeks E-I",
+        "E-I index",
+        "ties between groups minus ties within, over all ties (symmetrised, by the partition)",
+        "(E − I) / (E + I)",
+        KS_1988,
+    ),
+    "pairs_cooperation": _C(
+        "pary: współpraca", "pairs: cooperation", "institution pairs with a cooperation tie"
+    ),
+    "pairs_referral": _C(
+        "pary: skierowania", "pairs: referrals", "institution pairs with a referral either way"
+    ),
+    "pairs_comembership": _C(
+        "pary: wspólne zespoły",
+        "pairs: co-membership",
+        "institution pairs sitting in a common group",
+    ),
+    "tied_pairs": _C(
+        "pary powiązane", "tied pairs", "institution pairs tied in at least one relation"
+    ),
+    "multiplex_pairs": _C(
+        "pary wielorakie", "multiplex pairs", "institution pairs tied in two or more relations"
+    ),
+    "multiplexity": _C(
+        "wieloraktość",
+        "multiplexity",
+        "share of tied pairs tied in more than one relation (cooperation, referral, co-membership)",
+        "multiplex_pairs / tied_pairs",
+        VERBRUGGE_1979,
+    ),
+    "communities_louvain": _C(
+        "społeczności (Louvain)",
+        "communities (Louvain)",
+        "number of Louvain communities",
+        "",
+        BLONDEL_2008,
+    ),
+    "modularity_louvain": _C(
+        "modularność (Louvain)",
+        "modularity (Louvain)",
+        "modularity of the Louvain partition",
+        "Q = (1/2m) Σ_ij (A_ij − k_i k_j/2m) δ(c_i, c_j)",
+        NEWMAN_2006,
+    ),
+    "communities_leiden": _C(
+        "społeczności (Leiden)",
+        "communities (Leiden)",
+        "number of Leiden communities",
+        "",
+        TRAAG_2019,
+    ),
+    "modularity_leiden": _C(
+        "modularność (Leiden)",
+        "modularity (Leiden)",
+        "modularity of the Leiden partition",
+        "Q (as above)",
+        NEWMAN_2006,
+    ),
+}
+
+_PAIR_NAMES: Final = {
+    "source": _C("instytucja A", "institution A", "id of the first institution of the pair"),
+    "target": _C("instytucja B", "institution B", "id of the second institution of the pair"),
+    "source_name": _C("nazwa A", "name A", "name of institution A"),
+    "target_name": _C("nazwa B", "name B", "name of institution B"),
+    "source_sector": _C("sektor A", "sector A", "sector of institution A"),
+    "target_sector": _C("sektor B", "sector B", "sector of institution B"),
+}
+
+_GAPS_CO_SERVING: Final = {
+    **_PAIR_NAMES,
+    "shared_families": _C(
+        "wspólne rodziny",
+        "shared families",
+        "families both institutions serve or referred, while they report no cooperation tie",
+        "(BᵀB)_AB for the families × institutions matrix B",
+    ),
+}
+
+_GAPS_SECTOR: Final = {
+    "gmina": _C("gmina (TERYT)", "gmina (TERYT)", "TERYT code of the gmina"),
+    "gmina_name": _C("gmina", "gmina", "name of the gmina"),
+    "ops_id": _C(
+        "ośrodek pomocy (id)",
+        "social assistance centre (id)",
+        "id of the gmina's OPS/CUS (lowest id if several; empty if none)",
+    ),
+    "ops_name": _C("ośrodek pomocy", "social assistance centre", "name of that centre"),
+    "sector": _C("sektor", "sector", "the required sector that is missing (sector code)"),
+    "status": _C(
+        "stan",
+        "status",
+        "absent: no institution of the sector available to the gmina (for social_assistance: "
+        "no OPS/CUS of its own); no_tie: available but not tied to the gmina's OPS/CUS",
+    ),
+    "institutions": _C(
+        "instytucje sektora",
+        "institutions of the sector",
+        "institutions of the sector located in the gmina or in its powiat or voivodeship",
+    ),
+}
+
+_REFERRAL_COUNTS: Final = {
+    "referrals": _C("skierowania", "referrals", "referrals sent"),
+    "answered": _C(
+        "z odpowiedzią",
+        "answered",
+        "referrals with an answer date or status accepted, completed or rejected",
+    ),
+    "unanswered": _C(
+        "bez odpowiedzi", "unanswered", "referrals not answered", "referrals − answered"
+    ),
+    "rejected": _C("odrzucone", "rejected", "referrals with status rejected"),
+    "answer_rate": _C("odsetek odpowiedzi", "answer rate", "answered / referrals"),
+    "median_days": _C(
+        "mediana dni do odpowiedzi",
+        "median days to answer",
+        "median of answer date − sent date, over referrals with an answer date",
+    ),
+    "p90_days": _C(
+        "90. percentyl dni",
+        "90th percentile of days",
+        "90th percentile (linear interpolation) of the days to answer",
+    ),
+}
+
+_GAPS_REFERRALS: Final = {
+    "source": _C("kierujący", "referring institution", "id of the institution that refers"),
+    "target": _C("adresat", "receiving institution", "id of the institution referred to"),
+    "source_name": _C("nazwa kierującego", "referring institution name", "its name"),
+    "target_name": _C("nazwa adresata", "receiving institution name", "its name"),
+    **_REFERRAL_COUNTS,
+}
+
+_GAPS_REFERRAL_TARGETS: Final = {
+    **_INSTITUTION,
+    **_REFERRAL_COUNTS,
+    "dead_ends": _C(
+        "ślepe zaułki",
+        "dead ends",
+        "families whose last referral went here and got no answer or was rejected",
+    ),
+}
+
+_GAPS_UNCOORDINATED: Final = {
+    "gmina": _C("gmina (TERYT)", "gmina (TERYT)", "TERYT code of the gmina"),
+    "gmina_name": _C("gmina", "gmina", "name of the gmina"),
+    "families": _C("rodziny", "families", "families of the gmina in the data"),
+    "families_min_services": _C(
+        "rodziny z wieloma instytucjami",
+        "families with many institutions",
+        "families served by at least N institutions (N = min_services, default 3)",
+    ),
+    "uncoordinated": _C(
+        "rodziny bez koordynacji",
+        "uncoordinated families",
+        "of those, families with no coordinator and no coordinating team (ZZK, GGK, ZI, GDP) "
+        "holding two of their institutions",
+    ),
+}
+
+_GAPS_GROUP_COVERAGE: Final = {
+    "territory": _C(
+        "terytorium (TERYT)", "territory (TERYT)", "TERYT code of the group's powiat or gmina"
+    ),
+    "territory_name": _C("terytorium", "territory", "name of the territory"),
+    "group_id": _C("zespół (id)", "group (id)", "id of the group"),
+    "group_name": _C("zespół", "group", "name of the group"),
+    "group_type": _C("typ zespołu", "group type", "PGR, PGD, PZK or ZI"),
+    "sector": _C(
+        "brakujący sektor",
+        "missing sector",
+        "sector active in the territory with no member in the group",
+    ),
+    "institutions": _C(
+        "instytucje sektora",
+        "institutions of the sector",
+        "institutions of the sector active in the territory",
+    ),
+}
+
+_RECOMMENDATIONS: Final = {
+    **_PAIR_NAMES,
+    "score": _C(
+        "wynik",
+        "score",
+        "how many gaps the tie would close (higher first)",
+        "shared_families + 3·sector_gaps_closed + 1·bridges_communities + 0.5·bridges_sectors",
+    ),
+    "shared_families": _C(
+        "wspólne rodziny", "shared families", "families both serve or referred (0 if none)"
+    ),
+    "sector_gaps_closed": _C(
+        "zamykane luki sektorowe",
+        "sector gaps closed",
+        "gmina sector gaps (status no_tie) the tie would close",
+    ),
+    "bridges_communities": _C(
+        "łączy społeczności", "bridges communities", "the two are in different Louvain communities"
+    ),
+    "bridges_sectors": _C("łączy sektory", "bridges sectors", "the two are in different sectors"),
+    "reason_pl": _C("uzasadnienie", "reason (Polish)", "why, in Polish"),
+    "reason_en": _C("uzasadnienie (ang.)", "reason", "why, in English"),
+}
+
+#: Every result's columns, in order.
+COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
+    "network": _NETWORK,
+    "centrality": _CENTRALITY,
+    "brokerage": _BROKERAGE,
+    "brokerage_groups": _BROKERAGE_GROUPS,
+    "holes": _HOLES,
+    "mixing": _MIXING,
+    "mixing_groups": _MIXING_GROUPS,
+    "communities": _COMMUNITIES,
+    "communities_sectors": _COMMUNITIES_SECTORS,
+    "cohesion": _COHESION,
+    "bridges": _BRIDGES,
+    "gaps_co_serving": _GAPS_CO_SERVING,
+    "gaps_sector": _GAPS_SECTOR,
+    "gaps_referrals": _GAPS_REFERRALS,
+    "gaps_referral_targets": _GAPS_REFERRAL_TARGETS,
+    "gaps_uncoordinated": _GAPS_UNCOORDINATED,
+    "gaps_group_coverage": _GAPS_GROUP_COVERAGE,
+    "recommendations": _RECOMMENDATIONS,
+}
+
+#: Every result: title in Polish and English and what one row is.
+RESULTS: Final[dict[str, ResultDoc]] = {
+    "network": ResultDoc("Miary sieci", "Network measures", "one row: the whole network in scope"),
+    "centrality": ResultDoc("Centralność", "Centrality", "one row per institution"),
+    "brokerage": ResultDoc(
+        "Pośrednictwo (Gould–Fernandez)", "Brokerage (Gould–Fernandez)", "one row per institution"
+    ),
+    "brokerage_groups": ResultDoc(
+        "Pośrednictwo według grup", "Brokerage by group", "one row per group of the partition"
+    ),
+    "holes": ResultDoc(
+        "Luki strukturalne (Burt)", "Structural holes (Burt)", "one row per institution"
+    ),
+    "mixing": ResultDoc(
+        "Powiązania między sektorami",
+        "Mixing between groups",
+        "one row per (source, target) group pair",
+    ),
+    "mixing_groups": ResultDoc(
+        "Indeks E-I według grup", "E-I index by group", "one row per group of the partition"
+    ),
+    "communities": ResultDoc("Społeczności", "Communities", "one row per institution"),
+    "communities_sectors": ResultDoc(
+        "Skład społeczności", "Community make-up", "one row per (method, community, group)"
+    ),
+    "cohesion": ResultDoc(
+        "Spójność i kruchość", "Cohesion and fragility", "one row per institution"
+    ),
+    "bridges": ResultDoc("Mosty", "Bridges", "one row per bridge tie"),
+    "gaps_co_serving": ResultDoc(
+        "Wspólne rodziny bez współpracy",
+        "Shared families without a tie",
+        "one row per pair of institutions sharing families without a cooperation tie",
+    ),
+    "gaps_sector": ResultDoc(
+        "Luki sektorowe w gminach", "Sector gaps in gminas", "one row per (gmina, missing sector)"
+    ),
+    "gaps_referrals": ResultDoc(
+        "Skierowania między instytucjami",
+        "Referrals between institutions",
+        "one row per (referring, receiving) pair",
+    ),
+    "gaps_referral_targets": ResultDoc(
+        "Skierowania według adresata",
+        "Referrals by receiving institution",
+        "one row per receiving institution",
+    ),
+    "gaps_uncoordinated": ResultDoc(
+        "Rodziny bez koordynacji", "Uncoordinated families", "one row per gmina (counts only)"
+    ),
+    "gaps_group_coverage": ResultDoc(
+        "Sektory nieobecne w zespołach",
+        "Sectors missing from groups",
+        "one row per (group, missing sector)",
+    ),
+    "recommendations": ResultDoc(
+        "Rekomendowane powiązania", "Recommended ties", "one row per recommended tie, best first"
+    ),
+}
+
+
+def label(result: str, column: str, lang: str = "pl") -> str:
+    """The header of ``column`` of ``result`` in ``lang`` (the column name if unknown).
+
+    >>> label("gaps_sector", "status", "pl")
+    'stan'
+    """
+    doc = COLUMNS.get(result, {}).get(column)
+    if doc is None:
+        return column
+    return doc.pl if lang == "pl" else doc.en
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown() -> str:
+    """The column reference of ``docs/measures.md`` (one table per result)."""
+    lines: list[str] = []
+    for name, columns in COLUMNS.items():
+        result = RESULTS[name]
+        lines += [
+            f"### `{name}` — {result.en}",
+            "",
+            f"*{result.pl}*; {result.description}. File: `{name}.csv`.",
+            "",
+            "| column | Polski | English | meaning | formula | reference |",
+            "|---|---|---|---|---|---|",
+        ]
+        for col, doc in columns.items():
+            lines.append(
+                f"| `{col}` | {_cell(doc.pl)} | {_cell(doc.en)} | {_cell(doc.description)} | "
+                f"{_cell(doc.formula)} | {_cell(doc.reference)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+BEGIN_MARK = (
+    "<!-- BEGIN GENERATED COLUMNS: python -m kokon_graph.analysis.columns docs/measures.md -->"
+)
+END_MARK = "<!-- END GENERATED COLUMNS -->"
+
+
+def update_markdown(text: str) -> str:
+    """``text`` (the content of ``docs/measures.md``) with its generated part rewritten."""
+    head, sep, rest = text.partition(BEGIN_MARK)
+    if not sep:
+        raise ValueError(f"no {BEGIN_MARK!r} marker in the document")
+    _, sep2, tail = rest.partition(END_MARK)
+    if not sep2:
+        raise ValueError(f"no {END_MARK!r} marker in the document")
+    return f"{head}{BEGIN_MARK}\n\n{render_markdown()}\n{END_MARK}{tail}"
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1])
+    target.write_text(update_markdown(target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,122 @@
+"""``kokon-graph analyze``: exact output, files written, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+from kokon_graph.analysis import COLUMNS, RESULT_NAMES
+from kokon_graph.cli import main
+from tests.conftest import VALID
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_analyze_whole_dataset(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    code, stdout, stderr = run("analyze", str(VALID), "--out", str(out))
+    assert (code, stderr) == (0, "")
+    # the numbers below are worked by hand in tests/analysis/test_gaps.py
+    assert stdout == (
+        "Analysed valid: whole dataset; wave: all; relation: all\n"
+        "Network: 13 institutions, 18 ties, density 0.115, reciprocity 0.50 "
+        "(betweenness: exact)\n"
+        "Most central (normalised betweenness):\n"
+        "  1.  Powiatowe Centrum Pomocy Rodzinie w Ostródzie  PCPR1  0.348  degree 7\n"
+        "  2.  Miejski Ośrodek Pomocy Społecznej w Ostródzie  OPS1   0.326  degree 9\n"
+        "  3.  Gminny Ośrodek Pomocy Społecznej w Dąbrównie   GOPS2  0.167  degree 5\n"
+        "  4.  Przychodnia Rejonowa w Ostródzie               POZ1   0.000  degree 3\n"
+        "  5.  Szkoła Podstawowa nr 1 w Ostródzie             SZK1   0.000  degree 3\n"
+        "Worst gaps:\n"
+        "  11 pairs share families without a cooperation tie; most: Powiatowy Urząd Pracy "
+        "w Ostródzie - Miejski Ośrodek Pomocy Społecznej w Ostródzie (<3 families)\n"
+        "  7 sector gaps in 2 gminas (2 absent, 5 without a tie to the OPS/CUS)\n"
+        "  3 of 7 referrals unanswered; most at Przychodnia Rejonowa w Ostródzie (1)\n"
+        "  <3 families served by several institutions without coordination (in 1 gmina)\n"
+        "  10 sectors missing from PGR/PGD/PZK/ZI groups\n"
+        f"Wrote 18 CSV files to {out}\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in RESULT_NAMES)
+    for name in RESULT_NAMES:
+        frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == list(COLUMNS[name]), name
+
+
+def test_analyze_scope_and_wave(tmp_path: Path) -> None:
+    code, stdout, _ = run(
+        "analyze", str(VALID), "-o", str(tmp_path), "--scope", "gmina:2814022", "--wave", "after"
+    )
+    assert code == 0
+    assert stdout.splitlines()[:3] == [
+        "Analysed valid: municipality Dąbrówno (2814022); wave: after; relation: all",
+        "Network: 9 institutions, 8 ties, density 0.111, reciprocity 0.33 (betweenness: exact)",
+        "Most central (normalised betweenness):",
+    ]
+    network = pd.read_csv(tmp_path / "network.csv", dtype=str, keep_default_na=False)
+    assert network.loc[0, "scope"] == "gmina:2814022"
+    assert network.loc[0, "wave"] == "after"
+
+
+def test_analyze_quiet_writes_files_and_prints_nothing(tmp_path: Path) -> None:
+    code, stdout, stderr = run(
+        "analyze", str(VALID), "--out", str(tmp_path), "--quiet", "--relation", "information"
+    )
+    assert (code, stdout, stderr) == (0, "", "")
+    network = pd.read_csv(tmp_path / "network.csv", dtype=str, keep_default_na=False)
+    assert network.loc[0, "relation"] == "information"
+
+
+def test_analyze_sampled_labels_the_method(tmp_path: Path) -> None:
+    code, _, _ = run("analyze", str(VALID), "--out", str(tmp_path), "-q", "--betweenness", "4")
+    assert code == 0
+    cen = pd.read_csv(tmp_path / "centrality.csv", dtype=str, keep_default_na=False)
+    assert set(cen["betweenness_method"]) == {"sampled (4 pivots, seed 0)"}
+
+
+def test_analyze_bad_options_exit_2(tmp_path: Path) -> None:
+    cases = {
+        ("--betweenness", "often"): (
+            "Error: --betweenness 'often' is not auto, exact, sampled or a number of pivots\n"
+            "Hint: e.g. --betweenness exact or --betweenness 2048\n"
+        ),
+        ("--relation", "gossip"): (
+            "Error: 'gossip' is not a cooperation kind\n"
+            "Hint: use one of information, resources, joint_action, agreement, other\n"
+        ),
+        ("--scope", "powiat:99"): (
+            "Error: a powiat scope needs a 4-digit TERYT code, not '99'\nHint: e.g. powiat:2814\n"
+        ),
+    }
+    for extra, message in cases.items():
+        code, stdout, stderr = run("analyze", str(VALID), "--out", str(tmp_path), *extra)
+        assert (code, stdout, stderr) == (2, "", message), extra
+    code, stdout, stderr = run("analyze", str(VALID), "--out", str(tmp_path), "--partition", "x")
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith("Error: institutions have no attribute 'x' to partition by\nHint:")
+
+
+def test_analyze_needs_out() -> None:
+    code, _, stderr = run("analyze", str(VALID))
+    assert code == 2
+    assert "Missing option '--out'" in stderr
+
+
+def test_analyze_unwritable_out_exits_1(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code, stdout, stderr = run("analyze", str(VALID), "--out", str(blocker / "sub"))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith(f"Error: cannot write the results to {blocker / 'sub'}")
+
+
+def test_analyze_help_has_an_example() -> None:
+    code, stdout, _ = run("analyze", "--help")
+    assert code == 0
+    assert stdout.startswith("Usage: main analyze [OPTIONS] DATASET\n")
+    assert "  kokon-graph analyze datasets/liderzy-kooperacji --out results/\n" in stdout
+    assert "--betweenness auto|exact|sampled|N" in stdout

@@ -1,0 +1,141 @@
+"""The contract other parts of kokon_graph code against: result names, columns, documentation."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from kokon_graph import Network
+from kokon_graph.analysis import COLUMNS, RESULT_NAMES, RESULTS, run_all
+from kokon_graph.analysis._demo import demo_network
+from kokon_graph.analysis.columns import render_markdown, update_markdown
+from tests.conftest import REPO
+
+CONTRACT_KEYS = (
+    "network",
+    "centrality",
+    "brokerage",
+    "holes",
+    "mixing",
+    "communities",
+    "cohesion",
+    "gaps_co_serving",
+    "gaps_sector",
+    "gaps_referrals",
+    "gaps_referral_targets",
+    "gaps_uncoordinated",
+    "gaps_group_coverage",
+    "recommendations",
+)
+PER_INSTITUTION = ("centrality", "brokerage", "holes", "cohesion", "communities")
+
+
+@pytest.fixture(scope="module")
+def valid_results(valid_network: Network) -> dict[str, pd.DataFrame]:
+    return run_all(valid_network)
+
+
+def test_run_all_has_every_contract_key(valid_results: dict[str, pd.DataFrame]) -> None:
+    assert set(CONTRACT_KEYS) <= set(valid_results)
+    assert list(valid_results) == list(RESULT_NAMES)
+
+
+def test_every_result_has_exactly_its_documented_columns(
+    valid_results: dict[str, pd.DataFrame],
+) -> None:
+    for name, frame in valid_results.items():
+        assert list(frame.columns) == list(COLUMNS[name]), name
+    assert set(COLUMNS) == set(RESULTS) == set(RESULT_NAMES)
+
+
+def test_every_column_doc_is_complete() -> None:
+    for name, columns in COLUMNS.items():
+        for col, doc in columns.items():
+            assert doc.pl and doc.en and doc.description, (name, col)
+            assert "\n" not in doc.description, (name, col)
+
+
+def test_per_institution_results_start_with_the_institution(
+    valid_network: Network, valid_results: dict[str, pd.DataFrame]
+) -> None:
+    ids = list(valid_network.institutions.index)
+    for name in PER_INSTITUTION:
+        frame = valid_results[name]
+        assert list(frame.columns[:5]) == ["id", "name", "type", "sector", "teryt"], name
+        assert list(frame["id"]) == ids, name
+
+
+def test_centrality_has_the_promised_columns(valid_results: dict[str, pd.DataFrame]) -> None:
+    promised = {
+        "degree",
+        "in_degree",
+        "out_degree",
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "pagerank",
+        "betweenness_raw",
+        "betweenness_sym",
+        "closeness_in_harmonic",
+        "closeness_out_ucinet",
+        "betweenness_method",
+    }
+    assert promised <= set(valid_results["centrality"].columns)
+    assert set(valid_results["centrality"]["betweenness_method"]) == {"exact"}
+
+
+def test_empty_results_keep_their_columns() -> None:
+    # a network with institutions and ties only: every family-based gap is empty
+    from kokon_graph.analysis._demo import network_from_ties
+
+    results = run_all(network_from_ties([("a", "b"), ("b", "c")]))
+    for name in (
+        "gaps_co_serving",
+        "gaps_referrals",
+        "gaps_referral_targets",
+        "gaps_uncoordinated",
+        "gaps_group_coverage",
+    ):
+        assert results[name].empty, name
+        assert list(results[name].columns) == list(COLUMNS[name]), name
+
+
+def test_no_result_holds_a_family_id(valid_network: Network, valid_results: dict) -> None:
+    family_ids = set(valid_network.dataset.families["id"])
+    assert family_ids
+    for name, frame in valid_results.items():
+        for col in frame.columns:
+            values = set(frame[col].astype(str))
+            assert not values & family_ids, (name, col)
+
+
+def test_measures_doc_is_generated_from_columns() -> None:
+    text = (REPO / "docs" / "measures.md").read_text(encoding="utf-8")
+    assert update_markdown(text) == text, (
+        "run: python -m kokon_graph.analysis.columns docs/measures.md"
+    )
+    assert render_markdown() in text
+
+
+def test_measures_doc_names_every_column_and_nothing_else() -> None:
+    text = (REPO / "docs" / "measures.md").read_text(encoding="utf-8")
+    documented: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        head = re.match(r"### `(\w+)`", line)
+        if head:
+            current = head.group(1)
+            documented[current] = []
+        row = re.match(r"\| `(\w+)` \|", line)
+        if row and current:
+            documented[current].append(row.group(1))
+    assert documented == {k: list(v) for k, v in COLUMNS.items()}
+
+
+def test_demo_results_match_the_contract() -> None:
+    results = run_all(demo_network())
+    for name, frame in results.items():
+        assert list(frame.columns) == list(COLUMNS[name]), name
+        assert not frame.empty, name
