@@ -20,10 +20,14 @@ __all__ = [
 RESULT_ORDER: Final = (
     "centrality",
     "brokerage",
+    "brokerage_groups",
     "holes",
     "mixing",
+    "mixing_groups",
     "communities",
+    "communities_sectors",
     "cohesion",
+    "bridges",
     "gaps_co_serving",
     "gaps_sector",
     "gaps_referrals",
@@ -38,6 +42,10 @@ RESULT_TITLES: Final[dict[str, tuple[str, str]]] = {
     "network": ("Miary sieci", "Network measures"),
     "centrality": ("Centralność", "Centrality"),
     "brokerage": ("Pośrednictwo", "Brokerage"),
+    "brokerage_groups": ("Pośrednictwo wg sektorów", "Brokerage by group"),
+    "mixing_groups": ("Indeks E-I wg sektorów", "E-I index by group"),
+    "communities_sectors": ("Skład społeczności", "Community make-up"),
+    "bridges": ("Mosty", "Bridges"),
     "holes": ("Dziury strukturalne", "Structural holes"),
     "mixing": ("Mieszanie sektorów", "Sector mixing"),
     "communities": ("Społeczności", "Communities"),
@@ -140,11 +148,20 @@ def t(key: str, lang: Lang) -> str:
 
 
 def result_title(result: str, lang: Lang) -> str:
-    """The title of a result (``"Centralność"`` / ``"Centrality"``), or its name if unknown."""
-    if result not in RESULT_TITLES:
+    """The title of a result (``"Centralność"`` / ``"Centrality"``).
+
+    Short titles that fit a sheet name come first, then the analysis' own
+    titles, then the result's name.
+    """
+    if result in RESULT_TITLES:
+        pl, en = RESULT_TITLES[result]
+        return pl if lang == "pl" else en
+    from kokon_graph.analysis.columns import RESULTS
+
+    doc = RESULTS.get(result)
+    if doc is None:
         return result
-    pl, en = RESULT_TITLES[result]
-    return pl if lang == "pl" else en
+    return doc.pl if lang == "pl" else doc.en
 
 
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "HTML_ROWS",
+    "analyse",
     "build_report",
     "pick_column",
     "report_sections",
@@ -58,6 +59,8 @@ TOP_COLUMNS: Final = (
     "eigenvector",
 )
 _ID_COLUMNS: Final = ("name", "type", "sector")
+#: The threshold the analysis words its recommendation reasons for by default.
+_ANALYSIS_MIN_COUNT: Final = 3
 
 
 def pick_column(frame: pd.DataFrame | None, candidates: Sequence[str]) -> str | None:
@@ -72,6 +75,7 @@ def mixing_matrix(frame: pd.DataFrame | None) -> pd.DataFrame:
     if frame is None or frame.empty:
         return pd.DataFrame()
     long_cols = [
+        ("source_group", "target_group"),
         ("source_sector", "target_sector"),
         ("sector_a", "sector_b"),
         ("sector_from", "sector_to"),
@@ -95,8 +99,11 @@ def _top_actors(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int)
     if centrality is None or centrality.empty:
         return f'<p class="note">{t("empty", lang)}</p>'
     measures = [c for c in TOP_COLUMNS if c in centrality.columns]
-    key = measures[0] if measures else None
-    top = centrality if key is None else centrality.sort_values(key, ascending=False, kind="stable")
+    top = (
+        centrality.sort_values(measures[:2], ascending=False, kind="stable")
+        if measures
+        else centrality
+    )
     table = display_table("centrality", top.head(15), lang=lang, min_count=min_count)
     columns = [c for c in _ID_COLUMNS if c in centrality.columns] + measures[:4]
     return render_table(table, lang, columns=columns)
@@ -242,6 +249,30 @@ def write_report(
     return written
 
 
+def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[str, pd.DataFrame]:
+    """:func:`kokon_graph.analysis.run_all`, with the reasons of the recommendations worded
+    for ``min_count`` (a count of families below it reads "fewer than").
+
+    ``analysis`` keyword arguments go to ``run_all``.
+    """
+    from kokon_graph.analysis import run_all
+
+    results = dict(run_all(network, **analysis))
+    if min_count != _ANALYSIS_MIN_COUNT and "recommendations" in results:
+        from kokon_graph.analysis.recommend import recommendations
+
+        results["recommendations"] = recommendations(
+            network,
+            relation=analysis.get("relation"),
+            top=analysis.get("top_recommendations", 100),
+            min_count=min_count,
+            seed=analysis.get("seed", 0),
+            co_serving=results.get("gaps_co_serving"),
+            sector_gaps=results.get("gaps_sector"),
+        )
+    return results
+
+
 def build_report(
     network: Network,
     out_dir: str | Path,
@@ -258,9 +289,7 @@ def build_report(
     ``analysis`` keyword arguments go to ``run_all`` (``relation``, ``partition``,
     ``required_sectors``, ``min_services``, ``betweenness``, ``seed``).
     """
-    import importlib
-
-    results = importlib.import_module("kokon_graph.analysis").run_all(network, **analysis)
+    results = analyse(network, min_count=min_count, **analysis)
     info = ReportInfo.from_network(network, lang=lang)
     if map_href:
         info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, map_href)

@@ -223,13 +223,13 @@ def sentence_list(sentences: Sequence[str], lang: Lang) -> str:
 
 
 def measures_table(frame: pd.DataFrame | None, lang: Lang, *, min_count: int) -> str:
-    """The network-level measures as a two-column table."""
+    """The network-level measures as two-column tables side by side (empty values left out)."""
     rows = []
     if frame is not None:
         frame = suppress_result("network", frame, min_count=min_count)
     for code, label, value in network_measures(frame, lang):
-        if isinstance(value, float) and value.is_integer() and abs(value) >= 1:
-            value = int(value)
+        if value is None or value == "":
+            continue
         kind: ColumnKind = "float" if isinstance(value, float) else "int"
         text, sort, css = format_cell(value, kind, lang)
         attrs = (f' class="{css}"' if css else "") + (
@@ -242,12 +242,15 @@ def measures_table(frame: pd.DataFrame | None, lang: Lang, *, min_count: int) ->
         )
     if not rows:
         return ""
-    return (
+    head = (
         '<table class="kv"><thead><tr>'
         f'<th scope="col">{_esc(t("measure", lang))}</th>'
-        f'<th scope="col">{_esc(t("value", lang))}</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<th scope="col">{_esc(t("value", lang))}</th></tr></thead><tbody>'
     )
+    half = (len(rows) + 1) // 2
+    parts = [rows[:half], rows[half:]] if len(rows) > 12 else [rows]
+    tables = "".join(head + "".join(part) + "</tbody></table>" for part in parts if part)
+    return f'<div class="figures">{tables}</div>'
 
 
 def page(*, title: str, info: ReportInfo, sections: Sequence[Section], lang: Lang) -> str:

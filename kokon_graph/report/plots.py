@@ -119,6 +119,8 @@ def mixing_heatmap(matrix: pd.DataFrame, lang: Lang, *, title: str | None = None
                         fontsize=7,
                         color="white" if value > top / 2 else "black",
                     )
+        ax.set_ylabel("z sektora" if lang == "pl" else "from sector")
+        ax.set_xlabel("do sektora" if lang == "pl" else "to sector")
         ax.set_title(title or t("mixing_heatmap", lang))
         fig.colorbar(image, ax=ax, shrink=0.8)
     return figure_svg(fig)
@@ -147,6 +149,7 @@ def brokerage_by_sector(
             ax.barh(labels, values, left=left, color=color, label=pl if lang == "pl" else en)
             left += values
         ax.legend(frameon=False, fontsize=7, loc="lower right")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(title or t("brokerage_by_sector", lang))
     return figure_svg(fig)
 

@@ -149,14 +149,14 @@ def referral_sentences(
         unanswered = int(row.get("unanswered", 0))
         sent = referrals(total, lang, min_count=min_count)
         if lang == "pl":
-            text = f"Z {a} do {b}: {sent}, w tym bez odpowiedzi: "
+            text = f"{a} → {b}: {sent}, w tym bez odpowiedzi: "
             text += (
                 f"mniej niż {min_count}"
                 if unanswered < min_count
                 else format_number(unanswered, lang)
             )
         else:
-            text = f"From {a} to {b}: {sent}, of which unanswered: "
+            text = f"{a} → {b}: {sent}, of which unanswered: "
             text += (
                 f"fewer than {min_count}"
                 if unanswered < min_count
@@ -203,13 +203,17 @@ def group_coverage_sentences(frame: pd.DataFrame, lang: Lang, *, limit: int = 10
     """Sectors active in a territory but absent from its groups."""
     out = []
     for _, row in frame.head(limit).iterrows():
-        group = _name(row, "group_name", "group")
+        group = _name(row, "group_name", "group_id")
+        place = _name(row, "territory_name", "territory")
         sector = model.SECTORS.label(str(row.get("sector", "")), lang)
         if lang == "pl":
-            out.append(f"W grupie {group} brakuje sektora „{sector}”, obecnego na jej terenie.")
+            out.append(
+                f"W grupie {group} brakuje sektora „{sector}”, obecnego na jej terenie ({place})."
+            )
         else:
             out.append(
-                f"Group {group} has no member from the sector '{sector}', active in its area."
+                f"Group {group} has no member from the sector '{sector}', "
+                f"active in its area ({place})."
             )
     return out
 

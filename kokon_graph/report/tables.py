@@ -73,6 +73,10 @@ def column_kind(name: str, series: pd.Series) -> ColumnKind:
 
 def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
     """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too)."""
+    if column == "measure" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
+        return series.map(
+            lambda v: column_text("network", v, lang).label if isinstance(v, str) else v
+        )
     vocab = VOCABULARY_COLUMNS.get(column)
     if vocab is None or not (series.dtype == object or pd.api.types.is_string_dtype(series)):
         return series

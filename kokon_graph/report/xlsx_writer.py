@@ -129,7 +129,7 @@ def _widths(table: DisplayTable) -> list[float]:
 def _print_setup(ws: WriteOnlyWorksheet) -> None:
     """Landscape, as wide as one page, header row repeated on every page."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -191,9 +191,9 @@ def _write_summary(
         )
         for code, label, number in measures:
             kind: ColumnKind
-            if isinstance(number, float) and number.is_integer() and abs(number) >= 1:
-                number, kind = int(number), "int"
-            elif isinstance(number, float):
+            if number is None or number == "":
+                continue
+            if isinstance(number, float):
                 kind = "float"
             elif isinstance(number, int) and not isinstance(number, bool):
                 kind = "int"

@@ -1,0 +1,466 @@
+"""``kokon-graph report``, ``kokon-graph compare`` and ``kokon-graph export``."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import click
+
+from kokon_graph.cli._common import (
+    dataset_argument,
+    dataset_options,
+    lang_option,
+    load_dataset,
+    progress,
+    quiet_option,
+    scope_options,
+)
+from kokon_graph.errors import KokonError
+from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.io import Dataset
+from kokon_graph.model import Lang
+
+__all__ = ["compare", "export", "report"]
+
+_FORMATS = ("xlsx", "csv", "html")
+
+
+class ReportError(KokonError, ValueError):
+    """A report, comparison or export was asked for in a way that cannot work."""
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    items = tuple(dict.fromkeys(p.strip().lower() for p in text.split(",") if p.strip()))
+    unknown = [p for p in items if p not in _FORMATS]
+    if unknown or not items:
+        raise ReportError(
+            f"unknown report format {', '.join(unknown) or repr(text)}",
+            hint="use a comma-separated list of xlsx, csv, html (e.g. --format xlsx,html)",
+        )
+    return items
+
+
+def _min_count_option(f: Any) -> Any:
+    return click.option(
+        "--min-count",
+        default=3,
+        show_default=True,
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Show counts of families (and referrals) below N as '<N'.",
+    )(f)
+
+
+def _report_options(f: Any) -> Any:
+    options = [
+        click.option(
+            "--out",
+            "-o",
+            "out",
+            required=True,
+            type=click.Path(file_okay=False),
+            metavar="DIR",
+            help="Folder to write into (created if missing).",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            default="xlsx,csv,html",
+            show_default=True,
+            metavar="LIST",
+            help="Comma-separated: xlsx, csv, html.",
+        ),
+        click.option(
+            "--csv-delimiter",
+            type=click.Choice([",", ";"]),
+            default=",",
+            show_default=True,
+            help="';' also writes decimal commas, for Polish Excel.",
+        ),
+        click.option(
+            "--relation",
+            default=None,
+            metavar="KINDS",
+            help="Only these cooperation kinds (information, resources, joint_action, agreement).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _dataset_kwargs(
+    encoding: str | None, pseudonym_key_file: str | None, pseudonymised: bool, strict: bool
+) -> dict[str, Any]:
+    return {
+        "encoding": encoding,
+        "pseudonym_key_file": pseudonym_key_file,
+        "pseudonymised": pseudonymised,
+        "strict": strict,
+    }
+
+
+def _run_all(network: Network, **kwargs: Any) -> dict[str, Any]:
+    from kokon_graph.report.build import analyse
+
+    return dict(analyse(network, **kwargs))
+
+
+def _map_available() -> bool:
+    try:
+        return importlib.util.find_spec("kokon_graph.viz") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _write_map(network: Network, path: Path, results: dict[str, Any], lang: Lang) -> str | None:
+    """Write the map of the scope beside the report; return its relative link or None."""
+    from kokon_graph.viz import write_map
+
+    large = len(network.institutions) > 2000
+    write_map(
+        network,
+        path,
+        kind="aggregate" if large else "cooperation",
+        lang=lang,
+        centrality=results.get("centrality"),
+        gaps_co_serving=results.get("gaps_co_serving"),
+        gaps_sector=results.get("gaps_sector"),
+        gaps_referrals=results.get("gaps_referrals"),
+    )
+    return path.name
+
+
+@click.command()
+@dataset_argument
+@_report_options
+@scope_options
+@lang_option
+@_min_count_option
+@click.option(
+    "--map/--no-map",
+    "with_map",
+    default=True,
+    show_default=True,
+    help="Write the map of the scope (map.html) beside the HTML report and link it.",
+)
+@quiet_option
+@dataset_options
+def report(
+    dataset: str,
+    out: str,
+    formats: str,
+    csv_delimiter: str,
+    relation: str | None,
+    scope: str | None,
+    wave: str | None,
+    lang: str,
+    min_count: int,
+    with_map: bool,
+    quiet: bool,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+) -> None:
+    """Write the centrality and gap report: report.xlsx, csv/*.csv, report.html.
+
+    The workbook has a summary, one sheet per result with Polish or English
+    headers, and a sheet explaining every column; the CSV files are UTF-8
+    with BOM; the HTML page works offline. Counts of families below
+    --min-count show as "<3".
+
+    \b
+    Example:
+      kokon-graph report datasets/praski-kokon --out report/ --lang pl
+      kokon-graph report my.xlsx -o out --scope powiat:2814 --wave after --format xlsx
+    """
+    from kokon_graph.report import ReportInfo, write_report
+
+    chosen = _formats(formats)
+    language = cast(Lang, lang)
+    scope_ = Scope.parse(scope)
+    target = Path(out)
+    steps = ["read", "analyse", *chosen]
+    state: dict[str, Any] = {}
+    with progress(steps, label="Report", quiet=quiet) as bar:
+        for step in bar:
+            if step == "read":
+                data = load_dataset(
+                    dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+                )
+                state["network"] = build_network(data, scope=scope_, wave=wave)
+            elif step == "analyse":
+                state["results"] = _run_all(
+                    state["network"], relation=relation, min_count=min_count
+                )
+                info = ReportInfo.from_network(state["network"], lang=language)
+                target.mkdir(parents=True, exist_ok=True)
+                if with_map and "html" in chosen and _map_available():
+                    href = _write_map(
+                        state["network"], target / "map.html", state["results"], language
+                    )
+                    info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, href)
+                state["info"] = info
+            else:
+                write_report(
+                    state["results"],
+                    target,
+                    formats=(step,),
+                    info=state["info"],
+                    lang=language,
+                    min_count=min_count,
+                    csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                )
+    if not quiet:
+        _echo_written(target, chosen, state["info"], with_map=state["info"].map_href is not None)
+
+
+def _echo_written(target: Path, chosen: tuple[str, ...], info: Any, *, with_map: bool) -> None:
+    wave = f", wave {info.wave}" if info.wave else ""
+    click.echo(f"Report of {info.dataset} ({info.scope}{wave}) written to {target}:")
+    names = {"xlsx": "report.xlsx", "html": "report.html", "csv": "csv/"}
+    for fmt in chosen:
+        if fmt == "csv":
+            count = len(list((target / "csv").glob("*.csv")))
+            click.echo(f"  csv/ ({count} files)")
+        else:
+            click.echo(f"  {names[fmt]}")
+    if with_map:
+        click.echo("  map.html")
+
+
+def _two_networks(
+    datasets: tuple[str, ...],
+    before: str | None,
+    after: str | None,
+    scope: Scope,
+    dataset_kwargs: dict[str, Any],
+) -> tuple[Network, Network, str, str]:
+    """The 'before' and 'after' networks and the words describing each."""
+    if len(datasets) == 1:
+        data = load_dataset(datasets[0], **dataset_kwargs)
+        waves = data.waves
+        before = before or ("before" if "before" in waves else None)
+        after = after or ("after" if "after" in waves else None)
+        if before is None or after is None:
+            raise ReportError(
+                f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
+                hint="kokon-graph compare DATASET --before WAVE --after WAVE, "
+                "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
+            )
+        return (
+            build_network(data, scope=scope, wave=before),
+            build_network(data, scope=scope, wave=after),
+            data.name,
+            f"{before} → {after}",
+        )
+    first = load_dataset(datasets[0], **dataset_kwargs)
+    second = load_dataset(datasets[1], **dataset_kwargs)
+    return (
+        build_network(first, scope=scope, wave=before),
+        build_network(second, scope=scope, wave=after),
+        f"{first.name} → {second.name}",
+        f"{before or 'all'} → {after or 'all'}",
+    )
+
+
+@click.command()
+@click.argument("datasets", nargs=-1, required=True, metavar="DATASET [AFTER_DATASET]")
+@click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
+@click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
+@_report_options
+@click.option(
+    "--scope",
+    default=None,
+    metavar="SCOPE",
+    help="Part of the data: voivodeship:28, powiat:2814, gmina:2814011, project:NAME "
+    "(default: all).",
+)
+@lang_option
+@_min_count_option
+@quiet_option
+@dataset_options
+def compare(
+    datasets: tuple[str, ...],
+    before: str | None,
+    after: str | None,
+    out: str,
+    formats: str,
+    csv_delimiter: str,
+    relation: str | None,
+    scope: str | None,
+    lang: str,
+    min_count: int,
+    quiet: bool,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+) -> None:
+    """Compare the network before and after: two waves of one dataset, or two datasets.
+
+    Writes compare.xlsx, csv/*.csv and compare.html: ties gained and lost by
+    sector pair, the change in density, reciprocity and centralization, the
+    actors whose centrality moved most, gaps closed and opened, and the
+    change per gmina and powiat. With two datasets, --before and --after
+    pick a wave in each (default: all waves).
+
+    \b
+    Example:
+      kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
+      kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2814
+    """
+    from kokon_graph.analysis.compare import compare_networks
+    from kokon_graph.report import ReportInfo
+    from kokon_graph.report.compare_report import write_comparison
+
+    if len(datasets) > 2:
+        raise ReportError(
+            f"compare takes one or two datasets, not {len(datasets)}",
+            hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
+        )
+    chosen = _formats(formats)
+    language = cast(Lang, lang)
+    scope_ = Scope.parse(scope)
+    kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+    target = Path(out)
+    state: dict[str, Any] = {}
+    with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
+        for step in bar:
+            if step == "read":
+                state["nets"] = _two_networks(datasets, before, after, scope_, kwargs)
+            elif step == "compare":
+                net_b, net_a, _, _ = state["nets"]
+                state["tables"] = compare_networks(net_b, net_a, relation=relation)
+            else:
+                net_b, net_a, name, waves = state["nets"]
+                info = ReportInfo(
+                    dataset=name,
+                    scope=net_a.scope.label(language, net_a.full_dataset.territories),
+                    wave=waves,
+                )
+                state["info"] = info
+                write_comparison(
+                    state["tables"],
+                    target,
+                    formats=chosen,
+                    info=info,
+                    lang=language,
+                    min_count=min_count,
+                    csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                )
+    if quiet:
+        return
+    tables = state["tables"]
+    ties = tables["tie_changes"]
+    gaps = tables["gap_changes"]
+    info = state["info"]
+    click.echo(f"Comparison of {info.dataset} ({info.scope}, {info.wave}) written to {target}:")
+    click.echo(
+        f"  ties gained {int((ties['status'] == 'gained').sum())}, "
+        f"lost {int((ties['status'] == 'lost').sum())}; "
+        f"gaps closed {int((gaps['status'] == 'closed').sum())}, "
+        f"opened {int((gaps['status'] == 'opened').sum())}"
+    )
+    for fmt in chosen:
+        click.echo("  " + {"xlsx": "compare.xlsx", "html": "compare.html", "csv": "csv/"}[fmt])
+
+
+_EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
+
+
+@click.command()
+@dataset_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gexf", "graphml", "json"]),
+    default=None,
+    help="File format (default: from the --out suffix).",
+)
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="The file to write.",
+)
+@scope_options
+@click.option(
+    "--relation",
+    default=None,
+    metavar="KINDS",
+    help="Only these cooperation kinds (information, resources, joint_action, agreement).",
+)
+@click.option(
+    "--measures/--no-measures",
+    default=True,
+    show_default=True,
+    help="Add each institution's measures (centrality, brokerage, holes, community).",
+)
+@quiet_option
+@dataset_options
+def export(
+    dataset: str,
+    fmt: str | None,
+    out: str,
+    scope: str | None,
+    wave: str | None,
+    relation: str | None,
+    measures: bool,
+    quiet: bool,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+) -> None:
+    """Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.
+
+    Nodes are institutions with their attributes and measures, edges the
+    cooperation ties with weight, count and kinds; every attribute keeps its
+    type. Families are never exported.
+
+    \b
+    Example:
+      kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
+      kokon-graph export my.xlsx --out net.graphml --scope gmina:2814011 --wave after
+    """
+    from kokon_graph.export import export_graph, network_for_export
+
+    path = Path(out)
+    chosen = fmt or _EXPORT_SUFFIXES.get(path.suffix.lower())
+    if chosen is None:
+        raise ReportError(
+            f"cannot tell the format of {path.name}",
+            hint="give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
+        )
+    scope_ = Scope.parse(scope)
+    state: dict[str, Any] = {}
+    steps = ["read", "analyse", "write"] if measures else ["read", "write"]
+    with progress(steps, label="Export", quiet=quiet) as bar:
+        for step in bar:
+            if step == "read":
+                data: Dataset = load_dataset(
+                    dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+                )
+                state["network"] = build_network(data, scope=scope_, wave=wave)
+            elif step == "analyse":
+                state["results"] = _run_all(state["network"], relation=relation)
+            else:
+                graph = network_for_export(
+                    state["network"], results=state.get("results"), relation=relation
+                )
+                if not path.parent.exists():
+                    raise ReportError(
+                        f"folder {path.parent} does not exist", hint="create it first"
+                    )
+                export_graph(graph, path, format=cast(Any, chosen))
+                state["size"] = (graph.number_of_nodes(), graph.number_of_edges())
+    if not quiet:
+        nodes, edges = state["size"]
+        click.echo(f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties")

@@ -1,0 +1,269 @@
+"""The before/after comparison as a workbook, CSV files and an HTML page with plots.
+
+Takes the tables of :func:`kokon_graph.analysis.compare.compare_networks`
+and writes them; it computes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Final, Literal
+
+import pandas as pd
+
+from kokon_graph import model
+from kokon_graph.model import Lang
+from kokon_graph.report import plots
+from kokon_graph.report._docs import column_text
+from kokon_graph.report._text import t
+from kokon_graph.report.csv_writer import write_csv
+from kokon_graph.report.html_writer import (
+    Section,
+    figure,
+    render_table,
+    sentence_list,
+    tables_section,
+    write_html,
+)
+from kokon_graph.report.info import ReportInfo
+from kokon_graph.report.sentences import families, format_number
+from kokon_graph.report.tables import display_table
+from kokon_graph.report.xlsx_writer import write_xlsx
+
+__all__ = ["COMPARE_ORDER", "PLOTTED_MEASURES", "compare_sections", "write_comparison"]
+
+#: Tables of a comparison, in the order of sheets and files.
+COMPARE_ORDER: Final = (
+    "network_change",
+    "ties_by_sector",
+    "tie_changes",
+    "centrality_change",
+    "gap_changes",
+    "territory_change",
+)
+#: Network measures on a 0–1 scale shown side by side in the before/after plot.
+PLOTTED_MEASURES: Final = (
+    "density",
+    "reciprocity_dyad",
+    "reciprocity_arc",
+    "centralization_degree",
+    "centralization_betweenness",
+    "transitivity",
+    "ei_index",
+    "multiplexity",
+)
+XLSX_NAME: Final = "compare.xlsx"
+HTML_NAME: Final = "compare.html"
+CSV_FOLDER: Final = "csv"
+
+_GAP_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "co_serving": ("wspólne rodziny bez współpracy", "shared families, no cooperation"),
+    "sector": ("brak sektora lub powiązania w gminie", "sector absent or untied in a gmina"),
+    "referrals": ("skierowania bez odpowiedzi", "unanswered referrals"),
+    "uncoordinated": ("rodziny bez koordynacji", "uncoordinated families"),
+    "group_coverage": ("sektor nieobecny w grupie", "sector missing from a group"),
+}
+_STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "closed": ("zamknięta", "closed"),
+    "opened": ("otwarta", "opened"),
+    "changed": ("zmieniona", "changed"),
+}
+
+
+def _is_unchanged(tables: Mapping[str, pd.DataFrame]) -> bool:
+    """Whether the comparison shows no change at all."""
+    if len(tables.get("tie_changes", pd.DataFrame())) or len(
+        tables.get("gap_changes", pd.DataFrame())
+    ):
+        return False
+    for name, column in (
+        ("network_change", "change"),
+        ("centrality_change", "change"),
+        ("ties_by_sector", "change"),
+    ):
+        frame = tables.get(name)
+        if frame is not None and len(frame):
+            values = pd.to_numeric(frame[column], errors="coerce").fillna(0)
+            if (values.abs() > 1e-12).any():
+                return False
+    return True
+
+
+def _measure_plot(change: pd.DataFrame | None, lang: Lang) -> str:
+    if change is None or change.empty:
+        return ""
+    rows = change.set_index("measure")
+    shown = [
+        m
+        for m in PLOTTED_MEASURES
+        if m in rows.index and rows.loc[m, ["before", "after"]].notna().all()
+    ]
+    if not shown:
+        return ""
+    labels = [column_text("network", m, lang).label for m in shown]
+    svg = plots.before_after_bars(
+        labels,
+        [float(rows.loc[m, "before"]) for m in shown],
+        [float(rows.loc[m, "after"]) for m in shown],
+        lang,
+    )
+    return figure(svg, t("before_after", lang))
+
+
+def _ties_plot(by_sector: pd.DataFrame | None, lang: Lang) -> str:
+    if by_sector is None or by_sector.empty:
+        return ""
+    moved = by_sector[(by_sector["gained"] > 0) | (by_sector["lost"] > 0)].head(20)
+    if moved.empty:
+        return ""
+    labels = [
+        f"{model.SECTORS.label(a, lang)} → {model.SECTORS.label(b, lang)}"
+        for a, b in zip(moved["source_sector"], moved["target_sector"], strict=True)
+    ]
+    svg = plots.tie_change_bars(labels, moved["gained"].tolist(), moved["lost"].tolist(), lang)
+    return figure(svg, f"{t('ties_gained', lang)} / {t('ties_lost', lang)}")
+
+
+def _gap_sentences(gaps: pd.DataFrame | None, lang: Lang, min_count: int, status: str) -> list[str]:
+    if gaps is None or gaps.empty:
+        return []
+    out = []
+    for _, row in gaps[gaps["status"] == status].head(15).iterrows():
+        pl, en = _GAP_WORDS.get(str(row["gap"]), (str(row["gap"]), str(row["gap"])))
+        description = str(row["description"])
+        if row["gap"] in ("sector", "group_coverage") and ": " in description:
+            where, _, code = description.rpartition(": ")
+            description = f"{where}: {model.SECTORS.label(code, lang)}"
+        text = f"{pl if lang == 'pl' else en}: {description}"
+        count = row["count_after"] if status == "opened" else row["count_before"]
+        if row["gap"] in ("co_serving", "uncoordinated") and pd.notna(count):
+            text += f" ({families(int(count), lang, min_count=min_count)})"
+        if status == "changed":
+            text += f" ({row['detail_before']} → {row['detail_after']})"
+        out.append(text)
+    return out
+
+
+def _movers(change: pd.DataFrame | None, lang: Lang, min_count: int) -> str:
+    if change is None or change.empty:
+        return f'<p class="note">{t("empty", lang)}</p>'
+    parts = []
+    for measure in ("degree", "betweenness"):
+        rows = change[(change["measure"] == measure) & (change["abs_change"] > 0)].head(10)
+        if rows.empty:
+            continue
+        table = display_table("centrality_change", rows, lang=lang, min_count=min_count)
+        label = column_text("centrality", measure, lang).label
+        parts.append(f"<h3>{label}</h3>")
+        columns = [c for c in ("name", "sector", "before", "after", "change") if c in rows.columns]
+        parts.append(render_table(table, lang, columns=columns))
+    return "".join(parts) or f'<p class="note">{t("no_change", lang)}</p>'
+
+
+def compare_sections(
+    tables: Mapping[str, pd.DataFrame], *, lang: Lang, min_count: int, html_rows: int = 200
+) -> list[Section]:
+    """The sections of the comparison page."""
+    unchanged = _is_unchanged(tables)
+    summary = ""
+    if unchanged:
+        summary += f"<p><strong>{t('no_change', lang)}</strong></p>"
+    ties = tables.get("tie_changes", pd.DataFrame(columns=["status"]))
+    gained = int((ties["status"] == "gained").sum()) if len(ties) else 0
+    lost = int((ties["status"] == "lost").sum()) if len(ties) else 0
+    summary += (
+        f"<p>{t('ties_gained', lang)}: <strong>{format_number(gained, lang)}</strong>; "
+        f"{t('ties_lost', lang)}: <strong>{format_number(lost, lang)}</strong>.</p>"
+    )
+    change = tables.get("network_change")
+    if change is not None and len(change):
+        table = display_table("network_change", change, lang=lang, min_count=min_count)
+        summary += render_table(table, lang)
+    plots_html = _measure_plot(change, lang) + _ties_plot(tables.get("ties_by_sector"), lang)
+    gaps = tables.get("gap_changes")
+    gap_html = (
+        f"<h3>{t('gaps_closed', lang)}</h3>"
+        + sentence_list(_gap_sentences(gaps, lang, min_count, "closed"), lang)
+        + f"<h3>{t('gaps_opened', lang)}</h3>"
+        + sentence_list(_gap_sentences(gaps, lang, min_count, "opened"), lang)
+    )
+    changed = _gap_sentences(gaps, lang, min_count, "changed")
+    if changed:
+        gap_html += f"<h3>{_STATUS_WORDS['changed'][0 if lang == 'pl' else 1]}</h3>"
+        gap_html += sentence_list(changed, lang)
+    names = [n for n in COMPARE_ORDER if n in tables]
+    return [
+        Section("summary", t("summary", lang), summary),
+        Section("plots", t("plots", lang), f'<div class="figures">{plots_html}</div>'),
+        Section(
+            "movers",
+            t("moved_most", lang),
+            _movers(tables.get("centrality_change"), lang, min_count),
+        ),
+        Section("gaps", t("gaps_closed", lang) + " / " + t("gaps_opened", lang), gap_html),
+        Section(
+            "tables",
+            t("tables", lang),
+            tables_section(tables, names, lang, min_count=min_count, max_rows=html_rows),
+        ),
+    ]
+
+
+def write_comparison(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = ("xlsx", "csv", "html"),
+    info: ReportInfo | None = None,
+    lang: Lang = "pl",
+    min_count: int = 3,
+    csv_delimiter: Literal[",", ";"] = ",",
+) -> dict[str, Path]:
+    """Write a comparison: ``compare.xlsx``, ``csv/*.csv``, ``compare.html``.
+
+    Parameters
+    ----------
+    tables
+        :func:`kokon_graph.analysis.compare.compare_networks` output.
+    out_dir
+        The folder to write into (created if missing).
+    formats, info, lang, min_count, csv_delimiter
+        As for :func:`kokon_graph.report.write_report`.
+    """
+    info = info or ReportInfo()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    names = [n for n in COMPARE_ORDER if n in tables]
+    written: dict[str, Path] = {}
+    title = t("compare_title", lang)
+    if "xlsx" in formats:
+        written["xlsx"] = write_xlsx(
+            tables,
+            out / XLSX_NAME,
+            info=info,
+            lang=lang,
+            min_count=min_count,
+            title=title,
+            order=names,
+        )
+    if "csv" in formats:
+        folder = out / CSV_FOLDER
+        folder.mkdir(exist_ok=True)
+        write_csv(
+            {n: tables[n] for n in names},
+            folder,
+            min_count=min_count,
+            delimiter=csv_delimiter,
+            lang=lang,
+        )
+        written["csv"] = folder
+    if "html" in formats:
+        written["html"] = write_html(
+            out / HTML_NAME,
+            title=title,
+            info=info,
+            sections=compare_sections(tables, lang=lang, min_count=min_count),
+            lang=lang,
+        )
+    return written
