@@ -38,6 +38,7 @@ import networkx as nx
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph._frames import isin
 from kokon_graph.errors import ScopeError
 from kokon_graph.io.dataset import Dataset
 from kokon_graph.io.schema import LIST_SEPARATOR
@@ -239,10 +240,10 @@ def scope_dataset(dataset: Dataset, scope: Scope | None = None, wave: str | None
     elif scope.kind == "project":
         keep_groups = _has_project(groups["project"], scope.code)
         in_groups = set(groups.loc[keep_groups, "id"])
-        members = dataset.memberships.loc[dataset.memberships["group"].isin(in_groups), "member"]
-        via_persons = dataset.persons.loc[dataset.persons["id"].isin(set(members)), "institution"]
-        keep_inst = _has_project(inst["project"], scope.code) | inst["id"].isin(
-            set(members) | set(via_persons)
+        members = dataset.memberships.loc[isin(dataset.memberships["group"], in_groups), "member"]
+        via_persons = dataset.persons.loc[isin(dataset.persons["id"], set(members)), "institution"]
+        keep_inst = _has_project(inst["project"], scope.code) | isin(
+            inst["id"], set(members) | set(via_persons)
         )
     else:
         keep_inst = _in_territory(inst["teryt"], scope.code, with_higher=True)
@@ -256,31 +257,33 @@ def scope_dataset(dataset: Dataset, scope: Scope | None = None, wave: str | None
         )
     inst = inst[keep_inst]
     ids = set(inst["id"])
-    persons = dataset.persons[dataset.persons["institution"].isin(ids)]
+    persons = dataset.persons[isin(dataset.persons["institution"], ids)]
     groups = groups[keep_groups]
     member_ids = ids | set(persons["id"])
     memberships = _wave_rows(dataset.memberships, wave)
     memberships = memberships[
-        memberships["group"].isin(set(groups["id"])) & memberships["member"].isin(member_ids)
+        isin(memberships["group"], set(groups["id"])) & isin(memberships["member"], member_ids)
     ]
     if scope.kind not in ("all", "project"):
         # a higher-level group belongs to a territorial scope only through members in it
         local = groups["teryt"].str.startswith(scope.code)
-        groups = groups[local | groups["id"].isin(set(memberships["group"]))]
+        groups = groups[local | isin(groups["id"], set(memberships["group"]))]
     coop = _wave_rows(dataset.cooperation, wave)
-    coop = coop[coop["source"].isin(ids) & coop["target"].isin(ids)]
+    coop = coop[isin(coop["source"], ids) & isin(coop["target"], ids)]
     services = _wave_rows(dataset.services, wave)
-    services = services[services["institution"].isin(ids)]
+    services = services[isin(services["institution"], ids)]
     referrals = _wave_rows(dataset.referrals, wave)
-    referrals = referrals[referrals["source"].isin(ids) & referrals["target"].isin(ids)]
+    referrals = referrals[isin(referrals["source"], ids) & isin(referrals["target"], ids)]
     if scope.kind == "project":
-        families = families[families["id"].isin(set(services["family"]) | set(referrals["family"]))]
+        families = families[
+            isin(families["id"], set(services["family"]) | set(referrals["family"]))
+        ]
     fam_ids = set(families["id"])
-    services = services[services["family"].isin(fam_ids)]
-    referrals = referrals[referrals["family"].isin(fam_ids)]
+    services = services[isin(services["family"], fam_ids)]
+    referrals = referrals[isin(referrals["family"], fam_ids)]
     families = families.assign(
         coordinator=families["coordinator"].where(
-            families["coordinator"].isin(set(persons["id"])), ""
+            isin(families["coordinator"], set(persons["id"])), ""
         )
     )
     return dataset.with_tables(
@@ -318,9 +321,12 @@ def _attr_value(value: Any) -> Any:
 
 def _records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:
     cols = [c for c in columns if c in frame.columns]
+    arrays = [frame[c].to_numpy(dtype=object) for c in cols]
     out = []
-    for row in frame[cols].itertuples(index=False, name=None):
+    for row in zip(*arrays, strict=True):
         out.append({c: _attr_value(v) for c, v in zip(cols, row, strict=True) if _present(v)})
+    if not cols:
+        out = [{} for _ in range(len(frame))]
     return out
 
 
@@ -466,9 +472,7 @@ class Network:
         per_pair = per_wave.groupby(level=["source", "target"], sort=True).agg(
             weight=("weight", "max"), count=("count", "sum")
         )
-        kinds_of = allarcs.groupby(["source", "target"], sort=True)["kind"].agg(
-            lambda k: LIST_SEPARATOR.join(sorted(set(k)))
-        )
+        kinds_of = _kinds_by_pair(allarcs)
         per_pair["kinds"] = kinds_of
         if directed:
             graph.add_edges_from(
@@ -509,18 +513,32 @@ class Network:
             graph.add_nodes_from(self._institution_nodes())
             ref = self.dataset.referrals
             if len(ref):
-                counts = pd.crosstab([ref["source"], ref["target"]], ref["status"])
-                counts = counts.reindex(columns=list(model.REFERRAL_STATUSES.codes), fill_value=0)
-                answered = ref["answered"].notna().groupby([ref["source"], ref["target"]]).sum()
-                for (s, t), row in counts.iterrows():
-                    total = int(row.sum())
-                    data: dict[str, Any] = {
-                        "weight": total,
-                        "count": total,
-                        "answered": int(answered.loc[(s, t)]),
-                    }
-                    data.update({f"n_{status}": int(n) for status, n in row.items()})
-                    graph.add_edge(s, t, **data)
+                statuses = list(model.REFERRAL_STATUSES.codes)
+                table = (
+                    ref.assign(answered_=ref["answered"].notna().astype("int64"))
+                    .groupby(["source", "target", "status"], sort=True)
+                    .agg(n=("id", "size"), answered=("answered_", "sum"))
+                )
+                counts = table["n"].unstack("status", fill_value=0)
+                counts = counts.reindex(columns=statuses, fill_value=0)
+                answered = table["answered"].groupby(level=["source", "target"]).sum()
+                totals = counts.sum(axis=1).to_numpy()
+                columns = [counts[c].to_numpy() for c in statuses]
+                answered_n = answered.reindex(counts.index).to_numpy()
+                names = [f"n_{c}" for c in statuses]
+                graph.add_edges_from(
+                    (
+                        s,
+                        t,
+                        {
+                            "weight": int(totals[i]),
+                            "count": int(totals[i]),
+                            "answered": int(answered_n[i]),
+                            **{name: int(col[i]) for name, col in zip(names, columns, strict=True)},
+                        },
+                    )
+                    for i, (s, t) in enumerate(counts.index.tolist())
+                )
             self._views[key] = graph
         return self._views[key]
 
@@ -590,16 +608,24 @@ class Network:
             fam = self.dataset.families
             graph.add_nodes_from(
                 (f, {ATTR_KIND: NodeKind.FAMILY, "teryt": t, "bipartite": 1})
-                for f, t in zip(fam["id"], fam["teryt"], strict=True)
+                for f, t in zip(fam["id"].tolist(), fam["teryt"].tolist(), strict=True)
             )
             srv = self.dataset.services
             if len(srv):
-                agg = srv.groupby(["family", "institution"], sort=True)["service"].agg(
-                    services=lambda s: LIST_SEPARATOR.join(sorted(set(s))), count="size"
+                pairs = srv.rename(
+                    columns={"family": "source", "institution": "target", "service": "kind"}
                 )
+                kinds = _kinds_by_pair(pairs)
+                counts = pairs.groupby(["source", "target"], sort=True).size()
                 graph.add_edges_from(
-                    (f, i, {"services": s, "count": int(c)})
-                    for (f, i), s, c in zip(agg.index, agg["services"], agg["count"], strict=True)
+                    (f, i, {"services": k, "count": c})
+                    for f, i, k, c in zip(
+                        counts.index.get_level_values(0).tolist(),
+                        counts.index.get_level_values(1).tolist(),
+                        kinds.reindex(counts.index).tolist(),
+                        counts.tolist(),
+                        strict=True,
+                    )
                 )
             self._views[key] = graph
         return self._views[key]
@@ -767,6 +793,22 @@ class Network:
             pd.Series(waves, dtype="int64").sort_index() if waves else pd.Series(dtype="int64")
         )
         return out
+
+
+def _kinds_by_pair(arcs: pd.DataFrame) -> pd.Series:
+    """The ``|``-joined sorted cooperation kinds of each (source, target) pair."""
+    codes = sorted(set(arcs["kind"].unique()))
+    bits = {code: 1 << i for i, code in enumerate(codes)}
+    distinct = arcs[["source", "target", "kind"]].drop_duplicates()
+    masks = (
+        distinct.assign(bit=distinct["kind"].map(bits).astype("int64"))
+        .groupby(["source", "target"], sort=True)["bit"]
+        .sum()
+    )
+    names = {
+        mask: LIST_SEPARATOR.join(c for c in codes if mask & bits[c]) for mask in masks.unique()
+    }
+    return masks.map(names)
 
 
 def _relation_codes(relation: str | Iterable[str] | None) -> tuple[str, ...] | None:

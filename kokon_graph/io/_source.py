@@ -305,39 +305,70 @@ def _read_csv(
         )
         return None
     sep = delimiter or _sniff_delimiter(first_line)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
-            quoting=csv.QUOTE_MINIMAL,
-        )
-    except pd.errors.ParserError as err:
-        match = _LINE_IN_MESSAGE.search(str(err))
-        row = int(match.group(1)) if match else None
-        problems.append(
-            Problem(
-                label,
-                row,
-                None,
-                f"has a different number of fields than the header (delimiter {sep!r}); check "
-                "for an unquoted delimiter inside a value",
-                "bad-row",
+    frame = _parse_fast(text, sep)
+    if frame is None:
+        try:
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=sep,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=False,
+                engine="c",
+                quoting=csv.QUOTE_MINIMAL,
             )
-        )
-        return None
-    except pd.errors.EmptyDataError:
-        problems.append(Problem(label, 1, None, "the file is empty", "empty-file"))
-        return None
+        except pd.errors.ParserError as err:
+            match = _LINE_IN_MESSAGE.search(str(err))
+            row = int(match.group(1)) if match else None
+            problems.append(
+                Problem(
+                    label,
+                    row,
+                    None,
+                    f"has a different number of fields than the header (delimiter {sep!r}); "
+                    "check for an unquoted delimiter inside a value",
+                    "bad-row",
+                )
+            )
+            return None
+        except pd.errors.EmptyDataError:
+            problems.append(Problem(label, 1, None, "the file is empty", "empty-file"))
+            return None
     frame = frame.fillna("")
     header = [str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:]
     body.index = pd.RangeIndex(2, 2 + len(body))
     return _make_raw(spec, label, header, body, problems)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _parse_fast(text: str, sep: str) -> pd.DataFrame | None:
+    """Parse with pyarrow's multithreaded reader (about 8x faster than the C engine).
+
+    It skips blank lines, which would shift the row numbers in messages, and it
+    reports malformed rows without a usable line number: in both cases ``None``
+    is returned and the caller uses pandas' C engine.
+    """
+    if _BLANK_LINE.search(text):
+        return None
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        return None
+    try:
+        return pd.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            sep=sep,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            engine="pyarrow",
+        )
+    except Exception:  # noqa: BLE001 - any failure: the careful parser reports it
+        return None
 
 
 # --------------------------------------------------------------------------- workbooks

@@ -7,12 +7,14 @@ validates in seconds; a Python loop runs only over the rows that are wrong.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph._frames import isin, map_unique
 from kokon_graph.errors import Problem
 from kokon_graph.io._source import RawSource, RawTable
 from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
@@ -74,16 +76,21 @@ def check_teryt(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
     Returns the cleaned codes, a mask of codes whose lost leading zero was
     restored (Excel stores ``0201011`` as the number 201011), and a mask of
-    invalid non-empty codes.
+    invalid non-empty codes. Works once per distinct code.
     """
-    cleaned = values.str.replace(r"[\s-]", "", regex=True)
+    codes, uniques = pd.factorize(values)
+    distinct = pd.Series(uniques, dtype="str")
+    cleaned = distinct.str.replace(r"[\s-]", "", regex=True)
     lengths = cleaned.str.len()
     padded = cleaned.str.fullmatch(r"\d+").fillna(False) & lengths.isin([1, 3, 6])
     cleaned = cleaned.where(~padded, "0" + cleaned)
-    distinct = cleaned[cleaned != ""].unique()
-    bad_codes = {c for c in distinct if teryt_problem(c) is not None}
-    invalid = cleaned.isin(bad_codes) if bad_codes else pd.Series(False, index=values.index)
-    return cleaned, padded.astype(bool), invalid
+    invalid = cleaned.map(lambda c: c != "" and teryt_problem(c) is not None).astype(bool)
+    index = values.index
+    return (
+        pd.Series(cleaned.to_numpy()[codes], index=index, dtype="str"),
+        pd.Series(padded.to_numpy(dtype=bool)[codes], index=index),
+        pd.Series(invalid.to_numpy(dtype=bool)[codes], index=index),
+    )
 
 
 class _Checker:
@@ -152,8 +159,40 @@ def _vocab_message(vocab: Vocabulary) -> Callable[[str], str]:
     return message
 
 
+#: Column kinds typed once per distinct value when a table is large.
+_BY_VALUE: Final = frozenset({"vocab", "list", "date", "float", "int", "bool"})
+_BY_VALUE_MIN_ROWS: Final = 20_000
+
+
 def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
-    """Type one column, recording a problem for each bad cell."""
+    """Type one column, recording a problem for each bad cell.
+
+    A large column is typed once per distinct value (a million referrals have
+    a few thousand distinct dates), then the results and the problems are
+    spread back to the rows.
+    """
+    if col.kind in _BY_VALUE and col.name in raw.frame and len(raw.frame) >= _BY_VALUE_MIN_ROWS:
+        values = raw.frame[col.name]
+        codes, uniques = pd.factorize(values)
+        distinct = RawTable(
+            raw.spec,
+            raw.label,
+            pd.DataFrame({col.name: pd.Series(uniques, dtype="str")}),
+            raw.headers,
+        )
+        sub = _Checker()
+        typed = _convert_values(sub, distinct, col)
+        out = pd.Series(typed.to_numpy()[codes], index=values.index, dtype=typed.dtype)
+        for problem, target in [(p, chk.errors) for p in sub.errors] + [
+            (p, chk.warnings) for p in sub.warnings
+        ]:
+            rows = values.index[codes == problem.row] if problem.row is not None else [None]
+            target.extend(replace(problem, row=int(r) if r is not None else None) for r in rows)
+        return out
+    return _convert_values(chk, raw, col)
+
+
+def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
     frame = raw.frame
     if col.name not in frame:
         default: object
@@ -179,7 +218,7 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
     if kind == "vocab":
         assert col.vocab is not None
         mapping = col.vocab.normalize_many(values[~blank].unique())
-        out = values.map(lambda v: mapping.get(v) or "" if v else "")
+        out = map_unique(values, lambda v: (mapping.get(v) or "") if v else "")
         unknown = ~blank & (out == "")
         chk.per_row(raw, unknown, col.name, _vocab_message(col.vocab), "unknown-value")
         return out.astype(str)
@@ -199,8 +238,8 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
                 elif code not in codes:
                     codes.append(code)
             parsed[cell] = (tuple(codes), bad)
-        out = values.map(lambda v: parsed[v][0] if v else ()).astype(object)
-        wrong = values.map(lambda v: bool(v) and bool(parsed[v][1])).astype(bool)
+        out = map_unique(values, lambda v: parsed[v][0] if v else ())
+        wrong = map_unique(values, lambda v: bool(v) and bool(parsed[v][1]), dtype="bool")
 
         def list_message(cell: str) -> str:
             bad_items = parsed[cell][1]
@@ -264,7 +303,7 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             return numbers.round().astype("Int64")
         return numbers.astype("float64")
     if kind == "bool":
-        lowered = values.str.lower().map(model.normalize_token)
+        lowered = map_unique(values, lambda v: model.normalize_token(v or ""), dtype="str")
         truthy = lowered.isin(_TRUE)
         bad = ~truthy & ~lowered.isin(_FALSE)
         chk.per_row(
@@ -276,6 +315,10 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
         )
         return truthy.astype(bool)
     raise AssertionError(kind)
+
+
+def _seventh_digit(code: str) -> str:
+    return code[6] if code and len(code) == 7 else ""
 
 
 def _teryt_clean(value: str) -> str:
@@ -374,7 +417,7 @@ def _fill_defaults(frame: pd.DataFrame, spec: Table) -> None:
             frame["teryt"].str.len().map(lambda n: _TERYT_LENGTHS.get(n, model.OTHER)).astype(str)
         )
         frame["kind"] = frame["kind"].where(frame["kind"] != "", derived_kind)
-        derived_type = frame["teryt"].map(lambda t: t[6] if len(t) == 7 else "").astype(str)
+        derived_type = map_unique(frame["teryt"], _seventh_digit, dtype="str")
         frame["gmina_type"] = frame["gmina_type"].where(frame["gmina_type"] != "", derived_type)
     elif spec.name == "cooperation":
         frame["kind"] = frame["kind"].where(frame["kind"] != "", model.OTHER)
@@ -432,7 +475,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             ),
             "teryt-level",
         )
-        seventh = frame["teryt"].map(lambda t: t[6] if len(t) == 7 else "")
+        seventh = map_unique(frame["teryt"], _seventh_digit, dtype="str")
         wrong_type = (
             (seventh != "")
             & (frame["gmina_type"] != seventh)
@@ -550,11 +593,12 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
 def _check_references(
     chk: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame]
 ) -> None:
+    empty = pd.Series([], dtype="str")
     ids = {
-        name: set(frames[name]["id"]) - {""} if name in frames else set()
+        name: frames[name]["id"] if name in frames else empty
         for name in ("institutions", "groups", "persons", "families")
     }
-    ids["members"] = ids["institutions"] | ids["persons"]
+    ids["members"] = pd.concat([ids["institutions"], ids["persons"]], ignore_index=True)
     labels = {
         "institutions": "an institution",
         "groups": "a group",
@@ -567,7 +611,7 @@ def _check_references(
     for name in ("institutions", "groups", "persons"):
         if name not in frames:
             continue
-        clash = frames[name]["id"].isin(list(owners))
+        clash = isin(frames[name]["id"], owners)
         if clash.any():
             chk.per_row(
                 raws[name],
@@ -601,7 +645,7 @@ def _check_references(
                     )
                 continue
             known = ids[col.ref]
-            unknown = present & ~values.isin(known)
+            unknown = present & ~isin(values, known)
             where = "institutions or persons" if col.ref == "members" else raws[source_table].label
             chk.per_row(
                 raw,
@@ -630,7 +674,7 @@ def _warn_isolated(
         if name in frames:
             for c in cols:
                 used.update(frames[name][c].unique())
-    isolated = ~inst["id"].isin(used) & (inst["id"] != "")
+    isolated = ~isin(inst["id"], used) & (inst["id"] != "")
     chk.per_row(
         raws["institutions"],
         isolated,
@@ -641,7 +685,7 @@ def _warn_isolated(
     )
     if "groups" in frames:
         members = set(frames["memberships"]["group"]) if "memberships" in frames else set()
-        empty = ~frames["groups"]["id"].isin(members) & (frames["groups"]["id"] != "")
+        empty = ~isin(frames["groups"]["id"], members) & (frames["groups"]["id"] != "")
         chk.per_row(
             raws["groups"],
             empty,
@@ -656,7 +700,7 @@ def _warn_isolated(
             if name not in frames:
                 continue
             codes = frames[name]["teryt"]
-            unnamed = (codes != "") & ~codes.isin(named)
+            unnamed = (codes != "") & ~isin(codes, named)
             if unnamed.any():
                 missing = sorted(set(codes[unnamed]))
                 shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")

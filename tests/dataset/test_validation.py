@@ -263,3 +263,33 @@ def test_duplicate_ids_across_institutions_groups_and_persons(valid_copy: Path) 
         read_dataset(valid_copy)
     rules = [(p.file, p.row, p.rule) for p in info.value.problems]
     assert ("groups.csv", 5, "duplicate-id") in rules
+
+
+def test_large_tables_report_every_bad_row(tmp_path: Path) -> None:
+    """Columns of large tables are typed once per distinct value; rows must stay exact."""
+    n = 25_000
+    (tmp_path / "institutions.csv").write_text(
+        "id,name,type,sector,level,teryt\n"
+        + "".join(f"I{i},Szkoła {i},szkoła,,gmina,2814011\n" for i in range(300)),
+        encoding="utf-8",
+    )
+    lines = ["source,target,kind,weight,since,wave"]
+    for i in range(n):
+        lines.append(f"I{i % 300},I{(i + 1) % 300},information,1,2020-01-0{1 + i % 9},w{i}")
+    lines[100] = "I1,I2,information,zero,2020-01-01,w99"  # row 101: bad number
+    lines[20_000] = "I1,I2,gossip,1,2020-01-01,w19999"  # row 20001: unknown kind
+    lines[24_000] = "I1,I2,information,1,2020-02-30,w23999"  # row 24001: bad date
+    lines[24_001] = "I1,I2,information,zero,2020-02-30,w24000"  # row 24002: both again
+    (tmp_path / "cooperation.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as info:
+        read_dataset(tmp_path)
+    found = sorted((p.row or 0, p.column or "", p.rule) for p in info.value.problems)
+    assert found == [
+        (101, "weight", "bad-number"),
+        (20_001, "kind", "unknown-value"),
+        (24_001, "since", "bad-date"),
+        (24_002, "since", "bad-date"),
+        (24_002, "weight", "bad-number"),
+    ]
+    messages = {p.row: p.message for p in info.value.problems if p.column == "weight"}
+    assert messages[101].startswith("'zero' is not a number")
