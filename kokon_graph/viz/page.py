@@ -1,0 +1,191 @@
+"""Write a :class:`~kokon_graph.viz.maps.Map` as one self-contained HTML page.
+
+The page is rendered by pyvis (``pyvis.network.Network.generate_html``) from
+our own template, with the nodes and edges set on the pyvis network directly
+(pyvis's ``from_nx`` and ``add_node`` are quadratic in the number of nodes).
+Every asset is inside the file: vis-network's script and style sheet come from
+the copy pyvis ships (``pyvis/templates/lib/vis-9.1.2``), the page's own script
+and style from ``kokon_graph/viz/static``. pyvis's own template is not used: it
+loads Bootstrap from a CDN even in its ``in_line`` mode.
+
+Safety: data reaches the page only as JSON in ``<script type="application/json">``
+blocks (``<``, ``>``, ``&`` and ``'`` escaped as ``\\u003c`` ...), and the page's
+script shows names only through DOM text nodes (``textContent``); the legend
+and header are escaped by Jinja's autoescaping. A Content-Security-Policy
+allows exactly the two inline scripts (by their SHA-256 hash) and forbids
+every network request.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+from markupsafe import Markup
+
+from kokon_graph.errors import KokonError
+from kokon_graph.viz.maps import Map
+from kokon_graph.viz.text import TEXT
+
+__all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
+
+#: The vis-network release inlined in every map (shipped inside pyvis).
+VIS_NETWORK_VERSION: Final = "9.1.2"
+_HERE: Final = Path(__file__).parent
+#: Above this many nodes or edges, edges are hidden while the map is dragged or zoomed.
+_BIG_NODES: Final = 1500
+_BIG_EDGES: Final = 4000
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The scripts and style sheets inlined into every map."""
+
+    vis_js: str
+    vis_css: str
+    map_js: str
+    map_css: str
+
+    def script_hashes(self) -> list[str]:
+        """CSP source expressions (``'sha256-...'``) of the two inline scripts."""
+        return [
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in (self.vis_js, self.map_js)
+        ]
+
+
+def _read(path: Path, closing: str) -> str:
+    content = path.read_text(encoding="utf-8")
+    if closing in content.lower():
+        raise KokonError(
+            f"{path} contains {closing!r} and cannot be inlined",
+            hint="reinstall pyvis / kokon-graph",
+        )
+    return content
+
+
+@lru_cache(maxsize=1)
+def assets() -> Assets:
+    """Load the assets once (vis-network from the installed pyvis package)."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_NETWORK_VERSION}"
+    if not (lib / "vis-network.min.js").is_file():
+        raise KokonError(
+            f"the installed pyvis does not ship vis-network {VIS_NETWORK_VERSION} ({lib})",
+            hint="install pyvis 0.3.2 (pip install 'pyvis==0.3.2')",
+        )
+    return Assets(
+        vis_js=_read(lib / "vis-network.min.js", "</script"),
+        vis_css=_read(lib / "vis-network.css", "</style"),
+        map_js=_read(_HERE / "static" / "map.js", "</script"),
+        map_css=_read(_HERE / "static" / "map.css", "</style"),
+    )
+
+
+def map_options(m: Map) -> dict[str, Any]:
+    """vis-network options: physics off (positions are precomputed), hover tooltips."""
+    big = len(m.nodes) > _BIG_NODES or len(m.edges) > _BIG_EDGES
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "nodes": {
+            "font": {
+                "size": 14,
+                "face": "system-ui, Arial, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "borderWidthSelected": 3,
+            "widthConstraint": {"maximum": 170},
+        },
+        "edges": {"smooth": False, "selectionWidth": 2},
+    }
+
+
+def _config(m: Map) -> dict[str, Any]:
+    """What the page's script needs besides nodes and edges."""
+    return {
+        "lang": m.lang,
+        "kind": m.kind,
+        "focus": m.focus,
+        "layers": [{"id": layer.id, "on": layer.on, "target": layer.target} for layer in m.layers],
+        "text": {key: entry[m.lang] for key, entry in TEXT.items()},
+    }
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    # |tojson still escapes < > & ' (so no data can close a <script> block); keep
+    # Polish letters as they are rather than as \u escapes
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
+
+
+def render(m: Map) -> str:
+    """The HTML page of ``m``."""
+    from pyvis.network import Network as PyvisNetwork
+
+    a = assets()
+    net = PyvisNetwork(
+        height="100%",
+        width="100%",
+        directed=m.directed,
+        cdn_resources="in_line",
+        heading=m.title,
+    )
+    # set nodes and edges directly: add_node / add_edge / from_nx check every existing item
+    net.nodes = m.nodes
+    net.edges = m.edges
+    net.node_ids = [n["id"] for n in m.nodes]
+    net.node_map = {n["id"]: n for n in m.nodes}
+    net.options = map_options(m)
+    net.templateEnv = _environment()
+    net.path = "map.html"
+    csp = "; ".join(
+        (
+            "default-src 'none'",
+            "script-src " + " ".join(a.script_hashes()),
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+    net.templateEnv.globals.update(
+        page=m,
+        legend=[asdict(section) for section in m.legend],
+        config=_config(m),
+        assets={
+            "vis_js": Markup(a.vis_js),
+            "vis_css": Markup(a.vis_css),
+            "map_js": Markup(a.map_js),
+            "map_css": Markup(a.map_css),
+        },
+        csp=csp,
+        options_json=Markup(json.dumps(net.options, sort_keys=True).replace("<", "\\u003c")),
+    )
+    html: str = net.generate_html()
+    return html
