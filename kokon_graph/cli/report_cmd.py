@@ -215,12 +215,16 @@ def report(
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
                 )
     if not quiet:
-        _echo_written(target, chosen, state["info"], with_map=state["info"].map_href is not None)
+        _echo_written(target, chosen, state["network"], with_map=state["info"].map_href is not None)
 
 
-def _echo_written(target: Path, chosen: tuple[str, ...], info: Any, *, with_map: bool) -> None:
-    wave = f", wave {info.wave}" if info.wave else ""
-    click.echo(f"Report of {info.dataset} ({info.scope}{wave}) written to {target}:")
+def _echo_written(
+    target: Path, chosen: tuple[str, ...], network: Network, *, with_map: bool
+) -> None:
+    wave = f", wave {network.wave}" if network.wave else ""
+    click.echo(
+        f"Report of {network.dataset.name} (scope {network.scope}{wave}) written to {target}:"
+    )
     names = {"xlsx": "report.xlsx", "html": "report.html", "csv": "csv/"}
     for fmt in chosen:
         if fmt == "csv":
@@ -358,7 +362,7 @@ def compare(
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
     info = state["info"]
-    click.echo(f"Comparison of {info.dataset} ({info.scope}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {info.dataset} (scope {scope_}, {info.wave}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "

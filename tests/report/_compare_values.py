@@ -35,7 +35,7 @@ def check_numbers(
         for row, (want, got) in enumerate(
             zip(original.tolist(), read.iloc[:, i].tolist(), strict=True)
         ):
-            if want is None or (isinstance(want, float) and math.isnan(want)):
+            if want is None or want is pd.NA or (isinstance(want, float) and math.isnan(want)):
                 assert got is None or got == "" or (isinstance(got, float) and math.isnan(got)), (
                     name,
                     column,

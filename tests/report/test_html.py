@@ -1,0 +1,138 @@
+"""The HTML pages in headless Chromium: no request leaves them, tables sort, plots show.
+
+Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from kokon_graph.model import normalize_token
+from kokon_graph.report import ReportInfo, write_report
+from tests.report._fake import fake_results
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page opened from a file, with every request and console message recorded."""
+
+    def __init__(self, browser: Browser, path: Path) -> None:
+        self.path = path
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": 1300, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_load_state("load")
+
+    def _route(self, route: Route) -> None:
+        self.requests.append(route.request.url)
+        if route.request.url == self.path.resolve().as_uri():
+            route.continue_()
+        else:
+            route.abort()
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def assert_offline(visit: Visit) -> None:
+    assert visit.requests == [visit.path.resolve().as_uri()]
+    errors = [m for m in visit.console if m.startswith("error")]
+    assert errors == []
+
+
+def test_report_page_makes_no_request_and_shows_everything(
+    browser: Browser, valid_report: Path, valid_results: dict[str, pd.DataFrame]
+) -> None:
+    visit = Visit(browser, valid_report / "report.html")
+    try:
+        assert_offline(visit)
+        page = visit.page
+        assert page.locator("figure svg").count() == 3
+        text = page.inner_text("body")
+        pair = valid_results["gaps_co_serving"].iloc[0]
+        assert f"{pair['source_name']} i {pair['target_name']} obsługują wspólnie" in text
+        assert "mniej niż 3 rodziny" in text
+        # every result has a table, with its row count
+        assert page.locator("details").count() == len(valid_results) - 1
+        meta = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert meta is not None and "default-src 'none'" in meta
+    finally:
+        visit.close()
+
+
+def _column_values(page: Page, table: str, index: int) -> list[float]:
+    return page.eval_on_selector_all(
+        f"{table} tbody tr",
+        f"rows => rows.map(r => parseFloat(r.cells[{index}].getAttribute('data-v')))",
+    )
+
+
+def test_tables_sort_by_clicking_a_header(
+    browser: Browser, valid_report: Path, valid_results: dict[str, pd.DataFrame]
+) -> None:
+    visit = Visit(browser, valid_report / "report.html")
+    try:
+        page = visit.page
+        page.click("#table-centrality summary")
+        table = "#table-centrality table"
+        index = list(valid_results["centrality"].columns).index("betweenness")
+        header = page.locator(f"{table} thead th").nth(index)
+        header.click()
+        values = _column_values(page, table, index)
+        assert values == sorted(values) and values[0] < values[-1]
+        assert header.get_attribute("aria-sort") == "ascending"
+        header.click()
+        assert _column_values(page, table, index) == sorted(values, reverse=True)
+        # text columns sort by Polish collation
+        page.locator(f"{table} thead th").nth(1).click()
+        names = page.eval_on_selector_all(
+            f"{table} tbody tr", "rows => rows.map(r => r.cells[1].textContent)"
+        )
+        # Polish order: "Sąd" before "Szkoła" (ą sorts with a), unlike code point order
+        assert names == sorted(names, key=normalize_token)
+        assert names != sorted(names)
+    finally:
+        visit.close()
+
+
+def test_names_from_the_data_are_shown_as_text_never_run(browser: Browser, tmp_path: Path) -> None:
+    write_report(fake_results(), tmp_path, formats=("html",), info=ReportInfo(dataset="fake"))
+    visit = Visit(browser, tmp_path / "report.html")
+    try:
+        assert_offline(visit)
+        assert visit.dialogs == []
+        assert "<script>alert(1)</script>" in visit.page.inner_text("#top")
+        assert visit.page.locator("main script").count() == 0
+    finally:
+        visit.close()
