@@ -193,7 +193,9 @@ def _write_summary(
             kind: ColumnKind
             if number is None or number == "":
                 continue
-            if isinstance(number, float):
+            if isinstance(number, float) and number.is_integer():
+                kind = "int"  # shown without decimals; the value stays as computed
+            elif isinstance(number, float):
                 kind = "float"
             elif isinstance(number, int) and not isinstance(number, bool):
                 kind = "int"
@@ -209,9 +211,9 @@ def _write_summary(
     ws.append([])
     ws.append(
         [
-            _text_cell(ws, t("result", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
-            _text_cell(ws, t("label", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
-            _text_cell(ws, "n", font=_HEADER_FONT, fill=_HEADER_FILL),
+            _text_cell(ws, t("sheet", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+            _text_cell(ws, t("result_code", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
+            _text_cell(ws, t("rows", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
         ]
     )
     notes = []
