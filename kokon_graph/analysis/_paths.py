@@ -27,18 +27,23 @@ from kokon_graph.analysis._graphs import CoopMatrices
 
 __all__ = [
     "DEFAULT_EXACT_LIMIT",
+    "DEFAULT_PATH_PIVOTS",
     "DEFAULT_PIVOTS",
     "PathStats",
     "betweenness_raw",
     "choose_method",
+    "path_pivots",
     "path_stats",
     "pivots_for",
 ]
 
 #: Largest graph (institutions) whose betweenness and closeness ``"auto"`` computes exactly.
 DEFAULT_EXACT_LIMIT = 12_000
-#: Pivots drawn when betweenness and closeness are sampled.
+#: Pivot sources drawn when betweenness is sampled.
 DEFAULT_PIVOTS = 1024
+#: Pivot sources drawn when closeness and path lengths are sampled (averages over all
+#: targets converge much faster than betweenness; see benchmarks/results/analysis.md).
+DEFAULT_PATH_PIVOTS = 256
 
 Method = Literal["exact", "sampled"]
 
@@ -96,6 +101,15 @@ def choose_method(n: int, betweenness: str | int, exact_limit: int) -> tuple[Met
     )
 
 
+def path_pivots(pivots: int) -> int:
+    """Pivots for closeness and path lengths when betweenness uses ``pivots``.
+
+    A quarter of the betweenness pivots, at least :data:`DEFAULT_PATH_PIVOTS`
+    (and never more than ``pivots``): 1,024 betweenness pivots give 256 here.
+    """
+    return min(pivots, max(DEFAULT_PATH_PIVOTS, pivots // 4))
+
+
 def method_label(method: Method, pivots: int, seed: int) -> str:
     """The text written in the ``*_method`` columns."""
     if method == "exact":
@@ -129,16 +143,17 @@ def _blocks(sources: np.ndarray, n: int) -> list[np.ndarray]:
 def _accumulate(
     dist: np.ndarray, sources: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
-    """Row and column sums of finite distances (self excluded) of one block."""
-    d = dist.copy()
-    d[np.arange(len(sources)), sources] = np.inf
-    finite = np.isfinite(d)
-    dz = np.where(finite, d, 0.0)
-    with np.errstate(divide="ignore"):
-        inv = np.where(finite, 1.0 / np.where(finite, d, 1.0), 0.0)
-    row_sum, row_reach, row_harm = dz.sum(axis=1), finite.sum(axis=1), inv.sum(axis=1)
-    col_sum, col_reach, col_harm = dz.sum(axis=0), finite.sum(axis=0), inv.sum(axis=0)
-    diameter = float(dz.max()) if dz.size else 0.0
+    """Row and column sums of finite distances (self excluded) of one block.
+
+    ``dist`` is overwritten (unreachable and self become 0).
+    """
+    dist[np.arange(len(sources)), sources] = np.inf
+    finite = np.isfinite(dist)
+    dist[~finite] = 0.0
+    inv = np.divide(1.0, dist, out=np.zeros_like(dist), where=finite)
+    row_sum, row_reach, row_harm = dist.sum(axis=1), finite.sum(axis=1), inv.sum(axis=1)
+    col_sum, col_reach, col_harm = dist.sum(axis=0), finite.sum(axis=0), inv.sum(axis=0)
+    diameter = float(dist.max()) if dist.size else 0.0
     return row_sum, row_reach, row_harm, col_sum, col_reach, col_harm, diameter
 
 

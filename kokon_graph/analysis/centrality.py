@@ -31,6 +31,7 @@ from kokon_graph.analysis._paths import (
     betweenness_raw,
     choose_method,
     method_label,
+    path_pivots,
     path_stats,
 )
 from kokon_graph.graph import Network
@@ -150,6 +151,16 @@ def centrality_of(
     exact_limit: int = DEFAULT_EXACT_LIMIT,
 ) -> dict[str, np.ndarray | list[str]]:
     """Every centrality column for the graph held in ``mats`` (no institution columns)."""
+    key = f"centrality:{betweenness}:{seed}:{exact_limit}"
+    cols: dict[str, np.ndarray | list[str]] = mats.extra(
+        key, lambda: _centrality_columns(mats, betweenness, seed, exact_limit)
+    )
+    return cols
+
+
+def _centrality_columns(
+    mats: CoopMatrices, betweenness: str | int, seed: int, exact_limit: int
+) -> dict[str, np.ndarray | list[str]]:
     n = mats.n
     arcs, weights, sym = mats.arcs, mats.weights, mats.sym
     out_deg = np.asarray(arcs.sum(axis=1)).ravel()
@@ -159,11 +170,13 @@ def centrality_of(
     in_str = np.asarray(weights.sum(axis=0)).ravel()
     method, pivots = choose_method(n, betweenness, exact_limit)
     label = method_label(method, min(pivots, n), seed)
+    ppivots = path_pivots(pivots)
+    path_label = method_label(method, min(ppivots, n), seed)
     b_dir = betweenness_raw(mats, directed=True, method=method, pivots=pivots, seed=seed)
     b_sym = betweenness_raw(mats, directed=False, method=method, pivots=pivots, seed=seed)
     pairs = float((n - 1) * (n - 2))
-    d_stats = path_stats(mats, directed=True, method=method, pivots=pivots, seed=seed)
-    s_stats = path_stats(mats, directed=False, method=method, pivots=pivots, seed=seed)
+    d_stats = path_stats(mats, directed=True, method=method, pivots=ppivots, seed=seed)
+    s_stats = path_stats(mats, directed=False, method=method, pivots=ppivots, seed=seed)
     directed_closeness = _closeness_columns(d_stats, n, "closeness")
     sym_closeness = _closeness_columns(s_stats, n, "")
     cols: dict[str, np.ndarray | list[str]] = {
@@ -187,7 +200,7 @@ def centrality_of(
         "closeness_harmonic": sym_closeness["out_harmonic"],
         "closeness_ucinet": sym_closeness["out_ucinet"],
         **directed_closeness,
-        "closeness_method": [label] * n,
+        "closeness_method": [path_label] * n,
         "eigenvector": eigenvector(sym),
         "pagerank": pagerank(arcs),
         "pagerank_weighted": pagerank(weights),

@@ -29,6 +29,7 @@ import scipy.sparse as sp
 
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
+from kokon_graph.analysis._tables import table_codes
 from kokon_graph.graph import Network
 
 __all__ = [
@@ -76,33 +77,17 @@ def family_incidence(
     """Binary families × institutions matrix: 1 where the institution served the family
     (``services``) or sent or received a referral about it (``referrals``).
 
-    Rows are the distinct families found (their ids are not returned);
+    Rows follow the scoped families table (their ids are not returned);
     columns follow ``network.institutions``.
     """
-    _, index = _ids(network)
-    n = len(index)
-    fams: list[pd.Series] = []
-    insts: list[pd.Series] = []
-    ds = network.dataset
-    if services and len(ds.services):
-        fams.append(ds.services["family"])
-        insts.append(ds.services["institution"])
-    if referrals and len(ds.referrals):
-        for side in ("source", "target"):
-            fams.append(ds.referrals["family"])
-            insts.append(ds.referrals[side])
-    if not fams:
-        return sp.csr_array((0, n))
-    family = pd.concat(fams, ignore_index=True)
-    inst = pd.concat(insts, ignore_index=True).map(index)
-    keep = inst.notna().to_numpy()
-    rows, _ = pd.factorize(family[keep])
-    cols = inst[keep].astype(np.int64).to_numpy()
-    nfam = int(rows.max()) + 1 if len(rows) else 0
-    matrix = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(nfam, n))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1.0
-    return matrix
+    codes = table_codes(network)
+    if services and referrals:
+        return codes.involved
+    if services:
+        return codes.served
+    fam = np.concatenate([codes.ref_family, codes.ref_family])
+    inst = np.concatenate([codes.ref_source, codes.ref_target])
+    return codes._incidence(fam, inst)
 
 
 def _empty(columns: dict[str, str]) -> pd.DataFrame:
@@ -171,16 +156,17 @@ def gaps_co_serving(
     """
     ids, _ = _ids(network)
     n = len(ids)
-    incidence = family_incidence(network, referrals=referrals)
-    if incidence.shape[0] == 0 or n < 2:
+    codes = table_codes(network)
+    if n < 2 or codes.n_families == 0:
         return _empty(_CO_SERVING_COLUMNS)
-    shared = sp.triu(incidence.T @ incidence, k=1).tocoo()
+    full = codes.shared if referrals else (codes.served.T @ codes.served).tocsr()
+    shared = sp.triu(full, k=1).tocoo()
     keep = shared.data >= max(min_shared, 1)
     rows = shared.row[keep].astype(np.int64)
     cols = shared.col[keep].astype(np.int64)
     counts = shared.data[keep].astype(np.int64)
-    codes = rows * n + cols
-    tied = np.isin(codes, _tie_codes(network, relation))
+    pair_codes = rows * n + cols
+    tied = np.isin(pair_codes, _tie_codes(network, relation))
     rows, cols, counts = rows[~tied], cols[~tied], counts[~tied]
     inst = network.institutions
     id_arr = np.asarray(ids, dtype=object)
@@ -361,21 +347,22 @@ def gaps_sector(
 
 def _referral_table(network: Network) -> pd.DataFrame:
     ref = network.dataset.referrals
-    answered_date = ref["answered"].notna()
-    answered = answered_date | ref["status"].isin(ANSWERED_STATUSES)
-    days = (ref["answered"] - ref["sent"]).dt.days.astype(float)
-    return pd.DataFrame(
+    codes = table_codes(network)
+    answered_date = ref["answered"].notna().to_numpy()
+    answered = answered_date | ref["status"].isin(ANSWERED_STATUSES).to_numpy()
+    days = (ref["answered"] - ref["sent"]).dt.days.astype(float).to_numpy()
+    table = pd.DataFrame(
         {
-            "family": ref["family"],
-            "id": ref["id"],
-            "source": ref["source"].astype(str),
-            "target": ref["target"].astype(str),
-            "sent": ref["sent"],
-            "answered": answered.to_numpy(),
+            "family": codes.ref_family,
+            "source": codes.ref_source,
+            "target": codes.ref_target,
+            "sent": ref["sent"].to_numpy(),
+            "answered": answered,
             "rejected": (ref["status"] == "rejected").to_numpy(),
-            "days": days.where(answered_date).to_numpy(),
+            "days": np.where(answered_date, days, np.nan),
         }
     )
+    return table[(table["source"] >= 0) & (table["target"] >= 0)].reset_index(drop=True)
 
 
 def _referral_stats(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -430,17 +417,20 @@ def gaps_referrals(network: Network) -> pd.DataFrame:
     >>> gaps_referrals(demo_network())[["source", "target", "referrals", "unanswered"]].head(2)
       source target  referrals  unanswered
     0    OPS    POZ          2           1
-    1    POZ    KPP          1           0
+    1    SZK    OPS          1           0
     """
     table = _referral_table(network)
     if table.empty:
         return _empty(_REFERRAL_COLUMNS)
     out = _referral_stats(table, ["source", "target"])
-    names = network.institutions["name"].astype(str)
-    out["source_name"] = out["source"].map(names).fillna("")
-    out["target_name"] = out["target"].map(names).fillna("")
+    ids = np.asarray(_ids(network)[0], dtype=object)
+    names = network.institutions["name"].astype(str).to_numpy()
+    src, dst = out["source"].to_numpy(), out["target"].to_numpy()
+    out["source"], out["target"] = ids[src].astype(str), ids[dst].astype(str)
+    out["source_name"], out["target_name"] = names[src], names[dst]
+    out["_s"], out["_t"] = src, dst
     out = out.sort_values(
-        ["unanswered", "referrals", "source", "target"],
+        ["unanswered", "referrals", "_s", "_t"],
         ascending=[False, False, True, True],
         ignore_index=True,
     )
@@ -485,16 +475,23 @@ def gaps_referral_targets(network: Network) -> pd.DataFrame:
     table = _referral_table(network)
     if table.empty:
         return _empty(_TARGET_COLUMNS)
-    out = _referral_stats(table, ["target"]).rename(columns={"target": "id"})
-    last = table.sort_values(["family", "sent", "id"]).groupby("family", sort=False).tail(1)
-    ended = last[~last["answered"] | last["rejected"]]
-    dead = ended.groupby("target").size()
-    out["dead_ends"] = out["id"].map(dead).fillna(0).astype(np.int64)
+    out = _referral_stats(table, ["target"])
+    fam, sent = table["family"].to_numpy(), table["sent"].to_numpy()
+    order = np.lexsort((np.arange(len(table)), sent, fam))
+    is_last = np.ones(len(order), dtype=bool)
+    is_last[:-1] = fam[order][1:] != fam[order][:-1]
+    last = order[is_last]
+    ended = last[~table["answered"].to_numpy()[last] | table["rejected"].to_numpy()[last]]
+    dead = np.bincount(table["target"].to_numpy()[ended], minlength=len(network.institutions))
+    rows = out["target"].to_numpy()
+    out["dead_ends"] = dead[rows].astype(np.int64)
     inst = network.institutions
+    out["id"] = np.asarray(_ids(network)[0], dtype=object)[rows].astype(str)
     for col in ("name", "type", "sector", "teryt"):
-        out[col] = out["id"].map(inst[col].astype(str)).fillna("")
+        out[col] = inst[col].fillna("").astype(str).to_numpy()[rows]
+    out["_r"] = rows
     out = out.sort_values(
-        ["unanswered", "dead_ends", "referrals", "id"],
+        ["unanswered", "dead_ends", "referrals", "_r"],
         ascending=[False, False, False, True],
         ignore_index=True,
     )
@@ -519,19 +516,10 @@ def _member_incidence(
 ) -> tuple[sp.csr_array, list[str]]:
     """Binary institutions × groups matrix for groups of ``group_types`` and the group
     ids of its columns (a person's membership counts for the person's institution)."""
-    _, index = _ids(network)
-    ds = network.dataset
-    wanted = set(ds.groups.loc[ds.groups["type"].isin(set(group_types)), "id"])
-    ms = ds.memberships[ds.memberships["group"].isin(wanted)]
-    employer = dict(zip(ds.persons["id"], ds.persons["institution"], strict=True))
-    rows = ms["member"].map(lambda m: employer.get(m, m)).map(index)
-    keep = rows.notna().to_numpy()
-    gcodes, uniques = pd.factorize(ms["group"][keep])
-    r = rows[keep].astype(np.int64).to_numpy()
-    matrix = sp.csr_array((np.ones(len(r)), (r, gcodes)), shape=(len(index), len(uniques)))
-    matrix.sum_duplicates()
-    matrix.data[:] = 1.0
-    return matrix, [str(g) for g in uniques]
+    groups = network.dataset.groups
+    rows = np.flatnonzero(groups["type"].isin(set(group_types)).to_numpy())
+    matrix = table_codes(network).members(rows)
+    return matrix, [str(g) for g in groups["id"].to_numpy()[rows]]
 
 
 def gaps_uncoordinated(
@@ -575,18 +563,7 @@ def gaps_uncoordinated(
     fam = ds.families
     if fam.empty:
         return _empty(_UNCOORDINATED_COLUMNS)
-    _, index = _ids(network)
-    fam_index = pd.Index(fam["id"])
-    srv = ds.services
-    rows = fam_index.get_indexer(srv["family"])
-    cols = srv["institution"].map(index)
-    keep = (rows >= 0) & cols.notna().to_numpy()
-    served = sp.csr_array(
-        (np.ones(int(keep.sum())), (rows[keep], cols[keep].astype(np.int64).to_numpy())),
-        shape=(len(fam), len(index)),
-    )
-    served.sum_duplicates()
-    served.data[:] = 1.0
+    served = table_codes(network).served
     n_served = np.diff(served.indptr)
     many = n_served >= min_services
     members, _ = _member_incidence(network, model.COORDINATING_GROUP_TYPES)
@@ -609,7 +586,7 @@ def gaps_uncoordinated(
     )
     out = table.groupby("gmina", sort=True).sum().reset_index()
     names = _territory_names(network)
-    out.insert(1, "gmina_name", out["gmina"].map(names).fillna(""))
+    out.insert(1, "gmina_name", [names.get(code, "") for code in out["gmina"]])
     out = out.sort_values(["uncoordinated", "gmina"], ascending=[False, True], ignore_index=True)
     return out[list(_UNCOORDINATED_COLUMNS)].astype(
         {c: t for c, t in _UNCOORDINATED_COLUMNS.items() if t == "int64"}

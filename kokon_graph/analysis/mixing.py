@@ -31,6 +31,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import cooperation_matrices
+from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.graph import Network
 
@@ -165,41 +166,18 @@ def comembership_pairs(network: Network) -> np.ndarray:
 
     A person's membership counts for the person's institution.
     """
-    inst_ids = [str(i) for i in network.institutions.index]
-    index = {node: i for i, node in enumerate(inst_ids)}
-    n = len(inst_ids)
-    ds = network.dataset
-    employer = dict(zip(ds.persons["id"], ds.persons["institution"], strict=True))
-    members = ds.memberships["member"].map(lambda m: employer.get(m, m))
-    rows = members.map(index)
-    keep = rows.notna()
-    if not keep.any():
-        return np.zeros(0, dtype=np.int64)
-    group_codes, _ = pd.factorize(ds.memberships["group"][keep])
-    r = rows[keep].astype(np.int64).to_numpy()
-    incidence = sp.csr_array(
-        (np.ones(len(r)), (r, group_codes)), shape=(n, int(group_codes.max()) + 1)
-    )
-    incidence.data[:] = 1.0
-    incidence.sum_duplicates()
-    incidence.data[:] = 1.0
+    codes = table_codes(network)
+    incidence = codes.members(np.arange(codes.n_groups))
     together = sp.triu(incidence @ incidence.T, k=1)
-    return _pairs(together, n)
+    return _pairs(together, codes.n_institutions)
 
 
 def referral_pairs(network: Network) -> np.ndarray:
     """Unordered institution pairs joined by at least one referral (codes ``i*n+j``)."""
-    inst_ids = [str(i) for i in network.institutions.index]
-    index = {node: i for i, node in enumerate(inst_ids)}
-    n = len(inst_ids)
-    ref = network.dataset.referrals
-    src = ref["source"].map(index)
-    dst = ref["target"].map(index)
-    keep = src.notna() & dst.notna()
-    if not keep.any():
-        return np.zeros(0, dtype=np.int64)
-    s = src[keep].astype(np.int64).to_numpy()
-    d = dst[keep].astype(np.int64).to_numpy()
+    codes = table_codes(network)
+    n = codes.n_institutions
+    keep = (codes.ref_source >= 0) & (codes.ref_target >= 0)
+    s, d = codes.ref_source[keep], codes.ref_target[keep]
     return _pairs(sp.coo_array((np.ones(len(s)), (s, d)), shape=(n, n)), n)
 
 

@@ -44,7 +44,12 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from kokon_graph.analysis._graphs import CoopMatrices, cooperation_matrices
-from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, choose_method, path_stats
+from kokon_graph.analysis._paths import (
+    DEFAULT_EXACT_LIMIT,
+    choose_method,
+    path_pivots,
+    path_stats,
+)
 from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
@@ -110,8 +115,9 @@ def _measures(
     E = int(sp.triu(mats.sym, k=1).nnz)
     asym = L - mutual_arcs
     method, pivots = choose_method(n, betweenness, exact_limit)
-    d_stats = path_stats(mats, directed=True, method=method, pivots=pivots, seed=seed)
-    s_stats = path_stats(mats, directed=False, method=method, pivots=pivots, seed=seed)
+    ppivots = path_pivots(pivots)
+    d_stats = path_stats(mats, directed=True, method=method, pivots=ppivots, seed=seed)
+    s_stats = path_stats(mats, directed=False, method=method, pivots=ppivots, seed=seed)
     cols = centrality_of(mats, betweenness=betweenness, seed=seed, exact_limit=exact_limit)
     weak_n, weak = csgraph.connected_components(arcs, directed=True, connection="weak")
     strong_n, _ = csgraph.connected_components(arcs, directed=True, connection="strong")

@@ -27,8 +27,9 @@ import pandas as pd
 
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
+from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.communities import detect
-from kokon_graph.analysis.gaps import family_incidence, gaps_co_serving, gaps_sector
+from kokon_graph.analysis.gaps import gaps_co_serving, gaps_sector
 from kokon_graph.graph import Network
 
 __all__ = ["families_pl", "recommendations"]
@@ -174,34 +175,25 @@ def recommendations(
     names = inst["name"].astype(str).to_numpy()
     sectors = inst["sector"].astype(str).to_numpy()
     teryt = inst["teryt"].fillna("").astype(str).to_numpy()
-    candidates: dict[tuple[int, int], dict[str, object]] = {}
-
-    def pair(a: int, b: int) -> dict[str, object]:
-        key = (min(a, b), max(a, b))
-        if key not in candidates:
-            candidates[key] = {"shared": 0, "gaps": []}
-        return candidates[key]
-
-    for s, t, k in zip(
-        co_serving["source"], co_serving["target"], co_serving["shared_families"], strict=True
-    ):
-        pair(index[s], index[t])["shared"] = int(k)
+    # candidate pairs (a < b): shared families from co-serving, sector gaps they close
+    shared_of: dict[tuple[int, int], int] = {}
+    gaps_of: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    row_of = pd.Index(ids)
+    src = row_of.get_indexer(co_serving["source"]).astype(np.int64)
+    dst = row_of.get_indexer(co_serving["target"]).astype(np.int64)
+    co_a, co_b = np.minimum(src, dst), np.maximum(src, dst)
+    co_k = co_serving["shared_families"].to_numpy(dtype=np.int64)
     no_tie = sector_gaps[sector_gaps["status"] == "no_tie"]
     if len(no_tie):
-        incidence = family_incidence(network).tocsr()
-        by_family = incidence.tocsc()
+        shared_all = table_codes(network).shared
         degree = np.diff(mats.sym.indptr)
         rows_at: dict[str, list[int]] = {}
         for row, code in enumerate(teryt):
             rows_at.setdefault(code, []).append(row)
-        shared_with: dict[int, np.ndarray] = {}
         for gmina, gname, ops, sector in zip(
             no_tie["gmina"], no_tie["gmina_name"], no_tie["ops_id"], no_tie["sector"], strict=True
         ):
             centre = index[ops]
-            if centre not in shared_with:
-                fams = by_family.indices[by_family.indptr[centre] : by_family.indptr[centre + 1]]
-                shared_with[centre] = np.asarray(incidence[fams].sum(axis=0)).ravel()
             near = [
                 r
                 for code in {gmina, gmina[:4], gmina[:2], ""}
@@ -211,35 +203,46 @@ def recommendations(
             if not near:
                 continue
             available = np.asarray(sorted(near), dtype=np.int64)
-            scores = shared_with[centre][available]
+            scores = np.asarray(shared_all[np.full(len(available), centre), available]).ravel()
             order = np.lexsort((available, -degree[available], -scores))
             best = int(available[order[0]])
-            entry = pair(centre, best)
-            gaps = entry["gaps"]
-            assert isinstance(gaps, list)
-            gaps.append((gname or gmina, sector))
-            if not entry["shared"]:
-                entry["shared"] = int(shared_with[centre][best])
-    if not candidates:
+            key = (min(centre, best), max(centre, best))
+            gaps_of.setdefault(key, []).append((gname or gmina, sector))
+            shared_of[key] = int(scores[order[0]])
+    co_pairs = set(zip(co_a.tolist(), co_b.tolist(), strict=True))
+    extra = [k for k in gaps_of if k not in co_pairs]
+    all_a = np.concatenate([co_a, np.asarray([k[0] for k in extra], dtype=np.int64)])
+    all_b = np.concatenate([co_b, np.asarray([k[1] for k in extra], dtype=np.int64)])
+    all_k = np.concatenate([co_k, np.asarray([shared_of[k] for k in extra], dtype=np.int64)])
+    if not len(all_a):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _COLUMNS.items()})
-    labels = detect(mats, method="louvain", seed=seed).labels
-    rows = []
-    for (a, b), entry in candidates.items():
-        shared = int(entry["shared"])  # type: ignore[call-overload]
-        gaps = list(entry["gaps"])  # type: ignore[call-overload]
-        diff_comm = bool(labels[a] != labels[b])
-        diff_sector = bool(sectors[a] != sectors[b])
-        score = (
-            shared
-            + sector_gap_weight * len(gaps)
-            + community_weight * diff_comm
-            + sector_weight * diff_sector
+    n_gaps = (
+        np.asarray(
+            [len(gaps_of.get((int(a), int(b)), ())) for a, b in zip(all_a, all_b, strict=True)]
         )
+        if gaps_of
+        else np.zeros(len(all_a), dtype=np.int64)
+    )
+    labels = detect(mats, method="louvain", seed=seed).labels
+    diff_comm = labels[all_a] != labels[all_b]
+    diff_sector = sectors[all_a] != sectors[all_b]
+    score = (
+        all_k
+        + sector_gap_weight * n_gaps
+        + community_weight * diff_comm
+        + sector_weight * diff_sector
+    )
+    order = np.lexsort((all_b, all_a, -all_k, -score))
+    if top > 0:
+        order = order[:top]
+    rows = []
+    for i in order:
+        a, b = int(all_a[i]), int(all_b[i])
         pl, en = _reasons(
-            shared,
-            gaps,
-            (int(labels[a]), int(labels[b])) if diff_comm else None,
-            (str(sectors[a]), str(sectors[b])) if diff_sector else None,
+            int(all_k[i]),
+            gaps_of.get((a, b), []),
+            (int(labels[a]), int(labels[b])) if diff_comm[i] else None,
+            (str(sectors[a]), str(sectors[b])) if diff_sector[i] else None,
             min_count,
         )
         rows.append(
@@ -250,24 +253,15 @@ def recommendations(
                 "target_name": str(names[b]),
                 "source_sector": str(sectors[a]),
                 "target_sector": str(sectors[b]),
-                "score": float(score),
-                "shared_families": shared,
-                "sector_gaps_closed": len(gaps),
-                "bridges_communities": diff_comm,
-                "bridges_sectors": diff_sector,
+                "score": float(score[i]),
+                "shared_families": int(all_k[i]),
+                "sector_gaps_closed": int(n_gaps[i]),
+                "bridges_communities": bool(diff_comm[i]),
+                "bridges_sectors": bool(diff_sector[i]),
                 "reason_pl": pl,
                 "reason_en": en,
-                "_a": a,
-                "_b": b,
             }
         )
-    out = pd.DataFrame(rows).sort_values(
-        ["score", "shared_families", "_a", "_b"], ascending=[False, False, True, True]
-    )
-    if top > 0:
-        out = out.head(top)
-    return (
-        out.drop(columns=["_a", "_b"])
-        .reset_index(drop=True)
-        .astype({"shared_families": "int64", "sector_gaps_closed": "int64"})
+    return pd.DataFrame(rows, columns=list(_COLUMNS)).astype(
+        {"shared_families": "int64", "sector_gaps_closed": "int64", "score": "float64"}
     )
