@@ -19,11 +19,14 @@ All four are computed for every node at once with sparse matrices:
 the products kept only on the ties (blocks of rows keep memory bounded). An
 isolate has NaN for every measure, as in networkx.
 
-networkx 3.6.1 note: its default (vectorised) weighted ``effective_size``
+networkx 3.6.1 notes: its default (vectorised) weighted ``effective_size``
 divides by the maximum in the wrong axis and disagrees with the definition
-(and with its own per-node form); the tests check this module against the
-per-node form and against the values networkx's test-suite takes from UCINET
-and Borgatti (1997).
+(and with its own per-node form), and builds dense ``n × n`` matrices; its
+per-node form returns NaN for an actor that only receives ties (it looks for
+neighbours among successors only). The tests check this module against Burt's
+definitions enumerated literally, against networkx's per-node form where that
+is defined, against igraph's constraint, and against the values networkx's
+test-suite takes from UCINET and Borgatti (1997).
 
 References
 ----------

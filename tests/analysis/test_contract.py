@@ -139,3 +139,35 @@ def test_demo_results_match_the_contract() -> None:
     for name, frame in results.items():
         assert list(frame.columns) == list(COLUMNS[name]), name
         assert not frame.empty, name
+
+
+def test_matrices_equal_the_networkx_views(valid_network: Network) -> None:
+    """The sparse and igraph copies hold exactly the networkx views the foundation builds."""
+    from kokon_graph.analysis._graphs import cooperation_matrices
+
+    for relation in (None, "information"):
+        mats = cooperation_matrices(valid_network, relation)
+        directed = valid_network.cooperation(relation=relation)
+        undirected = valid_network.cooperation(relation=relation, directed=False)
+        assert mats.ids == list(directed.nodes)
+        coo = mats.weights.tocoo()
+        arcs = {
+            (mats.ids[i], mats.ids[j]): w
+            for i, j, w in zip(coo.row, coo.col, coo.data, strict=True)
+        }
+        assert arcs == {(u, v): d["weight"] for u, v, d in directed.edges(data=True)}
+        sym = mats.sym_weights.tocoo()
+        edges = {
+            frozenset((mats.ids[i], mats.ids[j])): w
+            for i, j, w in zip(sym.row, sym.col, sym.data, strict=True)
+        }
+        assert edges == {frozenset((u, v)): d["weight"] for u, v, d in undirected.edges(data=True)}
+        graph = mats.ig_sym
+        assert [frozenset((mats.ids[e.source], mats.ids[e.target])) for e in graph.es] == [
+            frozenset((mats.ids[i], mats.ids[j]))
+            for i, j in zip(sym.row, sym.col, strict=True)
+            if i < j
+        ]
+        assert len(mats.sym_edge_weights) == graph.ecount()
+        for e, w in zip(graph.es, mats.sym_edge_weights, strict=True):
+            assert undirected[mats.ids[e.source]][mats.ids[e.target]]["weight"] == w
