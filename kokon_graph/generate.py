@@ -81,8 +81,9 @@ Scale = Literal["gmina", "powiat", "voivodeship", "national"]
 SCALES: Final[tuple[Scale, ...]] = ("gmina", "powiat", "voivodeship", "national")
 #: About this many families are in support nationally at the default density.
 NATIONAL_FAMILIES: Final = 400_000
-#: Mean number of families per gmina that gives :data:`NATIONAL_FAMILIES` nationally.
-DEFAULT_FAMILIES_PER_GMINA: Final = NATIONAL_FAMILIES / 2477
+#: Mean number of families per gmina that gives :data:`NATIONAL_FAMILIES` nationally
+#: (161.5 x 2,477 gminas = 400,035).
+DEFAULT_FAMILIES_PER_GMINA: Final = 161.5
 _CODE_LENGTH: Final = {"gmina": 7, "powiat": 4, "voivodeship": 2}
 _TABLE_COLUMNS: Final = {t.name: t.column_names for t in TABLES}
 

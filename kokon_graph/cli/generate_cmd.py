@@ -39,7 +39,7 @@ __all__ = ["generate"]
 @click.option(
     "--families-per-gmina",
     type=click.FloatRange(min=0),
-    default=round(DEFAULT_FAMILIES_PER_GMINA, 1),
+    default=DEFAULT_FAMILIES_PER_GMINA,
     show_default=True,
     metavar="N",
     help="Mean number of families in support per gmina (cities have more, rural gminas "
