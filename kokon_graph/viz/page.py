@@ -30,7 +30,7 @@ import jinja2
 from markupsafe import Markup
 
 from kokon_graph.errors import KokonError
-from kokon_graph.viz.maps import Map
+from kokon_graph.viz.maps import BIG_EDGES, BIG_NODES, Map
 from kokon_graph.viz.text import TEXT
 
 __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
@@ -38,9 +38,6 @@ __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
 #: The vis-network release inlined in every map (shipped inside pyvis).
 VIS_NETWORK_VERSION: Final = "9.1.2"
 _HERE: Final = Path(__file__).parent
-#: Above this many nodes or edges, edges are hidden while the map is dragged or zoomed.
-_BIG_NODES: Final = 1500
-_BIG_EDGES: Final = 4000
 
 
 @dataclass(frozen=True)
@@ -90,8 +87,9 @@ def assets() -> Assets:
 
 
 def map_options(m: Map) -> dict[str, Any]:
-    """vis-network options: physics off (positions are precomputed), hover tooltips."""
-    big = len(m.nodes) > _BIG_NODES or len(m.edges) > _BIG_EDGES
+    """vis-network options: physics off (positions are precomputed), hover tooltips; a big
+    map hides its edges while it is dragged or zoomed."""
+    big = len(m.nodes) > BIG_NODES or len(m.edges) > BIG_EDGES
     return {
         "autoResize": True,
         "physics": {"enabled": False},
@@ -115,8 +113,29 @@ def map_options(m: Map) -> dict[str, Any]:
             "borderWidthSelected": 3,
             "widthConstraint": {"maximum": 170},
         },
-        "edges": {"smooth": False, "selectionWidth": 2},
+        "edges": {
+            "smooth": False,
+            "selectionWidth": 2,
+            "color": {"inherit": False, "opacity": 0.85},
+        },
     }
+
+
+def _compact(
+    items: list[dict[str, Any]], labels: dict[str, int], *, headings: bool
+) -> list[dict[str, Any]]:
+    """Items with their tooltip rows' labels replaced by indexes into one table of labels
+    (the same few labels repeat on thousands of items); edge headings are left out, the
+    page composes them from the two node labels."""
+    out = []
+    for item in items:
+        tip = item.get("tip")
+        if tip is None:
+            out.append(item)
+            continue
+        rows = [[labels.setdefault(label, len(labels)), value] for label, value in tip[1]]
+        out.append({**item, "tip": [tip[0] if headings else None, rows]})
+    return out
 
 
 def _config(m: Map) -> dict[str, Any]:
@@ -156,10 +175,11 @@ def render(m: Map) -> str:
         heading=m.title,
     )
     # set nodes and edges directly: add_node / add_edge / from_nx check every existing item
-    net.nodes = m.nodes
-    net.edges = m.edges
-    net.node_ids = [n["id"] for n in m.nodes]
-    net.node_map = {n["id"]: n for n in m.nodes}
+    labels: dict[str, int] = {}
+    net.nodes = _compact(m.nodes, labels, headings=True)
+    net.edges = _compact(m.edges, labels, headings=False)
+    net.node_ids = [n["id"] for n in net.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
     net.options = map_options(m)
     net.templateEnv = _environment()
     net.path = "map.html"
@@ -177,7 +197,7 @@ def render(m: Map) -> str:
     net.templateEnv.globals.update(
         page=m,
         legend=[asdict(section) for section in m.legend],
-        config=_config(m),
+        config={**_config(m), "tipLabels": list(labels)},
         assets={
             "vis_js": Markup(a.vis_js),
             "vis_css": Markup(a.vis_css),

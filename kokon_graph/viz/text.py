@@ -184,6 +184,12 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "en": "voivodeship institutions",
     },
     "territory_national": {"pl": "instytucje krajowe", "en": "national institutions"},
+    "notes_big_map": {
+        "pl": "Duża mapa: linie luk są na początku wyłączone, aby mapa była czytelna; "
+        "włącz je w sekcji Warstwy.",
+        "en": "A big map: the gap lines start switched off to keep it readable; switch "
+        "them on under Layers.",
+    },
     "notes_no_ops": {
         "pl": "Gminy bez ośrodka pomocy społecznej (luka sektorowa bez instytucji do "
         "zaznaczenia): {gminas}",

@@ -54,12 +54,24 @@ class PageRun:
     def js(self, expression: str, arg: Any = None) -> Any:
         return self.page.evaluate(expression, arg)
 
+    def poll(self, expression: str, timeout_ms: float = 30_000) -> Any:
+        """Evaluate ``expression`` until it is truthy and return it.
+
+        (Playwright's ``wait_for_function`` polls with ``eval`` inside the page, which the
+        map's Content-Security-Policy forbids; ``evaluate`` goes through the debugger.)
+        """
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while True:
+            value = self.page.evaluate(expression)
+            if value:
+                return value
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{expression!r} still false after {timeout_ms:.0f} ms")
+            self.page.wait_for_timeout(20)
+
     def wait_drawn(self, timeout_ms: float = 30_000) -> float:
         """Wait for the map's first full draw; milliseconds since navigation started."""
-        self.page.wait_for_function(
-            "window.kokonMap && window.kokonMap.firstDraw !== null", timeout=timeout_ms
-        )
-        return float(self.js("window.kokonMap.firstDraw"))
+        return float(self.poll("window.kokonMap ? window.kokonMap.firstDraw : null", timeout_ms))
 
     def shown(self) -> tuple[int, int]:
         """Nodes and edges not hidden, read from the vis DataSets in the page."""

@@ -221,6 +221,31 @@ def test_a_map_opens_on_its_focus(
 ) -> None:
     m = build_map(valid_network, focus="PAR2")
     with chromium.open(save(m, tmp_path, "focus")) as run:
-        run.page.wait_for_function("window.kokonMap.focused === 'PAR2'")
+        run.poll("window.kokonMap.focused === 'PAR2'")
         assert run.js("window.kokonMap.network.getSelectedNodes()") == ["PAR2"]
+        assert_clean(run)
+
+
+def test_gap_lines_switched_off_load_when_switched_on(
+    chromium: Chromium, valid_network: Network, tmp_path: Path
+) -> None:
+    m = build_map(valid_network, gap_lines=False)
+    assert [(layer.id, layer.on) for layer in m.layers] == [
+        ("ties", True),
+        ("gap_co_serving", False),
+        ("gap_referrals", False),
+        ("gap_sector", True),
+    ]
+    with chromium.open(save(m, tmp_path, "lazy")) as run:
+        assert run.shown() == (13, 12) == m.visible_counts()
+        assert run.js("window.kokonMap.edges.length") == 12  # the gap lines are not loaded
+        run.page.check("input[data-layer=gap_co_serving]")
+        assert run.shown() == (13, 12 + 11)
+        choose(run, "territory", "2814022")
+        run.page.check("input[data-layer=gap_referrals]")
+        nodes, edges = run.shown_ids()
+        by_id = {e["id"]: e for e in m.edges}
+        expected = {e["id"] for e in m.edges if e["from"] in nodes and e["to"] in nodes}
+        assert edges == expected
+        assert any(by_id[e]["layer"] == "gap_referrals" for e in edges)
         assert_clean(run)

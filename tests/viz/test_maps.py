@@ -173,8 +173,8 @@ def test_referral_map_weights_arrows_by_count_and_colours_by_answers(
     assert all(edges[p]["n"] == counts[p] for p in edges)
     assert all("arrows" in e for e in edges.values())
     # S3 OPS1 -> SAD1 got no answer, S1 OPS1 -> PUP1 was completed
-    assert edges[("OPS1", "SAD1")]["color"]["color"] == answer_rate_colour(0.0)
-    assert edges[("OPS1", "PUP1")]["color"]["color"] == answer_rate_colour(1.0)
+    assert edges[("OPS1", "SAD1")]["color"] == answer_rate_colour(0.0)
+    assert edges[("OPS1", "PUP1")]["color"] == answer_rate_colour(1.0)
     assert m.directed
 
 

@@ -39,20 +39,33 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
 
+  const nodeById = new Map(nodeItems.map((n) => [n.id, n]));
+  const edgeById = new Map(edgeItems.map((e) => [e.id, e]));
+  const tipLabels = config.tipLabels;
+
+  /* An edge's tooltip heading: its two ends, with an arrow where direction matters. */
+  const heading = (item) => {
+    if (item.tip[0] !== null) return item.tip[0];
+    const from = nodeById.get(item.from);
+    const to = nodeById.get(item.to);
+    return `${from ? from.label : item.from} ${item.arrows ? "→" : "—"} ${to ? to.label : item.to}`;
+  };
+
   /* A tooltip or detail box built from text nodes only. */
-  const tipElement = (tip) => {
+  const tipElement = (item) => {
+    const tip = item.tip;
     const box = document.createElement("div");
     box.className = "kk-tip";
     const head = document.createElement("div");
     head.className = "kk-tip-head";
-    head.textContent = tip[0];
+    head.textContent = heading(item);
     box.appendChild(head);
     if (tip[1] && tip[1].length) {
       const table = document.createElement("table");
       for (const [label, value] of tip[1]) {
         const row = table.insertRow();
         const th = document.createElement("th");
-        th.textContent = label;
+        th.textContent = tipLabels[label];
         row.appendChild(th);
         row.insertCell().textContent = value;
       }
@@ -61,15 +74,25 @@
     return box;
   };
 
-  const nodeById = new Map(nodeItems.map((n) => [n.id, n]));
-  const edgeById = new Map(edgeItems.map((e) => [e.id, e]));
   for (const n of nodeItems) if (n.gap) n.gapShown = true;
 
   const state = { sector: "", type: "", territory: "", layers: {} };
   for (const layer of config.layers) state.layers[layer.id] = layer.on;
 
+  /* Edges of layers switched off at the start are loaded when first switched on. */
+  const pending = {};
+  const startEdges = [];
+  for (const e of edgeItems) {
+    if (state.layers[e.layer] === false) {
+      (pending[e.layer] = pending[e.layer] || []).push(e);
+    } else {
+      e.loaded = true;
+      startEdges.push(e);
+    }
+  }
+
   const nodes = new vis.DataSet(nodeItems);
-  const edges = new vis.DataSet(edgeItems);
+  const edges = new vis.DataSet(startEdges);
   const container = document.getElementById("mynetwork");
   const network = new vis.Network(container, { nodes, edges }, options);
   Object.assign(api, { network, nodes, edges, state, fold });
@@ -84,7 +107,7 @@
     const item = byId.get(id);
     if (item && item.tip && !item.titled) {
       item.titled = true;
-      set.update({ id, title: tipElement(item.tip) });
+      set.update({ id, title: tipElement(item) });
     }
   };
   network.on("hoverNode", (p) => ensureTitle(nodes, nodeById, p.node));
@@ -135,6 +158,7 @@
     const edgeUpdates = [];
     let shownEdges = 0;
     for (const e of edgeItems) {
+      if (!e.loaded) continue;
       const show =
         state.layers[e.layer] !== false &&
         !nodeById.get(e.from).hidden &&
@@ -165,7 +189,16 @@
   }
   for (const box of document.querySelectorAll("input[data-layer]")) {
     box.addEventListener("change", () => {
-      state.layers[box.dataset.layer] = box.checked;
+      const layer = box.dataset.layer;
+      state.layers[layer] = box.checked;
+      if (box.checked && pending[layer]) {
+        for (const e of pending[layer]) {
+          e.loaded = true;
+          e.hidden = true; // apply() shows those whose ends are visible
+        }
+        edges.add(pending[layer].map((e) => ({ ...e, hidden: true })));
+        delete pending[layer];
+      }
       apply();
     });
   }
@@ -187,7 +220,7 @@
       selectedBox.hidden = true;
       return;
     }
-    selectedBox.appendChild(tipElement(item.tip));
+    selectedBox.appendChild(tipElement(item));
     selectedBox.hidden = false;
   };
 
@@ -254,7 +287,7 @@
       button.textContent = n.label;
       const sub = document.createElement("span");
       sub.className = "kk-sub";
-      const where = n.tip && n.tip[1] ? n.tip[1].find((row) => row[0] === T.tip_territory) : null;
+      const where = n.tip ? n.tip[1].find((row) => tipLabels[row[0]] === T.tip_territory) : null;
       sub.textContent = where ? where[1] : n.id;
       button.appendChild(sub);
       button.addEventListener("click", () => focusNode(n.id));

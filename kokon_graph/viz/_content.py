@@ -1,0 +1,92 @@
+"""What a map holds: its items, layers, legend, filters and header (built by
+:func:`kokon_graph.viz.build_map`, written by :mod:`kokon_graph.viz.page`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from kokon_graph.errors import KokonError
+from kokon_graph.model import Lang
+
+__all__ = ["Layer", "LegendItem", "LegendSection", "Map"]
+
+
+@dataclass
+class Layer:
+    """A toggle in the page: a set of edges (``target="edges"``) or node outlines."""
+
+    id: str
+    label: str
+    count: int
+    on: bool = True
+    target: Literal["edges", "nodes"] = "edges"
+
+
+@dataclass
+class LegendItem:
+    """One line of the legend: a swatch and what it means."""
+
+    label: str
+    swatch: Literal["shape", "line", "gradient", "outline"]
+    colour: str = "#888888"
+    shape: str = "dot"
+    dashes: bool | list[int] = False
+    arrow: bool = False
+    stops: tuple[str, ...] = ()
+
+
+@dataclass
+class LegendSection:
+    """A titled block of the legend."""
+
+    title: str
+    items: list[LegendItem] = field(default_factory=list)
+
+
+@dataclass
+class Map:
+    """Everything one map page shows; :meth:`to_html` writes it.
+
+    ``nodes`` and ``edges`` are vis-network items with extra fields the page
+    reads (``tip``: tooltip heading and rows, ``layer``, ``sector``, ``type``,
+    ``teryt``, ``fold``: the name folded for search).
+    """
+
+    kind: str
+    lang: Lang
+    title: str
+    facts: list[tuple[str, str]]
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    layers: list[Layer]
+    legend: list[LegendSection]
+    filters: dict[str, list[tuple[str, str]]]
+    notes: list[str] = field(default_factory=list)
+    focus: str | None = None
+    directed: bool = False
+
+    def visible_counts(self) -> tuple[int, int]:
+        """Nodes and edges shown when the page opens (every layer as initially toggled)."""
+        on = {layer.id for layer in self.layers if layer.on}
+        return len(self.nodes), sum(1 for e in self.edges if e["layer"] in on)
+
+    def to_html(self) -> str:
+        """The map as one self-contained HTML page."""
+        from kokon_graph.viz.page import render
+
+        return render(self)
+
+    def save(self, path: str | Path) -> Path:
+        """Write :meth:`to_html` to ``path`` (UTF-8) and return the path."""
+        target = Path(path)
+        html = self.to_html()
+        try:
+            target.write_text(html, encoding="utf-8")
+        except OSError as err:
+            raise KokonError(
+                f"cannot write the map to {target}: {err.strerror or err}",
+                hint="check that the folder exists and is writable",
+            ) from err
+        return target

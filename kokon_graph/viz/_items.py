@@ -1,0 +1,311 @@
+"""The items of a map: institution nodes, edges of each layer, tooltips (private)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, Final
+
+import networkx as nx
+import pandas as pd
+
+from kokon_graph import model
+from kokon_graph.graph import Network
+from kokon_graph.model import Lang, normalize_token
+from kokon_graph.viz import _measures, style
+from kokon_graph.viz.text import format_number, format_percent, text
+
+#: Centrality columns shown in an institution's tooltip (besides the one sizing it).
+TOOLTIP_MEASURES: Final = ("degree", "betweenness", "pagerank")
+
+Tip = list[Any]  # [heading, [[label, value], ...]]
+
+
+def clean(value: Any) -> Any:
+    """A value JSON can hold: numpy scalars unwrapped, NaN dropped to ``None``."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def num(value: Any) -> float:
+    value = clean(value)
+    return 0.0 if value is None or value is pd.NA else float(value)
+
+
+class Context:
+    """What every part of one map needs: the network, the language, names."""
+
+    def __init__(self, network: Network, lang: Lang) -> None:
+        self.network = network
+        self.lang: Lang = lang
+        inst = network.institutions
+        self.inst = inst
+        self.names: dict[str, str] = dict(zip(inst.index, inst["name"], strict=True))
+        terr = network.full_dataset.territories
+        self.territory_names: dict[str, str] = dict(zip(terr["teryt"], terr["name"], strict=True))
+
+    def t(self, key: str, **fields: Any) -> str:
+        return text(key, self.lang, **fields)
+
+    def territory(self, code: str, *, with_code: bool = True) -> str:
+        """``Ostróda (2814011)``, ``powiat ostródzki (2814)``, ``województwo ... (28)``."""
+        if not code:
+            return self.t("territory_national")
+        name = self.territory_names.get(code) or (
+            model.VOIVODESHIP_CODES.get(code, "") if len(code) == 2 else ""
+        )
+        if len(code) == 7:
+            label = name or f"{model.TERRITORY_KINDS.label('gmina', self.lang)} {code}"
+        else:
+            term = model.TERRITORY_KINDS.term("powiat" if len(code) == 4 else "voivodeship")
+            kind = term.label(self.lang)
+            if name and normalize_token(name).startswith(normalize_token(term.pl) + " "):
+                name = name.split(" ", 1)[1]  # "powiat sokołowski": the kind is in the name
+            if not name:
+                label = f"{kind} {code}"
+            else:
+                label = f"{kind} {name}" if self.lang == "pl" else f"{name} {kind}"
+        return f"{label} ({code})" if with_code and name else label
+
+    def number(self, value: Any) -> str:
+        return format_number(clean(value), self.lang)
+
+
+def tie_pairs(
+    graph: nx.Graph, keep: set[str] | None = None
+) -> list[tuple[str, str, dict[str, Any]]]:
+    edges = []
+    for u, v, data in graph.edges(data=True):
+        if keep is None or (u in keep and v in keep):
+            a, b = (u, v) if str(u) <= str(v) else (v, u)
+            edges.append((a, b, data))
+    edges.sort(key=lambda e: (str(e[0]), str(e[1])))
+    return edges
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+def measure_columns(frame: pd.DataFrame | None, size_by: str) -> list[str]:
+    if frame is None:
+        return []
+    wanted = [size_by, *[c for c in TOOLTIP_MEASURES if c != size_by]]
+    return [c for c in wanted if c in frame.columns]
+
+
+def sector_gap_rows(ctx: Context, frame: pd.DataFrame | None) -> dict[str, list[tuple[str, str]]]:
+    """``{ops_id: [(sector, status), ...]}`` from the gaps_sector result."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if frame is None:
+        return out
+    for ops, sector, status in zip(frame["ops_id"], frame["sector"], frame["status"], strict=True):
+        if isinstance(ops, str) and ops:
+            out[ops].append((str(sector), str(status)))
+    return out
+
+
+def gap_text(ctx: Context, gaps: Sequence[tuple[str, str]]) -> str:
+    parts = []
+    for sector, status in sorted(set(gaps)):
+        word = ctx.t("tip_gap_absent" if status == "absent" else "tip_gap_no_tie")
+        parts.append(f"{model.SECTORS.label(sector, ctx.lang)} ({word})")
+    return "; ".join(parts)
+
+
+def institution_nodes(
+    ctx: Context,
+    ids: Sequence[str],
+    positions: Mapping[Hashable, tuple[float, float]],
+    *,
+    centrality: pd.DataFrame | None,
+    size_by: str,
+    sector_gaps: Mapping[str, list[tuple[str, str]]],
+    gaps_on: bool,
+) -> list[dict[str, Any]]:
+    inst = ctx.inst.loc[list(ids)]
+    columns = measure_columns(centrality, size_by)
+    values: dict[str, dict[str, Any]] = {}
+    if centrality is not None:
+        table = centrality.set_index("id")
+        for column in columns:
+            values[column] = table[column].to_dict()
+    raw_sizes = [num(values.get(size_by, {}).get(i)) for i in ids]
+    sizes = style.scale_sizes(raw_sizes, low=10, high=40)
+    labels = {c: _measures.column_label("centrality", c, ctx.lang) for c in columns}
+    nodes = []
+    names, types, sectors, levels, terryts = (
+        inst[c].astype(str).tolist() for c in ("name", "type", "sector", "level", "teryt")
+    )
+    head = [ctx.t(k) for k in ("tip_type", "tip_sector", "tip_level", "tip_territory", "tip_id")]
+    for iid, name, kind, sector, level, teryt, size in zip(
+        ids, names, types, sectors, levels, terryts, sizes, strict=True
+    ):
+        colour = style.SECTOR_COLOURS.get(sector, style.SECTOR_COLOURS[model.OTHER])
+        rows: list[list[str]] = [
+            [head[0], model.INSTITUTION_TYPES.label(kind, ctx.lang)],
+            [head[1], model.SECTORS.label(sector, ctx.lang)],
+            [head[2], model.LEVELS.label(level, ctx.lang)],
+            [head[3], ctx.territory(teryt)],
+            [head[4], str(iid)],
+        ]
+        rows += [[labels[c], ctx.number(values[c].get(iid))] for c in columns]
+        node: dict[str, Any] = {
+            "id": str(iid),
+            "label": name,
+            "x": positions[iid][0],
+            "y": positions[iid][1],
+            "shape": style.LEVEL_SHAPES.get(level, style.LEVEL_SHAPES[model.OTHER]),
+            "size": size,
+            "kk": "institution",
+            "sector": sector,
+            "type": kind,
+            "teryt": teryt,
+            "fold": normalize_token(name),
+        }
+        set_colour(node, colour)
+        gaps = sector_gaps.get(str(iid))
+        if gaps:
+            rows.append([ctx.t("tip_sector_gaps"), gap_text(ctx, gaps)])
+            mark_gap(node, gaps_on)
+        node["tip"] = [name, rows]
+        nodes.append(node)
+    return nodes
+
+
+def set_colour(node: dict[str, Any], colour: str) -> None:
+    border = style.darker(colour)
+    node["color"] = {
+        "background": colour,
+        "border": border,
+        "highlight": {"background": colour, "border": "#000000"},
+        "hover": {"background": colour, "border": "#000000"},
+    }
+    node["borderWidth"] = 1
+
+
+def mark_gap(node: dict[str, Any], on: bool) -> None:
+    """Give a node both outlines (plain ``c0``/``w0``, gap ``c1``/``w1``); the page swaps."""
+    plain = dict(node["color"])
+    marked = {**plain, "border": style.GAP_COLOUR}
+    node["gap"] = True
+    node["c0"], node["w0"] = plain, node["borderWidth"]
+    node["c1"], node["w1"] = marked, 5
+    if on:
+        node["color"], node["borderWidth"] = marked, 5
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def make_edge(
+    layer: str,
+    index: int,
+    source: str,
+    target: str,
+    *,
+    width: float,
+    amount: float,
+    tip: Tip,
+    colour: str | None = None,
+    curved: bool = False,
+) -> dict[str, Any]:
+    """A vis edge of ``layer``; ``amount`` is the number its width shows (kept as ``n``)."""
+    look = style.EDGE_STYLES[layer]
+    colour = colour or str(look["color"])
+    edge: dict[str, Any] = {
+        "id": f"{layer}:{index}",
+        "from": source,
+        "to": target,
+        "width": width,
+        "color": colour,
+        "layer": layer,
+        "n": amount,
+        "tip": tip,
+    }
+    if look["dashes"]:
+        edge["dashes"] = look["dashes"]
+    if look["arrows"]:
+        edge["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.7}}
+    if curved:
+        edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
+    return edge
+
+
+def tie_layer(ctx: Context, ties: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    widths = style.scale_widths([num(d.get("weight", 1.0)) for *_, d in ties])
+    out = []
+    for i, ((u, v, data), width) in enumerate(zip(ties, widths, strict=True)):
+        kinds = [
+            model.COOPERATION_KINDS.label(k, ctx.lang)
+            for k in str(data.get("kinds", "")).split("|")
+            if k
+        ]
+        rows = [[ctx.t("tip_weight"), ctx.number(data.get("weight"))]]
+        if kinds:
+            rows.append([ctx.t("tip_kinds"), ", ".join(kinds)])
+        if "count" in data:
+            rows.append([ctx.t("tip_reports"), ctx.number(data["count"])])
+        tip = [f"{ctx.names.get(u, u)} — {ctx.names.get(v, v)}", rows]
+        out.append(make_edge("ties", i, u, v, width=width, amount=num(data.get("weight")), tip=tip))
+    return out
+
+
+def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[dict[str, Any]]:
+    rows = frame[frame["source"].isin(keep) & frame["target"].isin(keep)]
+    rows = rows.sort_values(["source", "target"], kind="stable")
+    widths = style.scale_widths([num(v) for v in rows["shared_families"]], low=1.5, high=6)
+    out = []
+    for i, (s, t, n, width) in enumerate(
+        zip(rows["source"], rows["target"], rows["shared_families"], widths, strict=True)
+    ):
+        tip = [
+            f"{ctx.names.get(s, s)} — {ctx.names.get(t, t)}",
+            [[ctx.t("tip_shared_families"), ctx.number(n)]],
+        ]
+        out.append(
+            make_edge("gap_co_serving", i, str(s), str(t), width=width, amount=num(n), tip=tip)
+        )
+    return out
+
+
+def referral_rows(
+    ctx: Context, referrals: Any, answered: Any, unanswered: Any, rate: Any
+) -> list[list[str]]:
+    return [
+        [ctx.t("tip_referrals"), ctx.number(referrals)],
+        [ctx.t("tip_answered"), ctx.number(answered)],
+        [ctx.t("tip_unanswered"), ctx.number(unanswered)],
+        [ctx.t("tip_answer_rate"), format_percent(clean(rate), ctx.lang)],
+    ]
+
+
+def unanswered_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[dict[str, Any]]:
+    rows = frame[
+        frame["source"].isin(keep) & frame["target"].isin(keep) & (frame["unanswered"] > 0)
+    ]
+    rows = rows.sort_values(["source", "target"], kind="stable")
+    widths = style.scale_widths([num(v) for v in rows["unanswered"]], low=1.5, high=6)
+    out = []
+    for i, (row, width) in enumerate(zip(rows.itertuples(index=False), widths, strict=True)):
+        s, t = str(row.source), str(row.target)
+        tip = [
+            f"{ctx.names.get(s, s)} → {ctx.names.get(t, t)}",
+            referral_rows(ctx, row.referrals, row.answered, row.unanswered, row.answer_rate),
+        ]
+        out.append(
+            make_edge(
+                "gap_referrals",
+                i,
+                s,
+                t,
+                width=width,
+                amount=num(row.unanswered),
+                tip=tip,
+                curved=True,
+            )
+        )
+    return out
