@@ -171,6 +171,11 @@ class Timeline:
     pilot: str  # first day of the after wave
     end: str  # last day of the after wave
 
+    @property
+    def before_end(self) -> str:
+        """The last day of the before wave."""
+        return iso(day(self.pilot) - 1)
+
     def wave(self, number: int) -> str:
         return BEFORE if number < day(self.pilot) else AFTER
 

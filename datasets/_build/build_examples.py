@@ -613,7 +613,10 @@ def liderzy_kooperacji() -> tuple[Net, dict[str, Any], str]:
         "profile": "tabular-data-package",
         "pseudonymised": True,
         "project": project,
-        "waves": {BEFORE: f"until {t.pilot} (before the pilot)", AFTER: f"{t.pilot} - {t.end}"},
+        "waves": {
+            BEFORE: f"until {t.before_end} (before the pilot)",
+            AFTER: f"{t.pilot} - {t.end}",
+        },
         "licence": "CC0-1.0 (synthetic data)",
     }
     readme = _readme(
@@ -635,9 +638,10 @@ def liderzy_kooperacji() -> tuple[Net, dict[str, Any], str]:
             "lubelskie (06), mazowieckie (14), podkarpackie (18), podlaskie (20), "
             "świętokrzyskie (26).",
             "The partner institutions named in the seed documents: Regionalny Ośrodek Polityki "
-            "Społecznej w Rzeszowie (lead partner), ROPS w Lublinie, ROPS w Kielcach, ROPS w "
-            "Białymstoku and Mazowieckie Centrum Polityki Społecznej w Warszawie "
-            "(`name_source = seed`).",
+            "Społecznej w Rzeszowie (the lead partner according to one seed document; the "
+            "MCPS page describes MCPS carrying the project out in partnership with the four "
+            "ROPS), ROPS w Lublinie, ROPS w Kielcach, ROPS w Białymstoku and Mazowieckie "
+            "Centrum Polityki Społecznej w Warszawie (`name_source = seed`).",
             "Ośrodek Pomocy Społecznej w Wólce, named in a seed document as carrying out the "
             "project; Wólka is a rural gmina of powiat lubelski.",
             "Powiat lubelski (0609). Its PCPR, PUP, court, police and other powiat institutions "
@@ -667,7 +671,7 @@ def liderzy_kooperacji() -> tuple[Net, dict[str, Any], str]:
         ],
         waves=(
             f"`{BEFORE}`: ties, services and referrals before the pilot of the model (until "
-            f"{t.pilot}); `{AFTER}`: during and after the pilot ({t.pilot} - {t.end}). The "
+            f"{t.before_end}); `{AFTER}`: during and after the pilot ({t.pilot} - {t.end}). The "
             "after wave is denser: more ties between GOPS, the powiat and the ROPS, PZK "
             "formed, more families with an IPW and a coordinator (*lider kooperacji* or family "
             "assistant)."
@@ -1065,7 +1069,10 @@ def kooperacja_efektywna() -> tuple[Net, dict[str, Any], str]:
         "profile": "tabular-data-package",
         "pseudonymised": True,
         "project": project,
-        "waves": {BEFORE: f"until {t.pilot} (before the pilot)", AFTER: f"{t.pilot} - {t.end}"},
+        "waves": {
+            BEFORE: f"until {t.before_end} (before the pilot)",
+            AFTER: f"{t.pilot} - {t.end}",
+        },
         "licence": "CC0-1.0 (synthetic data)",
     }
     readme = _readme(
@@ -1113,7 +1120,7 @@ def kooperacja_efektywna() -> tuple[Net, dict[str, Any], str]:
             "powiat, numbered 81 and 82, all urban-rural (7th digit 3), e.g. 2815813.",
         ],
         waves=(
-            f"`{BEFORE}`: ties, services and referrals before the pilot (until {t.pilot}); "
+            f"`{BEFORE}`: ties, services and referrals before the pilot (until {t.before_end}); "
             f"`{AFTER}`: the pilot and after ({t.pilot} - {t.end}). The after wave is denser, "
             "coaching groups and the ZZK teams around the pilot families exist only then."
         ),
