@@ -179,8 +179,9 @@ def test_planted_gap_is_in_the_tables(name: str, k: int, gap: dict[str, Any]) ->
         sa, gmina = gap["institution"], gap["gmina"]
         assert inst.loc[sa, "type"] in ("ops", "cus")
         assert inst.loc[sa, "teryt"] == gmina
-        # every institution of those types in the gmina or its powiat is listed ...
-        local = inst[inst["type"].isin(gap["types"]) & inst["teryt"].isin([gmina, gmina[:4]])]
+        # every institution of those sectors around the gmina is listed ...
+        around = inst["teryt"].isin([gmina, gmina[:4], gmina[:2]])
+        local = inst[inst["sector"].isin(gap["sectors"]) & around]
         assert sorted(local.index) == sorted(gap["institutions"])
         # ... and none of them has a tie with the centre in those waves
         for wave in gap["waves"]:

@@ -790,10 +790,18 @@ class Net:
             gap["tied_after"] = [[a, b]]
         self.gaps.append(gap)
 
+    def sector_units(self, gmina: str, sectors: Sequence[str]) -> list[str]:
+        """Institutions of these sectors in a gmina, its powiat or its voivodeship."""
+        return [
+            i
+            for i, row in self.inst.items()
+            if row["sector"] in sectors and row["teryt"] in (gmina, gmina[:4], gmina[:2])
+        ]
+
     def gap_sa_without_tie(
         self,
         sa: str,
-        types: Sequence[str],
+        sectors: Sequence[str],
         gmina: str,
         waves: Sequence[str],
         text: str,
@@ -801,15 +809,11 @@ class Net:
         tied_after: Sequence[str] = (),
         untied_after: Sequence[str] = (),
     ) -> None:
-        """``tied_after`` / ``untied_after``: institutions the text says ``sa`` does / does not
-        cooperate with after the pilot (checked here and by the tests)."""
-        powiat = gmina[:4]
-        targets = [
-            i
-            for i, row in self.inst.items()
-            if row["type"] in types and row["teryt"] in (gmina, powiat)
-        ]
-        assert targets, (sa, types)
+        """The social assistance centre ``sa`` has no tie to any institution of ``sectors``
+        in its gmina, powiat or voivodeship in ``waves``. ``tied_after`` / ``untied_after``:
+        institutions the text says ``sa`` does / does not cooperate with after the pilot."""
+        targets = self.sector_units(gmina, sectors)
+        assert targets, (sa, sectors)
         for wave in waves:
             for target in targets:
                 assert not self.tied(sa, target, wave), (sa, target, wave)
@@ -821,7 +825,7 @@ class Net:
             "kind": "social_assistance_without_tie",
             "institution": sa,
             "gmina": gmina,
-            "types": list(types),
+            "sectors": list(sectors),
             "institutions": targets,
             "waves": list(waves),
             "text": text,

@@ -35,7 +35,7 @@ from _engine import (  # noqa: E402
     Timeline,
 )
 
-from kokon_graph.model import INSTITUTION_TYPES, VOIVODESHIP_CODES  # noqa: E402
+from kokon_graph.model import SECTORS, VOIVODESHIP_CODES  # noqa: E402
 
 SERVICE_TYPES = (
     "pcpr",
@@ -242,12 +242,13 @@ def _readme(
                 f"cooperation with each other in the wave(s) {', '.join(gap['waves'])}."
             )
         elif kind == "social_assistance_without_tie":
-            labels = " or ".join(INSTITUTION_TYPES.label(x, "en") for x in gap["types"])
+            labels = " or ".join(SECTORS.label(x, "en") for x in gap["sectors"])
             what = (
-                f"**A social assistance centre with no tie to its {labels}**: "
+                f"**A social assistance centre with no tie to {labels}**: "
                 f"{names[gap['institution']]} "
                 f"(`{gap['institution']}`, gmina {gap['gmina']}) has no cooperation tie with "
-                f"any of {', '.join(f'`{i}`' for i in gap['institutions'])} in the wave(s) "
+                "any institution of that sector in its gmina, powiat or voivodeship "
+                f"({', '.join(f'`{i}`' for i in gap['institutions'])}) in the wave(s) "
                 f"{', '.join(gap['waves'])}."
             )
         elif kind == "unanswered_referrals":
@@ -526,10 +527,10 @@ def liderzy_kooperacji() -> tuple[Net, dict[str, Any], str]:
     )
     net.block(g["ops"][0], pup, [BEFORE])
     net.tie(g["ops"][0], pup, 0.0, 1.0)
-    # planted: GOPS of Kamionka Świętokrzyska has no tie to its schools (both waves)
+    # planted: GOPS of Kamionka Świętokrzyska has no tie to education (both waves)
     g = gminas["2641812"]
-    for school in g["school"]:
-        net.block(g["ops"][0], school)
+    for unit in net.sector_units("2641812", ["education"]):
+        net.block(g["ops"][0], unit)
     # planted: GOPS of Sikorzyce has no tie to the police before the pilot
     g = gminas["1841822"]
     police = [*g.get("police_station", []), powiats["1841"]["police_hq"]]
@@ -578,11 +579,11 @@ def liderzy_kooperacji() -> tuple[Net, dict[str, Any], str]:
         closes=True,
     )
     net.gap_sa_without_tie(
-        g["2641812"]["ops"][0], ["school"], "2641812", WAVES, "The gap persists after the pilot."
+        g["2641812"]["ops"][0], ["education"], "2641812", WAVES, "The gap persists after the pilot."
     )
     net.gap_sa_without_tie(
         g["1841822"]["ops"][0],
-        ["police_station", "police_hq"],
+        ["police"],
         "1841822",
         [BEFORE],
         "After the pilot the GOPS cooperates with the powiat police headquarters.",
@@ -989,10 +990,11 @@ def kooperacja_efektywna() -> tuple[Net, dict[str, Any], str]:
     g = gminas["3041823"]
     for unit in g["police_station"] + [powiats["3041"]["police_hq"]]:
         net.block(g["ops"][0], unit)
-    # planted: MGOPS Kalinowo Kujawskie has no tie to its schools before the pilot
+    # planted: MGOPS Kalinowo Kujawskie has no tie to education before the pilot
     g = gminas["0441813"]
+    for unit in net.sector_units("0441813", ["education"]):
+        net.block(g["ops"][0], unit, [BEFORE])
     for school in g["school"]:
-        net.block(g["ops"][0], school, [BEFORE])
         net.tie(g["ops"][0], school, 0.0, 1.0)
     # planted: the mental health clinic of powiat modrzewski rarely answers
     for code in ("3241813", "3241823"):
@@ -1030,14 +1032,14 @@ def kooperacja_efektywna() -> tuple[Net, dict[str, Any], str]:
     )
     net.gap_sa_without_tie(
         g["3041823"]["ops"][0],
-        ["police_station", "police_hq"],
+        ["police"],
         "3041823",
         WAVES,
         "Neither the local police station nor the powiat headquarters.",
     )
     net.gap_sa_without_tie(
         g["0441813"]["ops"][0],
-        ["school"],
+        ["education"],
         "0441813",
         [BEFORE],
         "After the pilot the MGOPS cooperates with every school of the gmina.",
@@ -1399,7 +1401,7 @@ def praski_kokon() -> tuple[Net, dict[str, Any], str]:
     )
     net.gap_sa_without_tie(
         ops,
-        ["police_station", "police_hq"],
+        ["police"],
         pn,
         [BEFORE],
         "In the after wave the OPS cooperates with the district's police "
@@ -1793,7 +1795,7 @@ def zawsze_rodzina() -> tuple[Net, dict[str, Any], str]:
     )
     net.gap_sa_without_tie(
         mops,
-        ["police_station", "police_hq"],
+        ["police"],
         kr,
         [BEFORE],
         "Before the project MOPS reports no tie to any police unit; after "
