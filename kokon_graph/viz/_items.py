@@ -257,7 +257,7 @@ def tie_layer(ctx: Context, ties: list[tuple[str, str, dict[str, Any]]]) -> list
 def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[dict[str, Any]]:
     rows = frame[frame["source"].isin(keep) & frame["target"].isin(keep)]
     rows = rows.sort_values(["source", "target"], kind="stable")
-    widths = style.scale_widths([num(v) for v in rows["shared_families"]], low=1.5, high=6)
+    widths = style.scale_widths([num(v) for v in rows["shared_families"]], low=1, high=4)
     out = []
     for i, (s, t, n, width) in enumerate(
         zip(rows["source"], rows["target"], rows["shared_families"], widths, strict=True)
@@ -288,7 +288,7 @@ def unanswered_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
         frame["source"].isin(keep) & frame["target"].isin(keep) & (frame["unanswered"] > 0)
     ]
     rows = rows.sort_values(["source", "target"], kind="stable")
-    widths = style.scale_widths([num(v) for v in rows["unanswered"]], low=1.5, high=6)
+    widths = style.scale_widths([num(v) for v in rows["unanswered"]], low=1, high=4)
     out = []
     for i, (row, width) in enumerate(zip(rows.itertuples(index=False), widths, strict=True)):
         s, t = str(row.source), str(row.target)

@@ -243,8 +243,6 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
 
 def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
     frame = _measures.referral_frame(ctx.network, inputs.referrals)
-    if frame is None:
-        frame = _measures.interim_referrals(ctx.network)
     frame = frame[frame["source"].isin(ctx.inst.index) & frame["target"].isin(ctx.inst.index)]
     frame = frame[frame["referrals"] > 0].sort_values(["source", "target"], kind="stable")
     ids = sorted({str(s) for s in frame["source"]} | {str(t) for t in frame["target"]})
@@ -301,7 +299,12 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
             ctx.t("layer_referrals"),
             [
                 gradient,
-                LegendItem(ctx.t("legend_width_referrals"), "line", colour="#8a8a8a", arrow=True),
+                LegendItem(
+                    ctx.t("legend_width_referrals"),
+                    "line",
+                    colour=str(style.EDGE_STYLES["referrals"]["color"]),
+                    arrow=True,
+                ),
             ],
         )
     )
@@ -414,8 +417,8 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
             "tip": [ctx.territory(unit), rows],
         }
         set_colour(node, colour)
-        if gap_gminas.get(unit):
-            mark_gap(node, True)
+        if len(unit) == 7 and gap_gminas.get(unit):
+            mark_gap(node, True)  # a gmina with a gap (larger units show it by colour only)
         nodes.append(node)
     pairs = sorted(between.items())
     widths = style.scale_widths([n for (_, _), (n, _) in pairs], low=1, high=10)

@@ -54,32 +54,6 @@ def _analysis(name: str) -> Callable[..., pd.DataFrame]:
     return function
 
 
-def _has_analysis(name: str) -> bool:
-    try:
-        return callable(getattr(importlib.import_module("kokon_graph.analysis"), name, None))
-    except ImportError:
-        return False
-
-
-def _interim_degree(network: Network, relation: str | Iterable[str] | None) -> pd.DataFrame:
-    # Interim, until kokon_graph.analysis exports centrality(): the number of partners.
-    graph = network.cooperation(relation=relation, directed=False)
-    ids = list(network.institutions.index)
-    return pd.DataFrame({"id": ids, "degree": [graph.degree(i) for i in ids]})
-
-
-def interim_referrals(network: Network) -> pd.DataFrame:
-    # Interim, until kokon_graph.analysis exports gaps_referrals(): counts from the view.
-    graph = network.referral_graph()
-    rows = [
-        (u, v, d["count"], d["answered"], d["count"] - d["answered"])
-        for u, v, d in sorted(graph.edges(data=True))
-    ]
-    frame = pd.DataFrame(rows, columns=["source", "target", "referrals", "answered", "unanswered"])
-    frame["answer_rate"] = frame["answered"] / frame["referrals"]
-    return frame
-
-
 def _checked(result: str, frame: pd.DataFrame, extra: Iterable[str] = ()) -> pd.DataFrame:
     missing = [c for c in (*REQUIRED[result], *extra) if c not in frame.columns]
     if missing:
@@ -98,12 +72,7 @@ def centrality_frame(
     relation: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The centrality result (one row per institution) holding ``column``."""
-    if given is not None:
-        frame = given
-    elif column == "degree" and not _has_analysis("centrality"):
-        frame = _interim_degree(network, relation)
-    else:
-        frame = _analysis("centrality")(network, relation=relation)
+    frame = given if given is not None else _analysis("centrality")(network, relation=relation)
     if column not in frame.columns:
         numeric = [
             c
@@ -117,27 +86,21 @@ def centrality_frame(
     return _checked("centrality", frame)
 
 
-def co_serving_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame | None:
+def co_serving_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:
     """Pairs of institutions that serve the same families and have no cooperation tie."""
-    if given is None and not _has_analysis("gaps_co_serving"):
-        return None  # interim, until kokon_graph.analysis exports gaps_co_serving()
     frame = given if given is not None else _analysis("gaps_co_serving")(network)
     return _checked("gaps_co_serving", frame)
 
 
-def sector_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame | None:
+def sector_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:
     """Required sectors that are absent or untied around each gmina's social assistance
     centre."""
-    if given is None and not _has_analysis("gaps_sector"):
-        return None  # interim, until kokon_graph.analysis exports gaps_sector()
     frame = given if given is not None else _analysis("gaps_sector")(network)
     return _checked("gaps_sector", frame)
 
 
-def referral_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame | None:
+def referral_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:
     """Referrals per pair of institutions, with the answered and unanswered counts."""
-    if given is None and not _has_analysis("gaps_referrals"):
-        return None  # interim, until kokon_graph.analysis exports gaps_referrals()
     frame = given if given is not None else _analysis("gaps_referrals")(network)
     return _checked("gaps_referrals", frame)
 

@@ -203,6 +203,16 @@ def _filters(ctx: Context, nodes: list[dict[str, Any]]) -> dict[str, list[tuple[
 # --------------------------------------------------------------------------- entry point
 
 
+def _scope_label(ctx: Context) -> str:
+    scope = ctx.network.scope
+    if scope.kind in ("all", "project"):
+        return scope.label(ctx.lang, ctx.network.full_dataset.territories)
+    label = ctx.territory(scope.code)
+    if scope.kind == "gmina":
+        label = f"{model.TERRITORY_KINDS.label('gmina', ctx.lang)} {label}"
+    return label
+
+
 def _suggest(ctx: Context, focus: str) -> str:
     close = difflib.get_close_matches(focus, list(map(str, ctx.inst.index)), n=3)
     if close:
@@ -378,7 +388,7 @@ def build_map(
         raise MapError(f"{focus!r} is not on this map", hint="check the id and the scope")
     dataset = network.full_dataset
     facts = [
-        (ctx.t("scope"), network.scope.label(lang, dataset.territories)),
+        (ctx.t("scope"), _scope_label(ctx)),
         (ctx.t("wave"), network.wave or ctx.t("all_waves")),
         (ctx.t("data_date"), date or data_date(network) or ctx.t("unknown_date")),
         (ctx.t("dataset"), str(dataset.metadata.get("title") or dataset.name or "–")),

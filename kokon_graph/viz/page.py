@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from kokon_graph.errors import KokonError
 from kokon_graph.viz.maps import BIG_EDGES, BIG_NODES, Map
+from kokon_graph.viz.style import SIZE_MAX, SIZE_MIN
 from kokon_graph.viz.text import TEXT
 
 __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
@@ -38,6 +39,8 @@ __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
 #: The vis-network release inlined in every map (shipped inside pyvis).
 VIS_NETWORK_VERSION: Final = "9.1.2"
 _HERE: Final = Path(__file__).parent
+#: Above this many nodes, only the labels of big nodes show until the map is zoomed in.
+CROWDED: Final = 60
 
 
 @dataclass(frozen=True)
@@ -112,11 +115,22 @@ def map_options(m: Map) -> dict[str, Any]:
             },
             "borderWidthSelected": 3,
             "widthConstraint": {"maximum": 170},
+            # sizes come as values already scaled (SIZE_MIN-SIZE_MAX); on a crowded map labels
+            # scale with them and small ones are left out until the map is zoomed in
+            "scaling": {
+                "min": SIZE_MIN,
+                "max": SIZE_MAX,
+                "label": (
+                    {"enabled": True, "min": 11, "max": 24, "drawThreshold": 12, "maxVisible": 24}
+                    if len(m.nodes) > CROWDED
+                    else {"enabled": False}
+                ),
+            },
         },
         "edges": {
             "smooth": False,
             "selectionWidth": 2,
-            "color": {"inherit": False, "opacity": 0.85},
+            "color": {"inherit": False},
         },
     }
 
@@ -130,11 +144,13 @@ def _compact(
     out = []
     for item in items:
         tip = item.get("tip")
-        if tip is None:
-            out.append(item)
-            continue
-        rows = [[labels.setdefault(label, len(labels)), value] for label, value in tip[1]]
-        out.append({**item, "tip": [tip[0] if headings else None, rows]})
+        new = dict(item)
+        if "size" in new and "value" not in new:
+            new["value"] = new.pop("size")  # vis scales node and label by value
+        if tip is not None:
+            rows = [[labels.setdefault(label, len(labels)), value] for label, value in tip[1]]
+            new["tip"] = [tip[0] if headings else None, rows]
+        out.append(new)
     return out
 
 

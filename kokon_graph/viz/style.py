@@ -27,6 +27,8 @@ __all__ = [
     "LEVEL_SHAPES",
     "NA_COLOUR",
     "SECTOR_COLOURS",
+    "SIZE_MAX",
+    "SIZE_MIN",
     "answer_rate_colour",
     "darker",
     "gap_score_colour",
@@ -61,6 +63,10 @@ LEVEL_SHAPES: Final[dict[str, str]] = {
     model.OTHER: "diamond",
 }
 
+#: Node sizes (pixels at zoom 1) lie between these; the page draws exactly the size given.
+SIZE_MIN: Final = 10.0
+SIZE_MAX: Final = 45.0
+
 #: Shape and colour of group nodes.
 GROUP_SHAPE: Final = "hexagon"
 GROUP_COLOUR: Final = "#4d4d4d"
@@ -74,11 +80,11 @@ FOCUS_BORDER: Final = "#000000"
 
 #: Line style of every edge layer: colour, dashes (``False`` or a dash pattern), arrows.
 EDGE_STYLES: Final[dict[str, dict[str, object]]] = {
-    "ties": {"color": "#8a8a8a", "dashes": False, "arrows": False},
-    "membership": {"color": "#6b6b6b", "dashes": False, "arrows": False},
-    "referrals": {"color": "#8a8a8a", "dashes": False, "arrows": True},
-    "gap_co_serving": {"color": GAP_COLOUR, "dashes": [8, 6], "arrows": False},
-    "gap_referrals": {"color": "#ff7f0e", "dashes": [2, 5], "arrows": True},
+    "ties": {"color": "rgba(110,110,110,0.75)", "dashes": False, "arrows": False},
+    "membership": {"color": "rgba(80,80,80,0.8)", "dashes": False, "arrows": False},
+    "referrals": {"color": "rgba(110,110,110,0.75)", "dashes": False, "arrows": True},
+    "gap_co_serving": {"color": "rgba(214,39,40,0.6)", "dashes": [8, 6], "arrows": False},
+    "gap_referrals": {"color": "rgba(255,127,14,0.75)", "dashes": [2, 5], "arrows": True},
 }
 
 

@@ -122,8 +122,14 @@ class Chromium:
         self._playwright.stop()
 
     @contextmanager
-    def open(self, path: Path, *, wait: bool = True) -> Iterator[PageRun]:
-        """Open ``path`` in a fresh context; every non-file request is recorded and refused."""
+    def open(
+        self, path: Path, *, wait: bool = True, timeout_ms: float = 30_000
+    ) -> Iterator[PageRun]:
+        """Open ``path`` in a fresh context; every non-file request is recorded and refused.
+
+        With ``wait`` the page has loaded and drawn the map; without, it has only started
+        loading (a page whose script blocks for long may not have loaded yet).
+        """
         context = self.browser.new_context(viewport=VIEWPORT, service_workers="block")
         page = context.new_page()
         run = PageRun(page=page, url=path.resolve().as_uri())
@@ -148,7 +154,8 @@ class Chromium:
         page.on("dialog", on_dialog)
         try:
             run.opened = time.perf_counter()
-            page.goto(run.url, wait_until="load")
+            page.set_default_timeout(timeout_ms)
+            page.goto(run.url, wait_until="load" if wait else "commit")
             if wait:
                 run.wait_drawn()
             yield run

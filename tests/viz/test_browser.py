@@ -92,8 +92,9 @@ def test_the_harness_sees_what_a_default_pyvis_page_loads(
     page = tmp_path / "pyvis-default.html"
     net.write_html(str(page))
     with chromium.open(page, wait=False) as run:
-        run.page.wait_for_timeout(300)
+        run.poll("document.readyState === 'complete'")
         assert any("cdn.jsdelivr.net" in url for url in run.foreign_requests)
+        assert run.blocked  # refused, never sent
 
 
 def open_tooltip(run: PageRun, node_id: str) -> str:

@@ -91,6 +91,12 @@
     }
   }
 
+  /* Node values are sizes already (kokon_graph.viz.style.SIZE_MIN..SIZE_MAX): draw them as
+     they are, and scale labels with them (small ones vanish when zoomed out). */
+  const scaling = options.nodes.scaling;
+  scaling.customScalingFunction = (min, max, total, value) =>
+    (value - scaling.min) / (scaling.max - scaling.min);
+
   const nodes = new vis.DataSet(nodeItems);
   const edges = new vis.DataSet(startEdges);
   const container = document.getElementById("mynetwork");
