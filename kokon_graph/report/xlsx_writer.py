@@ -83,14 +83,16 @@ def _text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCel
     return cell
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, kind: ColumnKind) -> WriteOnlyCell | None:
+def _cell(ws: WriteOnlyWorksheet, value: Any, kind: ColumnKind) -> WriteOnlyCell | str | None:
     value = _cell_value(value)
     if value is None:
         return None
     if isinstance(value, str):
         if is_suppressed(value):
             return _text_cell(ws, value, alignment=_RIGHT)
-        return _text_cell(ws, value)
+        if value.startswith("="):
+            return _text_cell(ws, value)
+        return value  # plain text: no cell object needed (faster)
     cell = WriteOnlyCell(ws, value=value)
     number_format = NUMBER_FORMATS.get(kind)
     if number_format and not isinstance(value, bool):
