@@ -250,9 +250,14 @@ def _gap_rows(
     kb, ka = key(before), key(after)
     fb = before.assign(_key=kb.to_numpy()).drop_duplicates("_key").set_index("_key")
     fa = after.assign(_key=ka.to_numpy()).drop_duplicates("_key").set_index("_key")
+    keys_b, keys_a = set(fb.index), set(fa.index)
+    # only gaps in one network can close or open; one in both can only change its detail
+    candidates = keys_b ^ keys_a
+    if detail is not None:
+        candidates |= keys_b & keys_a
     rows = []
-    for k in sorted(set(fb.index) | set(fa.index)):
-        in_b, in_a = k in fb.index, k in fa.index
+    for k in sorted(candidates):
+        in_b, in_a = k in keys_b, k in keys_a
         row_b = fb.loc[k] if in_b else None
         row_a = fa.loc[k] if in_a else None
         d_b = detail(row_b) if (detail and row_b is not None) else ""
