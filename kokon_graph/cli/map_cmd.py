@@ -77,6 +77,14 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
 )
 @click.option("--no-gaps", is_flag=True, default=False, help="Leave out the gap overlay.")
 @click.option(
+    "--min-count",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Show counts of families (and referrals) below N as '<N'.",
+)
+@click.option(
     "--seed",
     type=int,
     default=1,
@@ -98,6 +106,7 @@ def map_command(
     level: str | None,
     relation: str | None,
     no_gaps: bool,
+    min_count: int,
     seed: int,
     lang: Lang,
     encoding: str | None,
@@ -125,7 +134,15 @@ def map_command(
     from kokon_graph.viz import build_map
     from kokon_graph.viz.maps import check_options
 
-    check_options(kind=kind, size_by=size_by, focus=focus, steps=steps, level=level, lang=lang)
+    check_options(
+        kind=kind,
+        size_by=size_by,
+        focus=focus,
+        steps=steps,
+        level=level,
+        lang=lang,
+        min_count=min_count,
+    )
     network = load_network(
         dataset,
         scope=scope,
@@ -146,6 +163,7 @@ def map_command(
         lang=lang,
         gaps=not no_gaps,
         seed=seed,
+        min_count=min_count,
     )
     path = built.save(Path(out))
     if not quiet:

@@ -39,9 +39,10 @@ def num(value: Any) -> float:
 class Context:
     """What every part of one map needs: the network, the language, names."""
 
-    def __init__(self, network: Network, lang: Lang) -> None:
+    def __init__(self, network: Network, lang: Lang, *, min_count: int = 1) -> None:
         self.network = network
         self.lang: Lang = lang
+        self.min_count = min_count
         inst = network.institutions
         self.inst = inst
         self.names: dict[str, str] = dict(zip(inst.index, inst["name"], strict=True))
@@ -73,6 +74,19 @@ class Context:
 
     def number(self, value: Any) -> str:
         return format_number(clean(value), self.lang)
+
+    def hidden(self, count: Any) -> bool:
+        """Whether a count of families (or referrals) is below the threshold."""
+        return num(count) < self.min_count
+
+    def count(self, value: Any) -> str:
+        """A count of families or referrals: ``"<3"`` below the threshold, else the number."""
+        return f"<{self.min_count}" if self.hidden(value) else self.number(value)
+
+    def count_widths(self, values: Sequence[Any], *, low: float, high: float) -> list[float]:
+        """Line widths for counts of families or referrals; counts below the threshold all
+        look like the threshold, so a width does not tell 1 from 2."""
+        return style.scale_widths([max(num(v), self.min_count) for v in values], low=low, high=high)
 
 
 def tie_pairs(
@@ -257,14 +271,14 @@ def tie_layer(ctx: Context, ties: list[tuple[str, str, dict[str, Any]]]) -> list
 def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[dict[str, Any]]:
     rows = frame[frame["source"].isin(keep) & frame["target"].isin(keep)]
     rows = rows.sort_values(["source", "target"], kind="stable")
-    widths = style.scale_widths([num(v) for v in rows["shared_families"]], low=1, high=4)
+    widths = ctx.count_widths(list(rows["shared_families"]), low=1, high=4)
     out = []
     for i, (s, t, n, width) in enumerate(
         zip(rows["source"], rows["target"], rows["shared_families"], widths, strict=True)
     ):
         tip = [
             f"{ctx.names.get(s, s)} — {ctx.names.get(t, t)}",
-            [[ctx.t("tip_shared_families"), ctx.number(n)]],
+            [[ctx.t("tip_shared_families"), ctx.count(n)]],
         ]
         out.append(
             make_edge("gap_co_serving", i, str(s), str(t), width=width, amount=num(n), tip=tip)
@@ -275,11 +289,14 @@ def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
 def referral_rows(
     ctx: Context, referrals: Any, answered: Any, unanswered: Any, rate: Any
 ) -> list[list[str]]:
+    """Tooltip rows of referrals between two institutions; the share answered rests on
+    the referrals and is hidden with them."""
+    share = ctx.count(referrals) if ctx.hidden(referrals) else format_percent(clean(rate), ctx.lang)
     return [
-        [ctx.t("tip_referrals"), ctx.number(referrals)],
-        [ctx.t("tip_answered"), ctx.number(answered)],
-        [ctx.t("tip_unanswered"), ctx.number(unanswered)],
-        [ctx.t("tip_answer_rate"), format_percent(clean(rate), ctx.lang)],
+        [ctx.t("tip_referrals"), ctx.count(referrals)],
+        [ctx.t("tip_answered"), ctx.count(answered)],
+        [ctx.t("tip_unanswered"), ctx.count(unanswered)],
+        [ctx.t("tip_answer_rate"), share],
     ]
 
 
@@ -288,7 +305,7 @@ def unanswered_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
         frame["source"].isin(keep) & frame["target"].isin(keep) & (frame["unanswered"] > 0)
     ]
     rows = rows.sort_values(["source", "target"], kind="stable")
-    widths = style.scale_widths([num(v) for v in rows["unanswered"]], low=1, high=4)
+    widths = ctx.count_widths(list(rows["unanswered"]), low=1, high=4)
     out = []
     for i, (row, width) in enumerate(zip(rows.itertuples(index=False), widths, strict=True)):
         s, t = str(row.source), str(row.target)

@@ -246,7 +246,7 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
     frame = frame[frame["source"].isin(ctx.inst.index) & frame["target"].isin(ctx.inst.index)]
     frame = frame[frame["referrals"] > 0].sort_values(["source", "target"], kind="stable")
     ids = sorted({str(s) for s in frame["source"]} | {str(t) for t in frame["target"]})
-    widths = style.scale_widths([num(v) for v in frame["referrals"]], low=1.5, high=9)
+    widths = ctx.count_widths(list(frame["referrals"]), low=1.5, high=9)
     base = []
     pairs = set(zip(frame["source"], frame["target"], strict=True))
     for i, (row, width) in enumerate(zip(frame.itertuples(index=False), widths, strict=True)):
@@ -255,7 +255,9 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
             f"{ctx.names.get(s, s)} → {ctx.names.get(t, t)}",
             referral_rows(ctx, row.referrals, row.answered, row.unanswered, row.answer_rate),
         ]
-        colour = style.answer_rate_colour(clean(row.answer_rate))
+        # the colour shows the share answered: not for pairs with too few referrals
+        rate = None if ctx.hidden(row.referrals) else clean(row.answer_rate)
+        colour = style.answer_rate_colour(rate)
         base.append(
             make_edge(
                 "referrals",
@@ -299,6 +301,12 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
             ctx.t("layer_referrals"),
             [
                 gradient,
+                LegendItem(
+                    ctx.t("legend_few_referrals", n=ctx.min_count),
+                    "line",
+                    colour=style.NA_COLOUR,
+                    arrow=True,
+                ),
                 LegendItem(
                     ctx.t("legend_width_referrals"),
                     "line",
@@ -440,14 +448,14 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                 agg[pair][0] += 1
                 agg[pair][1] += num(n)
         gap_pairs = sorted(agg.items())
-        widths = style.scale_widths([n for _, (n, _) in gap_pairs], low=1.5, high=6)
+        widths = ctx.count_widths([fam for _, (_, fam) in gap_pairs], low=1.5, high=6)
         start = len(edges)
         for i, (((a, b), (n, fam)), width) in enumerate(zip(gap_pairs, widths, strict=True)):
             tip = [
                 f"{ctx.territory(a, with_code=False)} — {ctx.territory(b, with_code=False)}",
                 [
                     [ctx.t("tip_pairs"), ctx.number(n)],
-                    [ctx.t("tip_shared_families"), ctx.number(fam)],
+                    [ctx.t("tip_shared_families"), ctx.count(fam)],
                 ],
             ]
             edges.append(
@@ -472,7 +480,7 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                 ragg[pair][1] += num(row.answered)
                 ragg[pair][2] += num(row.unanswered)
         ref_pairs = sorted(ragg.items())
-        widths = style.scale_widths([v[2] for _, v in ref_pairs], low=1.5, high=6)
+        widths = ctx.count_widths([v[2] for _, v in ref_pairs], low=1.5, high=6)
         start = len(edges)
         for i, (((a, b), (n, ans, una)), width) in enumerate(zip(ref_pairs, widths, strict=True)):
             tip = [

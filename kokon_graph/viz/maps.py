@@ -228,6 +228,7 @@ def check_options(
     steps: int = 1,
     level: str | None = None,
     lang: str = "pl",
+    min_count: int | None = None,
 ) -> None:
     """Reject options that cannot make a map, before any data is read.
 
@@ -265,6 +266,8 @@ def check_options(
         )
     if steps < 1:
         raise MapError(f"steps must be at least 1, not {steps}", hint="e.g. --steps 2")
+    if min_count is not None and min_count < 1:
+        raise MapError(f"min_count must be at least 1, not {min_count}", hint="e.g. --min-count 3")
 
 
 def build_map(
@@ -286,6 +289,7 @@ def build_map(
     seed: int = 1,
     title: str | None = None,
     date: str | None = None,
+    min_count: int | None = None,
 ) -> Map:
     """Build a map of ``network``.
 
@@ -327,6 +331,11 @@ def build_map(
         Replaces the kind's default title.
     date
         The date of the data shown in the header (default: :func:`data_date`).
+    min_count
+        Counts of families and of referrals below this show as ``"<3"`` (and lines
+        for them are as wide as for the threshold; referral arrows resting on fewer
+        referrals are grey): the reports' small-count suppression, with its default
+        (:data:`kokon_graph.report.suppress.DEFAULT_MIN_COUNT`). ``1`` shows every count.
 
     Raises
     ------
@@ -334,8 +343,20 @@ def build_map(
         For an unknown kind, level or measure, an ego map without a focus,
         or a focus that is not in the network.
     """
-    check_options(kind=kind, size_by=size_by, focus=focus, steps=steps, level=level, lang=lang)
-    ctx = Context(network, lang)
+    check_options(
+        kind=kind,
+        size_by=size_by,
+        focus=focus,
+        steps=steps,
+        level=level,
+        lang=lang,
+        min_count=min_count,
+    )
+    if min_count is None:
+        from kokon_graph.report.suppress import DEFAULT_MIN_COUNT
+
+        min_count = DEFAULT_MIN_COUNT
+    ctx = Context(network, lang, min_count=min_count)
     focus_node: str | None = None
     if focus:
         if kind == "aggregate":

@@ -145,6 +145,7 @@ def _compact(
     for item in items:
         tip = item.get("tip")
         new = dict(item)
+        new.pop("n", None)  # the exact count behind a width stays out of the page
         if "size" in new and "value" not in new:
             new["value"] = new.pop("size")  # vis scales node and label by value
         if tip is not None:

@@ -118,6 +118,10 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "pl": "Kolor strzałki: odsetek skierowań z odpowiedzią",
         "en": "Arrow colour: share of referrals answered",
     },
+    "legend_few_referrals": {
+        "pl": "szara: mniej niż {n} skierowania (liczby ukryte)",
+        "en": "grey: fewer than {n} referrals (numbers hidden)",
+    },
     "legend_gap_colour": {
         "pl": "Kolor: średnia liczba luk sektorowych w gminie",
         "en": "Colour: mean number of sector gaps per municipality",

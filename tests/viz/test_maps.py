@@ -15,7 +15,7 @@ from kokon_graph.analysis import centrality, gaps_sector
 from kokon_graph.analysis.columns import COLUMNS
 from kokon_graph.viz import MAP_KINDS, MapError, build_map
 from kokon_graph.viz.maps import check_options
-from kokon_graph.viz.style import GAP_COLOUR, answer_rate_colour
+from kokon_graph.viz.style import GAP_COLOUR, NA_COLOUR, answer_rate_colour
 from tests.viz.conftest import HOSTILE, HOSTILE_GROUP, HOSTILE_TERRITORY
 
 
@@ -172,10 +172,54 @@ def test_referral_map_weights_arrows_by_count_and_colours_by_answers(
     assert set(edges) == set(counts.index)
     assert all(edges[p]["n"] == counts[p] for p in edges)
     assert all("arrows" in e for e in edges.values())
+    assert m.directed
+    # one referral per pair: below the small-count threshold, so grey and counts hidden
+    assert {e["color"] for e in edges.values()} == {NA_COLOUR}
+    tip = dict(edges[("OPS1", "SAD1")]["tip"][1])
+    assert tip == {
+        "Skierowania": "<3",
+        "Z odpowiedzią": "<3",
+        "Bez odpowiedzi": "<3",
+        "Odsetek odpowiedzi": "<3",
+    }
+    shown = build_map(valid_network, kind="referrals", min_count=1)
+    edges = {(e["from"], e["to"]): e for e in shown.edges if e["layer"] == "referrals"}
     # S3 OPS1 -> SAD1 got no answer, S1 OPS1 -> PUP1 was completed
     assert edges[("OPS1", "SAD1")]["color"] == answer_rate_colour(0.0)
     assert edges[("OPS1", "PUP1")]["color"] == answer_rate_colour(1.0)
-    assert m.directed
+    assert dict(edges[("OPS1", "SAD1")]["tip"][1])["Odsetek odpowiedzi"] == "0%"
+
+
+def test_small_counts_of_families_never_show(valid_network: Network) -> None:
+    m = build_map(valid_network)
+    # every pair shares one or two families (tests/data/valid): all hidden as "<3"
+    shared = {
+        dict(e["tip"][1])["Wspólne rodziny bez współpracy"]
+        for e in m.edges
+        if e["layer"] == "gap_co_serving"
+    }
+    assert shared == {"<3"}
+    assert '"n":' not in m.to_html()  # the exact counts behind widths stay out of the page
+    exact = build_map(valid_network, min_count=1)
+    shared = [
+        dict(e["tip"][1])["Wspólne rodziny bez współpracy"]
+        for e in exact.edges
+        if e["layer"] == "gap_co_serving"
+    ]
+    assert shared == ["1"] * 11  # by hand: each of the 11 pairs shares exactly one family
+    given = pd.DataFrame(
+        {
+            "source": ["OPS1", "OPS1", "OPS1"],
+            "target": ["PUP1", "SAD1", "NGO1"],
+            "shared_families": [1, 2, 9],
+        }
+    )
+    widths = {
+        e["to"]: e["width"]
+        for e in build_map(valid_network, gaps_co_serving=given).edges
+        if e["layer"] == "gap_co_serving"
+    }
+    assert widths["PUP1"] == widths["SAD1"] < widths["NGO1"]  # 1 and 2 look alike
 
 
 def test_aggregate_map_has_one_node_per_territory(valid_network: Network) -> None:
