@@ -1,0 +1,1 @@
+kokon_graph/cypher

@@ -1,0 +1,44 @@
+// Schema for Neo4j 5 (5.7 or later): a uniqueness constraint on the key of every node
+// label, one on the id of a referral, and indexes on the properties the ready queries
+// filter by (sector, type, teryt, wave, status, a referral's family).
+// Applied by `kokon-graph neo4j init` (and before every `neo4j load`). Every statement
+// has IF NOT EXISTS, so applying the schema again changes nothing.
+// The FalkorDB equivalent is falkordb.cypher (see README.md in this folder).
+CREATE CONSTRAINT kokon_institution_id IF NOT EXISTS
+FOR (n:Institution) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kokon_group_id IF NOT EXISTS
+FOR (n:Group) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kokon_person_id IF NOT EXISTS
+FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kokon_family_id IF NOT EXISTS
+FOR (n:Family) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT kokon_territory_teryt IF NOT EXISTS
+FOR (n:Territory) REQUIRE n.teryt IS UNIQUE;
+CREATE CONSTRAINT kokon_referral_id IF NOT EXISTS
+FOR ()-[r:REFERRED]-() REQUIRE r.id IS UNIQUE;
+CREATE INDEX kokon_institution_sector IF NOT EXISTS
+FOR (n:Institution) ON (n.sector);
+CREATE INDEX kokon_institution_type IF NOT EXISTS
+FOR (n:Institution) ON (n.type);
+CREATE INDEX kokon_institution_teryt IF NOT EXISTS
+FOR (n:Institution) ON (n.teryt);
+CREATE INDEX kokon_group_type IF NOT EXISTS
+FOR (n:Group) ON (n.type);
+CREATE INDEX kokon_group_teryt IF NOT EXISTS
+FOR (n:Group) ON (n.teryt);
+CREATE INDEX kokon_family_teryt IF NOT EXISTS
+FOR (n:Family) ON (n.teryt);
+CREATE INDEX kokon_territory_kind IF NOT EXISTS
+FOR (n:Territory) ON (n.kind);
+CREATE INDEX kokon_cooperation_wave IF NOT EXISTS
+FOR ()-[r:COOPERATES_WITH]-() ON (r.wave);
+CREATE INDEX kokon_membership_wave IF NOT EXISTS
+FOR ()-[r:MEMBER_OF]-() ON (r.wave);
+CREATE INDEX kokon_service_wave IF NOT EXISTS
+FOR ()-[r:SERVES]-() ON (r.wave);
+CREATE INDEX kokon_referral_wave IF NOT EXISTS
+FOR ()-[r:REFERRED]-() ON (r.wave);
+CREATE INDEX kokon_referral_status IF NOT EXISTS
+FOR ()-[r:REFERRED]-() ON (r.status);
+CREATE INDEX kokon_referral_family IF NOT EXISTS
+FOR ()-[r:REFERRED]-() ON (r.family);

@@ -1,0 +1,526 @@
+"""Loading a :class:`~kokon_graph.io.Dataset` into a graph database, in batches.
+
+Every table becomes nodes or relationships through the ``cypher/load/``
+statements, in an order that creates nodes before the relationships between
+them. Each statement is ``UNWIND $rows AS row MERGE ...`` on the row's
+identity, so:
+
+* loading the same dataset twice leaves the database as one load does;
+* loading a later wave adds its rows and updates the nodes it shares with the
+  earlier one, without duplicating anything;
+* a load that stopped half way (the server went away) is completed by running
+  it again.
+
+Each batch of rows is one transaction. A batch that fails transiently is
+retried; when it keeps failing, :class:`LoadError` says how far the load got.
+
+Identity of each row (what MERGE matches on):
+
+==================  =====================================================
+table               identity
+==================  =====================================================
+territories         ``Territory {teryt}``
+institutions        ``Institution {id}``
+groups              ``Group {id}``
+persons             ``Person {id}``; its one ``WORKS_AT``
+families            ``Family {id}`` (the pseudonym); its one ``COORDINATES``
+cooperation         ``COOPERATES_WITH`` by (source, target, kind, wave, seq)
+memberships         ``MEMBER_OF`` by (member, group, wave, seq)
+services            ``SERVES`` by (institution, family, service, wave, seq)
+referrals           ``REFERRED`` by its id
+==================  =====================================================
+
+``seq`` numbers the rows of a table that repeat the same identity (0 for the
+first; the dataset reader warns about such rows), ordered by their other
+columns, so that every row is kept and reloading stays idempotent.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import pandas as pd
+
+from kokon_graph.errors import StoreError
+from kokon_graph.io import Dataset
+from kokon_graph.model import NEO4J_LABELS, NEO4J_REL_TYPES, EdgeKind, NodeKind
+from kokon_graph.store.schema import apply_schema
+from kokon_graph.store.session import GraphSession, TransientStoreError, WriteSummary
+from kokon_graph.store.statements import statement
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "LOAD_STEPS",
+    "LoadError",
+    "LoadPlan",
+    "LoadReport",
+    "LoadStep",
+    "StepReport",
+    "load_dataset",
+    "plan_load",
+    "step_rows",
+]
+
+#: Rows per transaction unless told otherwise.
+DEFAULT_BATCH_SIZE: Final = 5000
+
+_TERRITORY_KINDS: Final = {2: "voivodeship", 4: "powiat", 7: "gmina"}
+
+
+@dataclass(frozen=True)
+class LoadStep:
+    """One load statement and the rows it gets.
+
+    Attributes
+    ----------
+    statement
+        Name of the statement (``"load/institution"``).
+    what
+        What it writes, for people: a label or relationship type from
+        :mod:`kokon_graph.model`, with a qualifier where one type has several
+        steps (``"LOCATED_IN (Institution)"``).
+    counted
+        For statements that keep one relationship per node (``WORKS_AT``,
+        ``COORDINATES``, ``LOCATED_IN``): the row field that must be non-empty
+        for the row to stand for a relationship.
+    """
+
+    statement: str
+    what: str
+    counted: str | None = None
+
+
+_L = NEO4J_LABELS
+_R = NEO4J_REL_TYPES
+
+#: Every step, in the order they run.
+LOAD_STEPS: Final[tuple[LoadStep, ...]] = (
+    LoadStep("load/territory", _L[NodeKind.TERRITORY]),
+    LoadStep("load/territory_code", f"{_L[NodeKind.TERRITORY]} (named by codes)"),
+    LoadStep(
+        "load/located_in_territory",
+        f"{_R[EdgeKind.LOCATED_IN]} ({_L[NodeKind.TERRITORY]})",
+        counted="parent",
+    ),
+    LoadStep("load/institution", _L[NodeKind.INSTITUTION]),
+    LoadStep(
+        "load/located_in_institution",
+        f"{_R[EdgeKind.LOCATED_IN]} ({_L[NodeKind.INSTITUTION]})",
+        counted="teryt",
+    ),
+    LoadStep("load/group", _L[NodeKind.GROUP]),
+    LoadStep(
+        "load/located_in_group",
+        f"{_R[EdgeKind.LOCATED_IN]} ({_L[NodeKind.GROUP]})",
+        counted="teryt",
+    ),
+    LoadStep("load/person", _L[NodeKind.PERSON]),
+    LoadStep("load/works_at", _R[EdgeKind.EMPLOYMENT], counted="institution"),
+    LoadStep("load/family", _L[NodeKind.FAMILY]),
+    LoadStep(
+        "load/located_in_family",
+        f"{_R[EdgeKind.LOCATED_IN]} ({_L[NodeKind.FAMILY]})",
+        counted="teryt",
+    ),
+    LoadStep("load/coordinates", _R[EdgeKind.COORDINATION], counted="coordinator"),
+    LoadStep("load/cooperates_with", _R[EdgeKind.COOPERATION]),
+    LoadStep(
+        "load/member_of_institution",
+        f"{_R[EdgeKind.MEMBERSHIP]} ({_L[NodeKind.INSTITUTION]})",
+    ),
+    LoadStep("load/member_of_person", f"{_R[EdgeKind.MEMBERSHIP]} ({_L[NodeKind.PERSON]})"),
+    LoadStep("load/serves", _R[EdgeKind.SERVICE]),
+    LoadStep("load/referred", _R[EdgeKind.REFERRAL]),
+)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _text(col: pd.Series) -> list[str]:
+    return ["" if v is None or v is pd.NA or v != v else str(v) for v in col.tolist()]
+
+
+def _dates(col: pd.Series) -> list[str | None]:
+    return [None if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in col.tolist()]
+
+
+def _ints(col: pd.Series) -> list[int | None]:
+    return [None if pd.isna(v) else int(v) for v in col.tolist()]
+
+
+def _floats(col: pd.Series) -> list[float | None]:
+    return [None if pd.isna(v) else float(v) for v in col.tolist()]
+
+
+def _lists(col: pd.Series) -> list[list[str] | None]:
+    return [list(v) if isinstance(v, tuple | list) and len(v) else None for v in col.tolist()]
+
+
+def _extras(frame: pd.DataFrame, canonical: Sequence[str]) -> list[dict[str, str]]:
+    extra = [c for c in frame.columns if c not in canonical]
+    if not extra:
+        return [{} for _ in range(len(frame))]
+    values = {c: _text(frame[c]) for c in extra}
+    return [{c: values[c][i] for c in extra} for i in range(len(frame))]
+
+
+def _seq(frame: pd.DataFrame, key: list[str]) -> list[int]:
+    """0, 1, ... for the rows that repeat a key, ordered by all their columns."""
+    if frame.empty:
+        return []
+    text = frame.astype(str)
+    order = text.sort_values(list(text.columns), kind="stable").index
+    counts = text.loc[order].groupby(key, sort=False).cumcount()
+    return [int(v) for v in counts.reindex(frame.index).tolist()]
+
+
+def _zip(**columns: list[Any]) -> list[dict[str, Any]]:
+    names = list(columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
+def _codes(dataset: Dataset) -> list[str]:
+    """Every TERYT code the data names, with the codes of the territories holding it."""
+    found: set[str] = set()
+    for frame in (dataset.territories, dataset.institutions, dataset.groups, dataset.families):
+        for code in frame["teryt"].dropna().unique().tolist():
+            code = str(code)
+            if not code:
+                continue
+            found.add(code)
+            found.update(code[:n] for n in (2, 4, 7) if n < len(code))
+    return sorted(found)
+
+
+def _parent(code: str) -> str:
+    shorter = [code[:n] for n in (2, 4, 7) if n < len(code)]
+    return shorter[-1] if shorter else ""
+
+
+def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
+    """The ``$rows`` of load statement ``step`` for ``dataset`` (plain Python values).
+
+    Text is ``str`` (``""`` when empty); dates are ISO ``"YYYY-MM-DD"``
+    strings, numbers ``int``/``float`` and lists ``list``, each ``None`` when
+    empty.
+    """
+    ds = dataset
+    if step == "load/territory":
+        t = ds.territories
+        return _zip(
+            teryt=_text(t["teryt"]),
+            name=_text(t["name"]),
+            kind=_text(t["kind"]),
+            gmina_type=_text(t["gmina_type"]),
+        )
+    if step == "load/territory_code":
+        return [{"teryt": c, "kind": _TERRITORY_KINDS.get(len(c), "other")} for c in _codes(ds)]
+    if step == "load/located_in_territory":
+        return [{"teryt": c, "parent": _parent(c)} for c in _codes(ds) if _parent(c)]
+    if step == "load/institution":
+        i = ds.institutions
+        inst_columns = ("id", "name", "type", "sector", "level", "teryt", "project")
+        return _zip(
+            **{c: _text(i[c]) for c in inst_columns},
+            extra=_extras(i, inst_columns),
+        )
+    if step in ("load/located_in_institution", "load/located_in_group", "load/located_in_family"):
+        frame = {
+            "load/located_in_institution": ds.institutions,
+            "load/located_in_group": ds.groups,
+            "load/located_in_family": ds.families,
+        }[step]
+        return _zip(id=_text(frame["id"]), teryt=_text(frame["teryt"]))
+    if step == "load/group":
+        g = ds.groups
+        group_columns = ("id", "name", "type", "level", "teryt", "project", "start", "end")
+        return _zip(
+            **{c: _text(g[c]) for c in group_columns[:6]},
+            start=_dates(g["start"]),
+            end=_dates(g["end"]),
+            extra=_extras(g, group_columns),
+        )
+    if step == "load/person":
+        p = ds.persons
+        return _zip(id=_text(p["id"]), role=_text(p["role"]))
+    if step == "load/works_at":
+        p = ds.persons
+        return _zip(id=_text(p["id"]), institution=_text(p["institution"]))
+    if step == "load/family":
+        f = ds.families
+        return _zip(
+            id=_text(f["id"]),
+            teryt=_text(f["teryt"]),
+            size=_ints(f["size"]),
+            children=_ints(f["children"]),
+            problems=_lists(f["problems"]),
+            plan_status=_text(f["plan_status"]),
+        )
+    if step == "load/coordinates":
+        f = ds.families
+        return _zip(id=_text(f["id"]), coordinator=_text(f["coordinator"]))
+    if step == "load/cooperates_with":
+        c = ds.cooperation
+        return _zip(
+            source=_text(c["source"]),
+            target=_text(c["target"]),
+            kind=_text(c["kind"]),
+            wave=_text(c["wave"]),
+            seq=_seq(c, ["source", "target", "kind", "wave"]),
+            weight=_floats(c["weight"]),
+            since=_dates(c["since"]),
+            mutual=[bool(v) for v in c["mutual"].tolist()],
+        )
+    if step in ("load/member_of_institution", "load/member_of_person"):
+        m = ds.memberships
+        persons = set(ds.persons["id"].tolist())
+        seq = pd.Series(_seq(m, ["member", "group", "wave"]), index=m.index, dtype="int64")
+        is_person = m["member"].isin(persons)
+        m = m[is_person] if step == "load/member_of_person" else m[~is_person]
+        return _zip(
+            member=_text(m["member"]),
+            group=_text(m["group"]),
+            wave=_text(m["wave"]),
+            seq=[int(v) for v in seq[m.index].tolist()],
+            role=_text(m["role"]),
+            start=_dates(m["start"]),
+            end=_dates(m["end"]),
+        )
+    if step == "load/serves":
+        s = ds.services
+        return _zip(
+            institution=_text(s["institution"]),
+            family=_text(s["family"]),
+            service=_text(s["service"]),
+            wave=_text(s["wave"]),
+            seq=_seq(s, ["institution", "family", "service", "wave"]),
+            start=_dates(s["start"]),
+            end=_dates(s["end"]),
+        )
+    if step == "load/referred":
+        r = ds.referrals
+        return _zip(
+            id=_text(r["id"]),
+            source=_text(r["source"]),
+            target=_text(r["target"]),
+            family=_text(r["family"]),
+            sent=_dates(r["sent"]),
+            status=_text(r["status"]),
+            answered=_dates(r["answered"]),
+            wave=_text(r["wave"]),
+        )
+    raise KeyError(step)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+@dataclass
+class StepReport:
+    """What one step did: rows sent, and how many nodes or relationships it created.
+
+    ``matched`` counts the rows whose node or relationship existed already
+    (updated in place).
+    """
+
+    what: str
+    statement: str
+    rows: int = 0
+    created: int = 0
+    batches: int = 0
+
+    @property
+    def matched(self) -> int:
+        return max(self.rows - self.created, 0)
+
+
+@dataclass
+class LoadReport:
+    """What a load did, step by step."""
+
+    location: str
+    steps: list[StepReport] = field(default_factory=list)
+    summary: WriteSummary = field(default_factory=WriteSummary)
+
+    @property
+    def rows(self) -> int:
+        return sum(s.rows for s in self.steps)
+
+    @property
+    def created(self) -> int:
+        return sum(s.created for s in self.steps)
+
+    @property
+    def matched(self) -> int:
+        return sum(s.matched for s in self.steps)
+
+    @property
+    def batches(self) -> int:
+        return sum(s.batches for s in self.steps)
+
+
+class LoadError(StoreError):
+    """A load stopped part of the way; running it again completes it.
+
+    Attributes
+    ----------
+    report
+        What was written before the failure.
+    step
+        The step that failed.
+    rows_done, rows_total
+        Rows written (in committed batches) and rows to write in the whole load.
+    """
+
+    def __init__(
+        self,
+        cause: StoreError,
+        *,
+        report: LoadReport,
+        step: LoadStep,
+        batch: int,
+        batches: int,
+        rows_done: int,
+        rows_total: int,
+    ) -> None:
+        self.report = report
+        self.step = step
+        self.rows_done = rows_done
+        self.rows_total = rows_total
+        hint = "nothing is lost or duplicated: run the same command again to complete the load"
+        if cause.hint:
+            hint = f"{cause.hint}; {hint}"
+        super().__init__(
+            f"the load stopped at {step.what} (batch {batch} of {batches}) after "
+            f"{rows_done:,} of {rows_total:,} rows were written: {cause}",
+            hint=hint,
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+#: Called after each committed batch: (step, rows in the batch).
+BatchCallback = Callable[[LoadStep, int], None]
+
+
+def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """The rows of every step for one dataset, ready to be written.
+
+    Build it with :func:`plan_load`; :attr:`total` sizes a progress bar.
+    """
+
+    steps: tuple[tuple[LoadStep, list[dict[str, Any]]], ...]
+
+    @property
+    def total(self) -> int:
+        """Rows in all steps."""
+        return sum(len(rows) for _, rows in self.steps)
+
+
+def plan_load(dataset: Dataset) -> LoadPlan:
+    """The rows :func:`load_dataset` writes for ``dataset``, step by step."""
+    return LoadPlan(tuple((step, step_rows(step.statement, dataset)) for step in LOAD_STEPS))
+
+
+def load_dataset(
+    session: GraphSession,
+    dataset: Dataset | LoadPlan,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    schema: bool = True,
+    retries: int = 2,
+    retry_wait: float = 1.0,
+    on_batch: BatchCallback | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> LoadReport:
+    """Load ``dataset`` into the database behind ``session``.
+
+    Parameters
+    ----------
+    session
+        A :class:`~kokon_graph.store.session.GraphSession` (see
+        :func:`kokon_graph.store.connect`).
+    dataset
+        A checked dataset (families pseudonymised), or its :func:`plan_load`.
+    batch_size
+        Rows per transaction.
+    schema
+        Apply the schema first (idempotent; the keys' constraints or indexes
+        are what make MERGE fast).
+    retries
+        How many times a batch that failed transiently is run again.
+    retry_wait
+        Seconds before the first retry (doubling after each).
+    on_batch
+        Called after every committed batch with the step and its row count,
+        e.g. to move a progress bar.
+    sleep
+        How to wait between retries.
+
+    Returns
+    -------
+    LoadReport
+        Rows, created and matched counts per step.
+
+    Raises
+    ------
+    LoadError
+        When a batch cannot be written; says how far the load got. Running
+        the same load again completes it.
+    StoreError
+        When the schema cannot be applied.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    plan = dataset if isinstance(dataset, LoadPlan) else plan_load(dataset)
+    if schema:
+        apply_schema(session)
+    total = plan.total
+    report = LoadReport(location=session.location)
+    done = 0
+    for step, rows in plan.steps:
+        st = statement(step.statement)
+        counted = sum(1 for r in rows if r[step.counted]) if step.counted else len(rows)
+        step_report = StepReport(step.what, step.statement, rows=counted)
+        report.steps.append(step_report)
+        n_batches = (len(rows) + batch_size - 1) // batch_size
+        for number, batch in enumerate(_batches(rows, batch_size), start=1):
+            attempt = 0
+            while True:
+                try:
+                    summary = session.write(st, {"rows": batch})
+                    break
+                except StoreError as err:
+                    if isinstance(err, TransientStoreError) and attempt < retries:
+                        sleep(retry_wait * 2**attempt)
+                        attempt += 1
+                        continue
+                    raise LoadError(
+                        err,
+                        report=report,
+                        step=step,
+                        batch=number,
+                        batches=n_batches,
+                        rows_done=done,
+                        rows_total=total,
+                    ) from err
+            created = (
+                summary.nodes_created if st.creates == "nodes" else summary.relationships_created
+            )
+            step_report.created += created
+            step_report.batches += 1
+            report.summary = report.summary + summary
+            done += len(batch)
+            if on_batch is not None:
+                on_batch(step, len(batch))
+    return report

