@@ -36,6 +36,11 @@ def num(value: Any) -> float:
     return 0.0 if value is None or value is pd.NA else float(value)
 
 
+def columns(frame: pd.DataFrame, *names: str) -> list[list[Any]]:
+    """Columns as Python lists (iterating Arrow-backed columns value by value is slow)."""
+    return [frame[name].tolist() for name in names]
+
+
 class Context:
     """What every part of one map needs: the network, the language, names."""
 
@@ -45,9 +50,13 @@ class Context:
         self.min_count = min_count
         inst = network.institutions
         self.inst = inst
-        self.names: dict[str, str] = dict(zip(inst.index, inst["name"], strict=True))
+        self.names: dict[str, str] = dict(
+            zip(map(str, inst.index), columns(inst, "name")[0], strict=True)
+        )
         terr = network.full_dataset.territories
-        self.territory_names: dict[str, str] = dict(zip(terr["teryt"], terr["name"], strict=True))
+        self.territory_names: dict[str, str] = dict(
+            zip(*columns(terr, "teryt", "name"), strict=True)
+        )
 
     def t(self, key: str, **fields: Any) -> str:
         return text(key, self.lang, **fields)
@@ -116,7 +125,7 @@ def sector_gap_rows(ctx: Context, frame: pd.DataFrame | None) -> dict[str, list[
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if frame is None:
         return out
-    for ops, sector, status in zip(frame["ops_id"], frame["sector"], frame["status"], strict=True):
+    for ops, sector, status in zip(*columns(frame, "ops_id", "sector", "status"), strict=True):
         if isinstance(ops, str) and ops:
             out[ops].append((str(sector), str(status)))
     return out
@@ -274,7 +283,7 @@ def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
     widths = ctx.count_widths(list(rows["shared_families"]), low=1, high=4)
     out = []
     for i, (s, t, n, width) in enumerate(
-        zip(rows["source"], rows["target"], rows["shared_families"], widths, strict=True)
+        zip(*columns(rows, "source", "target", "shared_families"), widths, strict=True)
     ):
         tip = [
             f"{ctx.names.get(s, s)} — {ctx.names.get(t, t)}",

@@ -19,6 +19,7 @@ from kokon_graph.viz._items import (
     Context,
     clean,
     co_serving_layer,
+    columns,
     institution_nodes,
     make_edge,
     mark_gap,
@@ -63,9 +64,13 @@ def gap_frames(
     if not inputs.gaps:
         return None, None, None
     return (
-        _measures.co_serving_frame(network, inputs.co_serving) if co_serving else None,
+        (
+            _measures.co_serving_frame(network, inputs.co_serving, relation=inputs.relation)
+            if co_serving
+            else None
+        ),
         _measures.referral_frame(network, inputs.referrals) if referrals else None,
-        _measures.sector_frame(network, inputs.sector),
+        _measures.sector_frame(network, inputs.sector, relation=inputs.relation),
     )
 
 
@@ -135,7 +140,7 @@ def institution_map(
         without_ops = sorted(
             {
                 str(g)
-                for g, ops in zip(sec_frame["gmina"], sec_frame["ops_id"], strict=True)
+                for g, ops in zip(*columns(sec_frame, "gmina", "ops_id"), strict=True)
                 if not (isinstance(ops, str) and ops)
             }
         )
@@ -342,8 +347,10 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
     network = ctx.network
     inst = ctx.inst
     unit_of = {
-        str(i): unit_of_code(str(t), level) for i, t in zip(inst.index, inst["teryt"], strict=True)
+        str(i): unit_of_code(str(t), level)
+        for i, t in zip(inst.index.tolist(), columns(inst, "teryt")[0], strict=True)
     }
+    teryt_of = dict(zip(map(str, inst.index), columns(inst, "teryt")[0], strict=True))
     members: dict[str, list[str]] = defaultdict(list)
     for iid, unit in unit_of.items():
         members[unit].append(iid)
@@ -363,7 +370,7 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
     # sector gaps per unit: gminas with a gap, gap rows, gminas counted
     gminas_in: dict[str, set[str]] = defaultdict(set)
     for iid, unit in unit_of.items():
-        code = str(inst.at[iid, "teryt"])
+        code = teryt_of[iid]
         if len(code) == 7:
             gminas_in[unit].add(code)
     gap_rows: dict[str, int] = defaultdict(int)
@@ -440,9 +447,7 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
     layers = [Layer("ties", ctx.t("layer_ties"), len(edges))]
     if co_frame is not None:
         agg: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for s, t, n in zip(
-            co_frame["source"], co_frame["target"], co_frame["shared_families"], strict=True
-        ):
+        for s, t, n in zip(*columns(co_frame, "source", "target", "shared_families"), strict=True):
             pair = unit_pair(unit_of, s, t, directed=False)
             if pair is not None:
                 agg[pair][0] += 1
@@ -473,12 +478,16 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
         layers.append(Layer("gap_co_serving", ctx.t("layer_gap_co_serving"), len(edges) - start))
     if ref_frame is not None:
         ragg: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for row in ref_frame.itertuples(index=False):
-            pair = unit_pair(unit_of, row.source, row.target, directed=True)
-            if pair is not None and num(row.unanswered) > 0:
-                ragg[pair][0] += num(row.referrals)
-                ragg[pair][1] += num(row.answered)
-                ragg[pair][2] += num(row.unanswered)
+        ref_rows = ref_frame[ref_frame["unanswered"] > 0]
+        for s, t, n, ans, una in zip(
+            *columns(ref_rows, "source", "target", "referrals", "answered", "unanswered"),
+            strict=True,
+        ):
+            pair = unit_pair(unit_of, s, t, directed=True)
+            if pair is not None:
+                ragg[pair][0] += num(n)
+                ragg[pair][1] += num(ans)
+                ragg[pair][2] += num(una)
         ref_pairs = sorted(ragg.items())
         widths = ctx.count_widths([v[2] for _, v in ref_pairs], low=1.5, high=6)
         start = len(edges)

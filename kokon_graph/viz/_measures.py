@@ -86,17 +86,34 @@ def centrality_frame(
     return _checked("centrality", frame)
 
 
-def co_serving_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:
-    """Pairs of institutions that serve the same families and have no cooperation tie."""
-    frame = given if given is not None else _analysis("gaps_co_serving")(network)
-    return _checked("gaps_co_serving", frame)
+def _relation_kwargs(relation: str | Iterable[str] | None) -> dict[str, Any]:
+    return {} if relation is None else {"relation": relation}
 
 
-def sector_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:
-    """Required sectors that are absent or untied around each gmina's social assistance
-    centre."""
-    frame = given if given is not None else _analysis("gaps_sector")(network)
-    return _checked("gaps_sector", frame)
+def co_serving_frame(
+    network: Network,
+    given: pd.DataFrame | None,
+    *,
+    relation: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Pairs of institutions that serve the same families and have no cooperation tie
+    (of the ``relation`` kinds, when given)."""
+    if given is None:
+        given = _analysis("gaps_co_serving")(network, **_relation_kwargs(relation))
+    return _checked("gaps_co_serving", given)
+
+
+def sector_frame(
+    network: Network,
+    given: pd.DataFrame | None,
+    *,
+    relation: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Required sectors that are absent or untied (in ``relation``, when given) around each
+    gmina's social assistance centre."""
+    if given is None:
+        given = _analysis("gaps_sector")(network, **_relation_kwargs(relation))
+    return _checked("gaps_sector", given)
 
 
 def referral_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame:

@@ -337,3 +337,16 @@ def test_an_unknown_focus_gets_suggestions(valid_network: Network) -> None:
     with pytest.raises(MapError, match="'OPS' is not in the network") as info:
         build_map(valid_network, kind="ego", focus="OPS")
     assert info.value.hint == "did you mean OPS1, GOPS2, ROPS28?"
+
+
+def test_a_relation_restricts_ties_and_gaps_alike(
+    valid_dataset: Dataset, valid_network: Network
+) -> None:
+    m = build_map(valid_network, relation="wymiana informacji")
+    coop = valid_dataset.cooperation
+    info = coop[coop["kind"] == "information"]
+    assert pairs(m.edges, "ties") == {
+        frozenset(p) for p in zip(info["source"], info["target"], strict=True)
+    }
+    # GOPS2 and SZK2 share families R/5 and R/7 and act jointly, but exchange no information
+    assert pairs(m.edges, "gap_co_serving") == CO_SERVING_BY_HAND | {frozenset(("GOPS2", "SZK2"))}
