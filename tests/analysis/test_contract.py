@@ -171,3 +171,64 @@ def test_matrices_equal_the_networkx_views(valid_network: Network) -> None:
         assert len(mats.sym_edge_weights) == graph.ecount()
         for e, w in zip(graph.es, mats.sym_edge_weights, strict=True):
             assert undirected[mats.ids[e.source]][mats.ids[e.target]]["weight"] == w
+
+
+def test_matrices_equal_the_view_on_random_reports() -> None:
+    """Random reports over two waves and three kinds, some confirmed, some duplicated."""
+    import numpy as np
+
+    from kokon_graph.analysis._demo import frame
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.graph import build_network
+    from kokon_graph.io import Dataset
+
+    rng = np.random.default_rng(3)
+    names = [f"i{k}" for k in range(12)]
+    rows = []
+    for _ in range(80):
+        s, t = rng.choice(12, size=2, replace=False)
+        rows.append(
+            {
+                "source": names[s],
+                "target": names[t],
+                "kind": ["information", "resources", "agreement"][rng.integers(3)],
+                "wave": ["before", "after", ""][rng.integers(3)],
+                "weight": float(rng.integers(1, 4)),
+                "mutual": bool(rng.integers(2)),
+            }
+        )
+    institutions = frame(
+        "institutions",
+        (
+            {"id": x, "name": x, "type": "other", "sector": "other", "teryt": "1465011"}
+            for x in names
+        ),
+    )
+    territories = frame("territories", ({"teryt": "1465011", "name": "G"},))
+    net = build_network(
+        Dataset(
+            institutions=institutions,
+            territories=territories,
+            cooperation=frame("cooperation", rows),
+            name="random",
+        )
+    )
+    for relation in (None, "information", ["resources", "agreement"]):
+        mats = cooperation_matrices(net, relation)
+        view = net.cooperation(relation=relation)
+        coo = mats.weights.tocoo()
+        got = {
+            (mats.ids[i], mats.ids[j]): w
+            for i, j, w in zip(coo.row, coo.col, coo.data, strict=True)
+        }
+        assert got == {(u, v): d["weight"] for u, v, d in view.edges(data=True)}, relation
+    for wave in ("before", "after"):
+        scoped = net.scoped(wave=wave)
+        mats = cooperation_matrices(scoped)
+        coo = mats.weights.tocoo()
+        got = {
+            (mats.ids[i], mats.ids[j]): w
+            for i, j, w in zip(coo.row, coo.col, coo.data, strict=True)
+        }
+        view = scoped.cooperation()
+        assert got == {(u, v): d["weight"] for u, v, d in view.edges(data=True)}, wave
