@@ -201,6 +201,57 @@ def run_case(
     ]
 
 
+def run_extra(
+    browser: Chromium,
+    label: str,
+    network: Network,
+    folder: Path,
+    repeat: int,
+    cap: float,
+    *,
+    kind: str,
+) -> list[str]:
+    """A kokon map only (no baseline): the largest voivodeship, aggregate maps."""
+    print(f"== {label} ({kind}): {network}", flush=True)
+    (m, path), seconds = timed(lambda: _build_save(network, kind, folder / f"{label}-{kind}.html"))
+    draws = [draw_times(browser, path, repeat, ours=True, cap=cap)["first"]]
+    n_nodes, n_edges = m.visible_counts()
+    extra = ""
+    if n_edges < len(m.edges):  # a big map: also with every gap line on at the start
+        on_path = folder / f"{label}-{kind}-on.html"
+        on = build_map(network, kind=kind, gap_lines=True)
+        on.save(on_path)
+        draws.append(draw_times(browser, on_path, repeat, ours=True, cap=cap)["first"])
+        extra = f"; every gap line on ({len(on.edges)} edges): {fmt_ms(draws[1], cap)}"
+    print(f"   build {seconds:.1f} s, draw {draws}", flush=True)
+    size = f"{path.stat().st_size / 2**20:.1f} MiB"
+    return [
+        f"| {label} | kokon {kind} map (as opened{extra}) | {n_nodes} / {n_edges} "
+        f"(of {len(m.edges)}) | {seconds:.2f} s incl. analyses | {size} | "
+        f"{fmt_ms(draws[0], cap)} | {os.getloadavg()[0]:.1f} |"
+    ]
+
+
+def _build_save(network: Network, kind: str, path: Path) -> tuple[Any, Path]:
+    m = build_map(network, kind=kind)
+    m.save(path)
+    return m, path
+
+
+START, END = "<!-- results -->\n", "<!-- /results -->\n"
+
+
+def write_report(path: Path, report: str) -> None:
+    """Write ``report`` to ``path``, between the results markers if the file has them."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if START in old and END in old:
+        head, rest = old.split(START, 1)
+        _, tail = rest.split(END, 1)
+        path.write_text(head + START + report + END + tail, encoding="utf-8")
+    else:
+        path.write_text(report, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", type=Path)
@@ -209,6 +260,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="page loads per map (median)")
     parser.add_argument("--cap", type=float, default=60.0, help="seconds to wait at most")
     parser.add_argument("--write", type=Path, default=None, help="write the results here")
+    parser.add_argument(
+        "--stress",
+        action="store_true",
+        help="also the largest voivodeship and aggregate maps (kokon maps only)",
+    )
     args = parser.parse_args()
 
     dataset, t_read = timed(lambda: read_dataset(args.dataset))
@@ -232,6 +288,18 @@ def main() -> int:
             ):
                 network = build_network(dataset, scope=scope)
                 rows += run_case(browser, label, network, folder, args.repeat, args.cap)
+            if args.stress:
+                counts = inst.loc[inst["voivodeship"] != "", "voivodeship"].value_counts()
+                largest = str(counts.idxmax())
+                for label, scope, kind in (
+                    (f"voivodeship {largest} (largest)", f"voivodeship:{largest}", "cooperation"),
+                    (f"voivodeship {voivodeship}", f"voivodeship:{voivodeship}", "aggregate"),
+                    ("Poland", "all", "aggregate"),
+                ):
+                    network = build_network(dataset, scope=scope)
+                    rows += run_extra(
+                        browser, label, network, folder, args.repeat, args.cap, kind=kind
+                    )
             version = browser.browser.version
     finally:
         browser.close()
@@ -253,7 +321,7 @@ def main() -> int:
     )
     print(report)
     if args.write:
-        args.write.write_text(report, encoding="utf-8")
+        write_report(args.write, report)
     return 0
 
 

@@ -234,7 +234,7 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
     layout_edges: list[tuple[Hashable, Hashable, float]] = [(m, g, 2.0) for m, g, _ in memberships]
     layout_edges += [(u, v, 0.5) for u, v, _ in ties]
     layer = Layer("membership", ctx.t("layer_membership"), len(base))
-    return institution_map(
+    parts = institution_map(
         ctx,
         inputs,
         members,
@@ -244,6 +244,11 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
         extra_nodes=group_nodes,
         layout_edges=layout_edges,
     )
+    # the map is about membership: the other lines are there, switched off at the start
+    for other in parts.layers:
+        if other.target == "edges" and other.id != "membership":
+            other.on = False
+    return parts
 
 
 def referral_parts(ctx: Context, inputs: Inputs) -> Parts:

@@ -320,8 +320,9 @@ def build_map(
     gap_lines
         Whether the gap lines (shared families, unanswered referrals) are switched on when
         the page opens; by default they are, unless the map is big (more than
-        :data:`BIG_NODES` nodes or :data:`BIG_EDGES` edges). Switched off, they are still
-        in the file and appear when their layer is switched on.
+        :data:`BIG_NODES` nodes or :data:`BIG_EDGES` edges) or a group map (which opens
+        showing membership only). Switched off, they are still in the file and appear when
+        their layer is switched on.
     centrality, gaps_co_serving, gaps_sector, gaps_referrals
         Results already computed by :mod:`kokon_graph.analysis` for this
         network; each one not given is computed when the map needs it.
@@ -395,16 +396,18 @@ def build_map(
     else:
         heading = title or ctx.t(f"title_{kind}", name=ctx.names.get(focus or "", focus or ""))
     big = len(parts.nodes) > BIG_NODES or len(parts.edges) > BIG_EDGES
-    if gap_lines is False or (gap_lines is None and big):
+    gap_edge_layers = [
+        layer for layer in parts.layers if layer.id in GAP_LAYERS and layer.target == "edges"
+    ]
+    if gap_lines is not None:
+        for layer in gap_edge_layers:
+            layer.on = gap_lines
+    elif big and any(layer.on and layer.count for layer in gap_edge_layers):
         # thousands of dashed lines hide the map and slow its first draw: the gap lines of
         # a big map start switched off (the page loads them when their layer is switched on)
-        switched_off = [
-            layer for layer in parts.layers if layer.id in GAP_LAYERS and layer.target == "edges"
-        ]
-        for layer in switched_off:
+        for layer in gap_edge_layers:
             layer.on = False
-        if gap_lines is None and any(layer.count for layer in switched_off):
-            parts.notes.insert(0, ctx.t("notes_big_map"))
+        parts.notes.insert(0, ctx.t("notes_big_map"))
     if focus_node is not None and focus_node not in {n["id"] for n in parts.nodes}:
         raise MapError(f"{focus!r} is not on this map", hint="check the id and the scope")
     dataset = network.full_dataset

@@ -160,6 +160,15 @@ def test_group_map_links_groups_to_member_institutions(
     assert pairs(m.edges, "membership", directed=True) == expected
     assert {i for i, k in kinds.items() if k == "institution"} == {i for i, _ in expected}
     assert not set(valid_dataset.persons["id"]) & set(kinds)
+    # it opens showing membership; ties and gap lines are layers to switch on
+    assert {layer.id: layer.on for layer in m.layers} == {
+        "membership": True,
+        "ties": False,
+        "gap_co_serving": False,
+        "gap_referrals": False,
+        "gap_sector": True,
+    }
+    assert m.visible_counts() == (len(m.nodes), len(expected))
 
 
 def test_referral_map_weights_arrows_by_count_and_colours_by_answers(
