@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 import click
 
-from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
 
@@ -28,11 +27,12 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_STORE_URI = re.compile(r"^(neo4j|bolt)(\+s|\+ssc)?://", re.IGNORECASE)
+_STORE_URI = re.compile(r"^((neo4j|bolt)(\+s|\+ssc)?|falkordb)://", re.IGNORECASE)
 
 
 def is_store_uri(text: str) -> bool:
-    """Whether ``text`` names a Neo4j database (``neo4j://``, ``bolt+s://``, ...)."""
+    """Whether ``text`` names a Neo4j database (``neo4j://``, ``bolt+s://``, ...) or a
+    FalkorDB graph (``falkordb://``)."""
     return bool(_STORE_URI.match(text))
 
 
@@ -116,11 +116,9 @@ def load_dataset(
 ) -> Dataset:
     """Read ``source`` (a dataset path, or a Neo4j URI) as a checked dataset."""
     if is_store_uri(source):
-        raise KokonError(
-            f"reading a dataset from Neo4j ({source.split('://')[0]}://...) is not available "
-            "in this version",
-            hint="export the database to a dataset folder first",
-        )
+        from kokon_graph.cli.neo4j_cmd import dataset_from_store
+
+        return dataset_from_store(source, strict=strict)
     return read_dataset(
         Path(source),
         encoding=encoding,
