@@ -164,10 +164,12 @@ def ego_parts(ctx: Context, inputs: Inputs, focus: str, steps: int) -> Parts:
     parts = institution_map(ctx, inputs, ids, tie_pairs(graph, set(ids)))
     for node in parts.nodes:
         if node["id"] == focus:
-            node["borderWidth"] = max(node["borderWidth"], 4)
-            node["color"] = {**node["color"], "border": style.FOCUS_BORDER}
-            node["font"] = {"size": 18, "bold": True}
             node["focus"] = True
+            outlined = {**node["color"], "border": style.FOCUS_BORDER}
+            if node.get("gap"):  # a gap outline while the gap layer is on, black without
+                node["c0"], node["w0"] = outlined, 4
+            else:
+                node["color"], node["borderWidth"] = outlined, 4
     return parts
 
 
@@ -266,8 +268,8 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
             referral_rows(ctx, row.referrals, row.answered, row.unanswered, row.answer_rate),
         ]
         # the colour shows the share answered: not for pairs with too few referrals
-        rate = None if ctx.hidden(row.referrals) else clean(row.answer_rate)
-        colour = style.answer_rate_colour(rate)
+        hidden = ctx.hidden(row.referrals)
+        colour = style.FEW_COLOUR if hidden else style.answer_rate_colour(clean(row.answer_rate))
         base.append(
             make_edge(
                 "referrals",
@@ -314,7 +316,7 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
                 LegendItem(
                     ctx.t("legend_few_referrals", n=ctx.min_count),
                     "line",
-                    colour=style.NA_COLOUR,
+                    colour=style.FEW_COLOUR,
                     arrow=True,
                 ),
                 LegendItem(

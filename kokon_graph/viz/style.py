@@ -20,6 +20,7 @@ from kokon_graph import model
 
 __all__ = [
     "EDGE_STYLES",
+    "FEW_COLOUR",
     "FOCUS_BORDER",
     "GAP_COLOUR",
     "GROUP_COLOUR",
@@ -75,6 +76,8 @@ GROUP_COLOUR: Final = "#4d4d4d"
 GAP_COLOUR: Final = "#d62728"
 #: Colour for "not applicable" (aggregate nodes without gminas of their own).
 NA_COLOUR: Final = "#e0e0e0"
+#: Colour of referral arrows resting on too few referrals to show their share answered.
+FEW_COLOUR: Final = "#a3a3a3"
 #: Outline of the institution an ego map is centred on.
 FOCUS_BORDER: Final = "#000000"
 

@@ -33,7 +33,7 @@ KINDS = [
     ("cooperation", {}),
     ("ego", {"focus": "OPS1", "steps": 2}),
     ("groups", {}),
-    ("referrals", {}),
+    ("referrals", {"min_count": 1}),
     ("aggregate", {"level": "gmina"}),
     ("cooperation_en", {"lang": "en", "size_by": "betweenness"}),
 ]

@@ -15,7 +15,7 @@ from kokon_graph.analysis import centrality, gaps_sector
 from kokon_graph.analysis.columns import COLUMNS
 from kokon_graph.viz import MAP_KINDS, MapError, build_map
 from kokon_graph.viz.maps import check_options
-from kokon_graph.viz.style import GAP_COLOUR, NA_COLOUR, answer_rate_colour
+from kokon_graph.viz.style import FEW_COLOUR, GAP_COLOUR, answer_rate_colour
 from tests.viz.conftest import HOSTILE, HOSTILE_GROUP, HOSTILE_TERRITORY
 
 
@@ -183,7 +183,7 @@ def test_referral_map_weights_arrows_by_count_and_colours_by_answers(
     assert all("arrows" in e for e in edges.values())
     assert m.directed
     # one referral per pair: below the small-count threshold, so grey and counts hidden
-    assert {e["color"] for e in edges.values()} == {NA_COLOUR}
+    assert {e["color"] for e in edges.values()} == {FEW_COLOUR}
     tip = dict(edges[("OPS1", "SAD1")]["tip"][1])
     assert tip == {
         "Skierowania": "<3",
