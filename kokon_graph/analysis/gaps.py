@@ -205,9 +205,9 @@ _SECTOR_COLUMNS: Final = {
 
 
 def _gminas(network: Network) -> list[str]:
-    codes = set(network.dataset.institutions["teryt"].astype(str))
-    codes |= set(network.dataset.families["teryt"].astype(str))
-    return sorted(c for c in codes if len(c) == 7)
+    codes = set(network.dataset.institutions["teryt"].unique().tolist())
+    codes |= set(network.dataset.families["teryt"].unique().tolist())
+    return sorted(str(c) for c in codes if isinstance(c, str) and len(c) == 7)
 
 
 def _covering(inst: pd.DataFrame, gminas: Sequence[str]) -> pd.DataFrame:
@@ -295,7 +295,10 @@ def gaps_sector(
     cover = _covering(inst, gminas)
     cover = cover[~cover["row"].isin(centre_rows)]
     cover = cover.merge(inst[["row", "sector"]], on="row")
-    available = cover.groupby(["gmina", "sector"]).size()
+    available = {
+        (str(g), str(sec)): int(k)
+        for (g, sec), k in cover.groupby(["gmina", "sector"]).size().items()
+    }
     # ties between a gmina's centres and institutions available to the gmina
     mats = cooperation_matrices(network, relation)
     coo = mats.sym.tocoo()
@@ -303,12 +306,22 @@ def gaps_sector(
     edges = edges[edges["centre"].isin(centre_rows)]
     edges = edges.merge(inst[["row", "teryt"]].rename(columns={"row": "centre", "teryt": "gmina"}))
     edges = edges.merge(cover, on=["gmina", "row"])
-    tied = set(zip(edges["gmina"], edges["sector"], strict=True))
-    first_centre = centres.groupby("teryt").first()
+    tied = set(zip(edges["gmina"].tolist(), edges["sector"].tolist(), strict=True))
+    first_centre = {
+        str(code): (str(cid), str(cname))
+        for code, cid, cname in list(
+            zip(
+                centres["teryt"].tolist(),
+                centres["id"].tolist(),
+                centres["name"].tolist(),
+                strict=True,
+            )
+        )[::-1]  # sorted by id: the lowest id of a gmina is written last
+    }
     rows: list[dict[str, object]] = []
     for gmina in gminas:
         base = {"gmina": gmina, "gmina_name": names.get(gmina, "")}
-        if gmina not in first_centre.index:
+        if gmina not in first_centre:
             rows.append(
                 {
                     **base,
@@ -320,7 +333,7 @@ def gaps_sector(
                 }
             )
             continue
-        centre = first_centre.loc[gmina]
+        centre_id, centre_name = first_centre[gmina]
         for sector in required:
             if sector == "social_assistance":
                 continue
@@ -330,8 +343,8 @@ def gaps_sector(
                 rows.append(
                     {
                         **base,
-                        "ops_id": str(centre["id"]),
-                        "ops_name": str(centre["name"]),
+                        "ops_id": centre_id,
+                        "ops_name": centre_name,
                         "sector": sector,
                         "status": status,
                         "institutions": count,
@@ -645,7 +658,7 @@ def gaps_group_coverage(
     sector = inst["sector"].astype(str).to_numpy()
     by_exact: dict[str, Counter[str]] = defaultdict(Counter)
     by_powiat: dict[str, Counter[str]] = defaultdict(Counter)
-    for code, sec in zip(teryt, sector, strict=True):
+    for code, sec in zip(teryt.tolist(), sector.tolist(), strict=True):
         by_exact[code][sec] += 1
         if len(code) >= 4:
             by_powiat[code[:4]][sec] += 1
@@ -656,7 +669,11 @@ def gaps_group_coverage(
     rows: list[dict[str, object]] = []
     members_csc = members.tocsc()
     for gid, gname, gtype, code in zip(
-        groups["id"], groups["name"], groups["type"], groups["teryt"], strict=True
+        groups["id"].tolist(),
+        groups["name"].tolist(),
+        groups["type"].tolist(),
+        groups["teryt"].tolist(),
+        strict=True,
     ):
         if len(code) == 4:
             active = by_powiat.get(code, Counter())

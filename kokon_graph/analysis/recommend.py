@@ -218,7 +218,10 @@ def recommendations(
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _COLUMNS.items()})
     n_gaps = (
         np.asarray(
-            [len(gaps_of.get((int(a), int(b)), ())) for a, b in zip(all_a, all_b, strict=True)]
+            [
+                len(gaps_of.get((int(a), int(b)), ()))
+                for a, b in zip(all_a.tolist(), all_b.tolist(), strict=True)
+            ]
         )
         if gaps_of
         else np.zeros(len(all_a), dtype=np.int64)

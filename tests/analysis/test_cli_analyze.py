@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
-from kokon_graph.analysis import COLUMNS, RESULT_NAMES
+from kokon_graph import build_network, read_dataset
+from kokon_graph.analysis import COLUMNS, RESULT_NAMES, run_all
 from kokon_graph.cli import main
 from tests.conftest import VALID
 
@@ -45,6 +47,18 @@ def test_analyze_whole_dataset(tmp_path: Path) -> None:
     for name in RESULT_NAMES:
         frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
         assert list(frame.columns) == list(COLUMNS[name]), name
+    # the files hold the numbers of the Python API, exactly
+    results = run_all(build_network(read_dataset(VALID)))
+    for name in ("centrality", "holes", "network", "gaps_referral_targets", "cohesion"):
+        written = pd.read_csv(out / f"{name}.csv", dtype={"teryt": str})
+        expected = results[name]
+        for column in expected.columns:
+            if pd.api.types.is_float_dtype(expected[column]):
+                assert written[column].tolist() == pytest.approx(
+                    expected[column].tolist(), nan_ok=True, rel=0, abs=0
+                ), (name, column)
+            elif pd.api.types.is_bool_dtype(expected[column]):
+                assert written[column].tolist() == expected[column].tolist(), (name, column)
 
 
 def test_analyze_scope_and_wave(tmp_path: Path) -> None:
