@@ -299,6 +299,9 @@ def referral_parts(ctx: Context, inputs: Inputs) -> Parts:
         with_unanswered=False,
     )
     parts.directed = True
+    for other in parts.layers:  # the map is about referrals: the gap lines start switched off
+        if other.target == "edges" and other.id != "referrals":
+            other.on = False
     gradient = LegendItem(
         ctx.t("legend_answer_rate"),
         "gradient",

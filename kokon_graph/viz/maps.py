@@ -320,9 +320,9 @@ def build_map(
     gap_lines
         Whether the gap lines (shared families, unanswered referrals) are switched on when
         the page opens; by default they are, unless the map is big (more than
-        :data:`BIG_NODES` nodes or :data:`BIG_EDGES` edges) or a group map (which opens
-        showing membership only). Switched off, they are still in the file and appear when
-        their layer is switched on.
+        :data:`BIG_NODES` nodes or :data:`BIG_EDGES` edges), a group map (which opens
+        showing membership only) or a referral map (referrals only). Switched off, they
+        are still in the file and appear when their layer is switched on.
     centrality, gaps_co_serving, gaps_sector, gaps_referrals
         Results already computed by :mod:`kokon_graph.analysis` for this
         network; each one not given is computed when the map needs it.

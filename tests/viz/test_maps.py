@@ -182,6 +182,11 @@ def test_referral_map_weights_arrows_by_count_and_colours_by_answers(
     assert all(edges[p]["n"] == counts[p] for p in edges)
     assert all("arrows" in e for e in edges.values())
     assert m.directed
+    assert {layer.id: layer.on for layer in m.layers} == {
+        "referrals": True,
+        "gap_co_serving": False,
+        "gap_sector": True,
+    }
     # one referral per pair: below the small-count threshold, so grey and counts hidden
     assert {e["color"] for e in edges.values()} == {FEW_COLOUR}
     tip = dict(edges[("OPS1", "SAD1")]["tip"][1])
