@@ -62,6 +62,7 @@ __all__ = [
     "load_dataset",
     "plan_load",
     "step_rows",
+    "step_size",
 ]
 
 #: Rows per transaction unless told otherwise.
@@ -141,19 +142,23 @@ LOAD_STEPS: Final[tuple[LoadStep, ...]] = (
 
 
 def _text(col: pd.Series) -> list[str]:
-    return ["" if v is None or v is pd.NA or v != v else str(v) for v in col.tolist()]
+    return [str(v) for v in col.astype(object).where(col.notna(), "").tolist()]
+
+
+def _or_none(col: pd.Series, values: pd.Series) -> list[Any]:
+    return values.astype(object).where(col.notna(), None).tolist()
 
 
 def _dates(col: pd.Series) -> list[str | None]:
-    return [None if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in col.tolist()]
+    return _or_none(col, col.dt.strftime("%Y-%m-%d"))
 
 
 def _ints(col: pd.Series) -> list[int | None]:
-    return [None if pd.isna(v) else int(v) for v in col.tolist()]
+    return [None if v is None else int(v) for v in _or_none(col, col)]
 
 
 def _floats(col: pd.Series) -> list[float | None]:
-    return [None if pd.isna(v) else float(v) for v in col.tolist()]
+    return [None if v is None else float(v) for v in _or_none(col, col)]
 
 
 def _lists(col: pd.Series) -> list[list[str] | None]:
@@ -170,12 +175,13 @@ def _extras(frame: pd.DataFrame, canonical: Sequence[str]) -> list[dict[str, str
 
 def _seq(frame: pd.DataFrame, key: list[str]) -> list[int]:
     """0, 1, ... for the rows that repeat a key, ordered by all their columns."""
-    if frame.empty:
-        return []
-    text = frame.astype(str)
-    order = text.sort_values(list(text.columns), kind="stable").index
-    counts = text.loc[order].groupby(key, sort=False).cumcount()
-    return [int(v) for v in counts.reindex(frame.index).tolist()]
+    seq = pd.Series(0, index=frame.index, dtype="int64")
+    repeated = frame[frame.duplicated(key, keep=False)]
+    if len(repeated):
+        text = repeated.astype(str)
+        ordered = text.sort_values(list(text.columns), kind="stable")
+        seq[ordered.index] = ordered.groupby(key, sort=False).cumcount().to_numpy()
+    return [int(v) for v in seq.tolist()]
 
 
 def _zip(**columns: list[Any]) -> list[dict[str, Any]]:
@@ -412,24 +418,77 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
         yield rows[start : start + size]
 
 
+def step_size(step: str, dataset: Dataset) -> int:
+    """How many ``$rows`` load statement ``step`` gets for ``dataset`` (without building them)."""
+    ds = dataset
+    frames = {
+        "load/territory": ds.territories,
+        "load/institution": ds.institutions,
+        "load/located_in_institution": ds.institutions,
+        "load/group": ds.groups,
+        "load/located_in_group": ds.groups,
+        "load/person": ds.persons,
+        "load/works_at": ds.persons,
+        "load/family": ds.families,
+        "load/located_in_family": ds.families,
+        "load/coordinates": ds.families,
+        "load/cooperates_with": ds.cooperation,
+        "load/serves": ds.services,
+        "load/referred": ds.referrals,
+    }
+    if step in frames:
+        return len(frames[step])
+    if step == "load/territory_code":
+        return len(_codes(ds))
+    if step == "load/located_in_territory":
+        return sum(1 for c in _codes(ds) if _parent(c))
+    if step in ("load/member_of_institution", "load/member_of_person"):
+        persons = int(ds.memberships["member"].isin(set(ds.persons["id"].tolist())).sum())
+        return persons if step == "load/member_of_person" else len(ds.memberships) - persons
+    raise KeyError(step)
+
+
 @dataclass(frozen=True)
 class LoadPlan:
-    """The rows of every step for one dataset, ready to be written.
+    """What :func:`load_dataset` writes for one dataset, step by step.
 
-    Build it with :func:`plan_load`; :attr:`total` sizes a progress bar.
+    The rows of a step are built when the step runs (and dropped after), so a
+    national load holds one step's rows at a time; :attr:`total` sizes a
+    progress bar without building any. Build it with :func:`plan_load`.
+
+    Attributes
+    ----------
+    dataset
+        The dataset to load.
+    limit
+        Send at most this many rows per step (a sample, for benchmarks).
     """
 
-    steps: tuple[tuple[LoadStep, list[dict[str, Any]]], ...]
+    dataset: Dataset
+    limit: int | None = None
+
+    def sizes(self) -> list[tuple[LoadStep, int]]:
+        """Each step and the number of rows it sends."""
+        out = []
+        for step in LOAD_STEPS:
+            n = step_size(step.statement, self.dataset)
+            out.append((step, n if self.limit is None else min(n, self.limit)))
+        return out
 
     @property
     def total(self) -> int:
         """Rows in all steps."""
-        return sum(len(rows) for _, rows in self.steps)
+        return sum(n for _, n in self.sizes())
+
+    def rows(self, step: LoadStep) -> list[dict[str, Any]]:
+        """The ``$rows`` of ``step``."""
+        rows = step_rows(step.statement, self.dataset)
+        return rows if self.limit is None else rows[: self.limit]
 
 
-def plan_load(dataset: Dataset) -> LoadPlan:
-    """The rows :func:`load_dataset` writes for ``dataset``, step by step."""
-    return LoadPlan(tuple((step, step_rows(step.statement, dataset)) for step in LOAD_STEPS))
+def plan_load(dataset: Dataset, *, limit: int | None = None) -> LoadPlan:
+    """The plan of :func:`load_dataset` for ``dataset`` (``limit``: rows per step, a sample)."""
+    return LoadPlan(dataset, limit)
 
 
 def load_dataset(
@@ -488,7 +547,8 @@ def load_dataset(
     total = plan.total
     report = LoadReport(location=session.location)
     done = 0
-    for step, rows in plan.steps:
+    for step in LOAD_STEPS:
+        rows = plan.rows(step)
         st = statement(step.statement)
         counted = sum(1 for r in rows if r[step.counted]) if step.counted else len(rows)
         step_report = StepReport(step.what, step.statement, rows=counted)

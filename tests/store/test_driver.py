@@ -456,3 +456,16 @@ def test_a_session_never_holds_the_password() -> None:
 def test_an_unknown_scheme_is_refused() -> None:
     with pytest.raises(StoreError, match="'http' is not a Neo4j URI scheme"):
         connect("http://localhost:7474", password=SECRET)
+
+
+def test_step_sizes_are_the_rows_built(valid_dataset: Dataset) -> None:
+    from kokon_graph.store import plan_load
+    from kokon_graph.store.load import step_size
+
+    for step in LOAD_STEPS:
+        assert step_size(step.statement, valid_dataset) == len(
+            step_rows(step.statement, valid_dataset)
+        )
+    plan = plan_load(valid_dataset, limit=2)
+    assert all(n <= 2 for _, n in plan.sizes())
+    assert plan.total == sum(len(plan.rows(step)) for step in LOAD_STEPS)
