@@ -275,7 +275,44 @@ def centrality(
     """
     mats = cooperation_matrices(network, relation)
     cols = centrality_of(mats, betweenness=betweenness, seed=seed, exact_limit=exact_limit)
+    regions = network.institutions["voivodeship"].fillna("").astype(str).to_numpy()
+    within = mats.extra("betweenness_voivodeship", lambda: betweenness_within(mats, regions))
     frame = base_frame(network)
     for name, values in cols.items():
         frame[name] = values
+        if name == "betweenness_sym_raw":
+            frame["betweenness_voivodeship"] = within
     return frame
+
+
+def betweenness_within(mats: CoopMatrices, regions: np.ndarray) -> np.ndarray:
+    """Exact directed betweenness of each institution inside its own region.
+
+    For every region code (the voivodeship of each institution), the network of
+    the institutions located in it and the arcs among them; normalised by
+    ``(n_r − 1)(n_r − 2)``. NaN for an institution with no region (national
+    level). Exact whatever the size of the whole network: the sum over regions
+    of ``n_r × m_r`` is a sixteenth of the national cost.
+
+    >>> import numpy as np, scipy.sparse as sp
+    >>> from kokon_graph.analysis._graphs import CoopMatrices
+    >>> a = sp.csr_array(([1.0] * 4, ([0, 1, 2, 3], [1, 2, 3, 0])), shape=(4, 4))
+    >>> m = CoopMatrices(ids=list("abcd"), arcs=a, weights=a)
+    >>> betweenness_within(m, np.array(["x", "x", "x", ""])).tolist()
+    [0.0, 0.5, 0.0, nan]
+    """
+    from kokon_graph.analysis._graphs import igraph_of
+
+    out = np.full(mats.n, np.nan)
+    for region in np.unique(regions):
+        if not region:
+            continue
+        members = np.flatnonzero(regions == region)
+        k = len(members)
+        sub = mats.arcs[members][:, members].tocsr()
+        if k < 3 or sub.nnz == 0:
+            out[members] = 0.0
+            continue
+        raw = np.asarray(igraph_of(sub, directed=True).betweenness(directed=True), dtype=float)
+        out[members] = raw / ((k - 1) * (k - 2))
+    return out

@@ -319,3 +319,28 @@ def test_bad_betweenness_option() -> None:
         centrality(net, betweenness="sometimes")
     with pytest.raises(ValueError, match="pivots"):
         centrality(net, betweenness=0)
+
+
+def test_betweenness_within_the_voivodeship_equals_networkx_on_the_subgraph() -> None:
+    graph = random_digraph(40, 0.1, 21)
+    teryt = {str(v): ("1465011" if v < 22 else "3064011") for v in graph}
+    teryt["39"] = ""  # a national-level institution belongs to no voivodeship
+    from kokon_graph.analysis._demo import network_from_ties
+
+    net = network_from_ties(
+        [(str(u), str(v)) for u, v in graph.edges],
+        nodes=[str(v) for v in graph],
+        teryt=teryt,
+    )
+    table = centrality(net)
+    got = col(table, "betweenness_voivodeship")
+    g = nx.relabel_nodes(graph, {v: str(v) for v in graph})
+    for code in ("14", "30"):
+        members = [v for v in g if teryt[v][:2] == code]
+        expected = nx.betweenness_centrality(g.subgraph(members))
+        for v in members:
+            assert got[v] == pytest.approx(expected[v], abs=1e-12)
+    assert math.isnan(got["39"])
+    # with everything in one voivodeship it is the ordinary betweenness
+    whole = centrality(network_of(nx.krackhardt_kite_graph()))
+    assert whole["betweenness_voivodeship"].tolist() == pytest.approx(whole["betweenness"].tolist())
