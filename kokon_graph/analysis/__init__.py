@@ -45,7 +45,7 @@ from kokon_graph.analysis.gaps import (
 )
 from kokon_graph.analysis.holes import structural_holes
 from kokon_graph.analysis.mixing import mixing, mixing_groups, multiplexity
-from kokon_graph.analysis.network import network_measures
+from kokon_graph.analysis.network import network_by_territory, network_measures
 from kokon_graph.analysis.recommend import recommendations
 from kokon_graph.graph import Network
 
@@ -75,6 +75,7 @@ __all__ = [
     "mixing",
     "mixing_groups",
     "multiplexity",
+    "network_by_territory",
     "network_measures",
     "recommendations",
     "run_all",
@@ -125,7 +126,7 @@ def run_all(
     Returns
     -------
     dict[str, pandas.DataFrame]
-        ``network``, ``centrality``, ``brokerage``, ``brokerage_groups``,
+        ``network``, ``network_territories``, ``centrality``, ``brokerage``, ``brokerage_groups``,
         ``holes``, ``mixing``, ``mixing_groups``, ``communities``,
         ``communities_sectors``, ``cohesion``, ``bridges``,
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
@@ -152,6 +153,9 @@ def run_all(
         seed=seed,
         exact_limit=exact_limit,
         relation=relation,
+    )
+    out["network_territories"] = network_by_territory(
+        network, relation=relation, partition=partition
     )
     out["centrality"] = centrality(
         network, betweenness=betweenness, seed=seed, exact_limit=exact_limit, relation=relation

@@ -849,6 +849,36 @@ _NETWORK: Final = {
     ),
 }
 
+_NETWORK_TERRITORIES: Final = {
+    "level": _C("poziom", "level", "territory level: voivodeship, powiat or gmina"),
+    "territory": _C("terytorium (TERYT)", "territory (TERYT)", "TERYT code of the territory"),
+    "territory_name": _C("terytorium", "territory", "name of the territory"),
+    **{
+        key: ColumnDoc(
+            doc.pl,
+            doc.en,
+            f"{doc.description}; institutions located in the territory and the ties among them",
+            doc.formula,
+            doc.reference,
+        )
+        for key, doc in _NETWORK.items()
+        if key
+        in (
+            "institutions",
+            "ties",
+            "density",
+            "reciprocity_arc",
+            "reciprocity_dyad",
+            "isolates",
+            "components",
+            "transitivity",
+            "avg_clustering",
+            "centralization_degree_sym",
+            "ei_index",
+        )
+    },
+}
+
 _PAIR_NAMES: Final = {
     "source": _C("instytucja A", "institution A", "id of the first institution of the pair"),
     "target": _C("instytucja B", "institution B", "id of the second institution of the pair"),
@@ -997,6 +1027,7 @@ _RECOMMENDATIONS: Final = {
 #: Every result's columns, in order.
 COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "network": _NETWORK,
+    "network_territories": _NETWORK_TERRITORIES,
     "centrality": _CENTRALITY,
     "brokerage": _BROKERAGE,
     "brokerage_groups": _BROKERAGE_GROUPS,
@@ -1019,6 +1050,11 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
 #: Every result: title in Polish and English and what one row is.
 RESULTS: Final[dict[str, ResultDoc]] = {
     "network": ResultDoc("Miary sieci", "Network measures", "one row: the whole network in scope"),
+    "network_territories": ResultDoc(
+        "Miary sieci według terytoriów",
+        "Network measures by territory",
+        "one row per powiat (per gmina in a powiat or gmina scope)",
+    ),
     "centrality": ResultDoc("Centralność", "Centrality", "one row per institution"),
     "brokerage": ResultDoc(
         "Pośrednictwo (Gould–Fernandez)", "Brokerage (Gould–Fernandez)", "one row per institution"

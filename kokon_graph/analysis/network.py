@@ -56,7 +56,7 @@ from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.mixing import ei_index, multiplexity
 from kokon_graph.graph import Network
 
-__all__ = ["centralization", "clustering", "network_measures"]
+__all__ = ["centralization", "clustering", "network_by_territory", "network_measures"]
 
 
 def centralization(values: np.ndarray, maximum: float) -> float:
@@ -234,3 +234,108 @@ def network_measures(
         exact_limit=exact_limit,
     )
     return pd.DataFrame([row])
+
+
+def _level_below(network: Network) -> str:
+    """The territory level to break a network down by: one below its scope."""
+    kind = network.scope.kind
+    return {"powiat": "gmina", "gmina": "gmina"}.get(kind, "powiat")
+
+
+def network_by_territory(
+    network: Network,
+    *,
+    level: str | None = None,
+    relation: str | Iterable[str] | None = None,
+    partition: str = "sector",
+) -> pd.DataFrame:
+    """Network-level measures of the institutions located in each territory of ``level``.
+
+    For each voivodeship, powiat or gmina: the institutions located in it (by
+    TERYT prefix, higher-level institutions excluded) and the ties among them.
+
+    Parameters
+    ----------
+    network
+        The network.
+    level
+        ``voivodeship``, ``powiat`` or ``gmina``; default: one level below the
+        network's scope (powiats for the whole dataset or a voivodeship, gminas
+        for a powiat or a gmina).
+    relation, partition
+        As for :func:`network_measures`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``level``, ``territory``, ``territory_name``, ``institutions``, ``ties``,
+        ``density``, ``reciprocity_arc``, ``reciprocity_dyad``, ``isolates``,
+        ``components``, ``transitivity``, ``avg_clustering``,
+        ``centralization_degree_sym``, ``ei_index``; one row per territory.
+
+    Examples
+    --------
+    >>> from kokon_graph.analysis._demo import demo_network
+    >>> network_by_territory(demo_network(), level="gmina")[["territory", "ties"]].values.tolist()
+    [['1465011', 5]]
+    """
+    level = level or _level_below(network)
+    length = {"voivodeship": 2, "powiat": 4, "gmina": 7}.get(level)
+    if length is None:
+        raise ValueError(f"level must be voivodeship, powiat or gmina, not {level!r}")
+    mats = cooperation_matrices(network, relation)
+    teryt = network.institutions["teryt"].fillna("").astype(str).to_numpy()
+    groups = partition_values(network, partition)
+    codes = np.array([t[:length] if len(t) >= length else "" for t in teryt.tolist()])
+    terr = network.full_dataset.territories
+    names = dict(zip(terr["teryt"].tolist(), terr["name"].tolist(), strict=True))
+    rows = []
+    for code in sorted(set(codes.tolist()) - {""}):
+        members = np.flatnonzero(codes == code)
+        k = len(members)
+        arcs = mats.arcs[members][:, members].tocsr()
+        sym = mats.sym[members][:, members].tocsr()
+        ties = int(arcs.nnz)
+        mutual = int(arcs.multiply(arcs.T).nnz)
+        asym = ties - mutual
+        degree = np.asarray(sym.sum(axis=1)).ravel()
+        ncomp, _ = csgraph.connected_components(sym, directed=False)
+        transitivity, avg_clust = clustering(sym)
+        pairs = k * (k - 1)
+        rows.append(
+            {
+                "level": level,
+                "territory": code,
+                "territory_name": str(names.get(code, "")),
+                "institutions": k,
+                "ties": ties,
+                "density": ties / pairs if pairs else float("nan"),
+                "reciprocity_arc": mutual / ties if ties else float("nan"),
+                "reciprocity_dyad": (mutual / 2) / (mutual / 2 + asym) if ties else float("nan"),
+                "isolates": int(np.count_nonzero(degree == 0)),
+                "components": int(ncomp),
+                "transitivity": transitivity,
+                "avg_clustering": avg_clust,
+                "centralization_degree_sym": centralization(degree, float((k - 1) * (k - 2))),
+                "ei_index": ei_index(sym, groups[members]),
+            }
+        )
+    columns = [
+        "level",
+        "territory",
+        "territory_name",
+        "institutions",
+        "ties",
+        "density",
+        "reciprocity_arc",
+        "reciprocity_dyad",
+        "isolates",
+        "components",
+        "transitivity",
+        "avg_clustering",
+        "centralization_degree_sym",
+        "ei_index",
+    ]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"institutions": "int64", "ties": "int64", "isolates": "int64", "components": "int64"}
+    )

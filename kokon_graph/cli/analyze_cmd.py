@@ -183,7 +183,8 @@ def analyze(
 ) -> None:
     """Measure the cooperation network and find its coordination gaps.
 
-    Writes one CSV per result into OUT: network, centrality, brokerage,
+    Writes one CSV per result into OUT: network, network_territories,
+    centrality, brokerage,
     brokerage_groups, holes, mixing, mixing_groups, communities,
     communities_sectors, cohesion, bridges, gaps_co_serving, gaps_sector,
     gaps_referrals, gaps_referral_targets, gaps_uncoordinated,
