@@ -63,7 +63,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     cen = results["centrality"]
     click.echo(
         f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
-        f"density {net['density']:.3f}, reciprocity {net['reciprocity_dyad']:.2f} "
+        f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
         f"(betweenness: {cen['betweenness_method'].iloc[0] if len(cen) else 'exact'})"
     )
     if len(cen):
