@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
@@ -238,49 +238,69 @@ _GAP_COLUMNS: Final = [
 ]
 
 
+def _col(frame: pd.DataFrame, column: str, fallback: str) -> pd.Series:
+    """``frame[column]`` as text, or ``frame[fallback]`` where it is missing or empty."""
+    base = frame[fallback].astype(str)
+    if column not in frame.columns:
+        return base
+    values = frame[column].astype(str)
+    return values.where(frame[column].notna() & (values != ""), base)
+
+
 def _gap_rows(
     gap: str,
     before: pd.DataFrame,
     after: pd.DataFrame,
-    key: Any,
-    describe: Any,
-    detail: Any = None,
+    key: Callable[[pd.DataFrame], pd.Series],
+    describe: Callable[[pd.DataFrame], pd.Series],
+    detail: Callable[[pd.DataFrame], pd.Series] | None = None,
     count: str | None = None,
-) -> list[dict[str, Any]]:
-    kb, ka = key(before), key(after)
-    fb = before.assign(_key=kb.to_numpy()).drop_duplicates("_key").set_index("_key")
-    fa = after.assign(_key=ka.to_numpy()).drop_duplicates("_key").set_index("_key")
-    keys_b, keys_a = set(fb.index), set(fa.index)
-    # only gaps in one network can close or open; one in both can only change its detail
-    candidates = keys_b ^ keys_a
-    if detail is not None:
-        candidates |= keys_b & keys_a
-    rows = []
-    for k in sorted(candidates):
-        in_b, in_a = k in keys_b, k in keys_a
-        row_b = fb.loc[k] if in_b else None
-        row_a = fa.loc[k] if in_a else None
-        d_b = detail(row_b) if (detail and row_b is not None) else ""
-        d_a = detail(row_a) if (detail and row_a is not None) else ""
-        if in_b and in_a:
-            if d_b == d_a:
-                continue
-            status = "changed"
-        else:
-            status = "closed" if in_b else "opened"
-        rows.append(
+) -> pd.DataFrame:
+    """Closed, opened and (with ``detail``) changed gaps of one kind, vectorised."""
+    fb = before.assign(_key=key(before).to_numpy()).drop_duplicates("_key").set_index("_key")
+    fa = after.assign(_key=key(after).to_numpy()).drop_duplicates("_key").set_index("_key")
+    closed = fb.index.difference(fa.index)
+    opened = fa.index.difference(fb.index)
+
+    def block(frame: pd.DataFrame, keys: pd.Index, status: str, side: str) -> pd.DataFrame:
+        sub = frame.loc[keys]
+        text = detail(sub).to_numpy() if detail is not None else np.full(len(sub), "")
+        counts = (
+            sub[count].astype("Int64").to_numpy()
+            if count is not None
+            else pd.array([None] * len(sub), dtype="Int64")
+        )
+        empty = np.full(len(sub), "")
+        none = pd.array([None] * len(sub), dtype="Int64")
+        return pd.DataFrame(
             {
                 "gap": gap,
-                "key": k,
-                "description": describe(row_a if row_a is not None else row_b),
+                "key": np.asarray(keys, dtype=object),
+                "description": describe(sub).to_numpy(),
                 "status": status,
-                "detail_before": d_b,
-                "detail_after": d_a,
-                "count_before": int(row_b[count]) if (count and row_b is not None) else None,
-                "count_after": int(row_a[count]) if (count and row_a is not None) else None,
+                "detail_before": text if side == "before" else empty,
+                "detail_after": text if side == "after" else empty,
+                "count_before": counts if side == "before" else none,
+                "count_after": counts if side == "after" else none,
             }
         )
-    return rows
+
+    parts = [block(fb, closed, "closed", "before"), block(fa, opened, "opened", "after")]
+    if detail is not None:
+        both = fb.index.intersection(fa.index)
+        d_b = detail(fb.loc[both]).to_numpy()
+        d_a = detail(fa.loc[both]).to_numpy()
+        moved = both[d_b != d_a]
+        if len(moved):
+            changed = block(fa, moved, "changed", "after")
+            changed["detail_before"] = detail(fb.loc[moved]).to_numpy()
+            parts.append(changed)
+    out = (
+        pd.concat([p for p in parts if len(p)], ignore_index=True)
+        if any(len(p) for p in parts)
+        else pd.DataFrame(columns=_GAP_COLUMNS)
+    )
+    return out.sort_values("key", kind="stable", ignore_index=True)
 
 
 def _has(frame: pd.DataFrame | None, columns: Iterable[str]) -> bool:
@@ -304,28 +324,38 @@ def gap_changes(before: Results, after: Results) -> pd.DataFrame:
         ``gap``, ``key``, ``description``, ``status``, ``detail_before``,
         ``detail_after``, ``count_before``, ``count_after``.
     """
-    rows: list[dict[str, Any]] = []
+    rows: list[pd.DataFrame] = []
     b, a = before.get("gaps_co_serving"), after.get("gaps_co_serving")
     if _has(b, ("source", "target")) and _has(a, ("source", "target")):
         assert b is not None and a is not None
-        rows += _gap_rows(
-            "co_serving",
-            b,
-            a,
-            _pair_key,
-            lambda r: f"{r.get('source_name', r['source'])} – {r.get('target_name', r['target'])}",
-            count="shared_families",
+        rows.append(
+            _gap_rows(
+                "co_serving",
+                b,
+                a,
+                _pair_key,
+                lambda f: (
+                    _col(f, "source_name", "source") + " – " + _col(f, "target_name", "target")
+                ),
+                count="shared_families",
+            )
         )
     b, a = before.get("gaps_sector"), after.get("gaps_sector")
     if _has(b, ("gmina", "sector")) and _has(a, ("gmina", "sector")):
         assert b is not None and a is not None
-        rows += _gap_rows(
-            "sector",
-            b,
-            a,
-            lambda f: f["gmina"].astype(str) + " " + f["sector"].astype(str),
-            lambda r: f"{r.get('gmina_name', r['gmina'])}: {r['sector']}",
-            detail=lambda r: str(r.get("status", "")),
+        rows.append(
+            _gap_rows(
+                "sector",
+                b,
+                a,
+                lambda f: f["gmina"].astype(str) + " " + f["sector"].astype(str),
+                lambda f: _col(f, "gmina_name", "gmina") + ": " + f["sector"].astype(str),
+                detail=lambda f: (
+                    f["status"].astype(str)
+                    if "status" in f.columns
+                    else pd.Series("", index=f.index)
+                ),
+            )
         )
 
     def unanswered(frame: pd.DataFrame) -> pd.DataFrame:
@@ -334,13 +364,17 @@ def gap_changes(before: Results, after: Results) -> pd.DataFrame:
     b, a = before.get("gaps_referrals"), after.get("gaps_referrals")
     if _has(b, ("source", "target", "unanswered")) and _has(a, ("source", "target", "unanswered")):
         assert b is not None and a is not None
-        rows += _gap_rows(
-            "referrals",
-            unanswered(b),
-            unanswered(a),
-            lambda f: f["source"].astype(str) + " → " + f["target"].astype(str),
-            lambda r: f"{r.get('source_name', r['source'])} → {r.get('target_name', r['target'])}",
-            count="unanswered",
+        rows.append(
+            _gap_rows(
+                "referrals",
+                unanswered(b),
+                unanswered(a),
+                lambda f: f["source"].astype(str) + " → " + f["target"].astype(str),
+                lambda f: (
+                    _col(f, "source_name", "source") + " → " + _col(f, "target_name", "target")
+                ),
+                count="unanswered",
+            )
         )
     b, a = before.get("gaps_uncoordinated"), after.get("gaps_uncoordinated")
     if _has(b, ("gmina", "uncoordinated")) and _has(a, ("gmina", "uncoordinated")):
@@ -349,26 +383,31 @@ def gap_changes(before: Results, after: Results) -> pd.DataFrame:
         def uncoordinated(frame: pd.DataFrame) -> pd.DataFrame:
             return frame[pd.to_numeric(frame["uncoordinated"], errors="coerce").fillna(0) > 0]
 
-        rows += _gap_rows(
-            "uncoordinated",
-            uncoordinated(b),
-            uncoordinated(a),
-            lambda f: f["gmina"].astype(str),
-            lambda r: str(r.get("gmina_name", r["gmina"])),
-            count="uncoordinated",
+        rows.append(
+            _gap_rows(
+                "uncoordinated",
+                uncoordinated(b),
+                uncoordinated(a),
+                lambda f: f["gmina"].astype(str),
+                lambda f: _col(f, "gmina_name", "gmina"),
+                count="uncoordinated",
+            )
         )
     b, a = before.get("gaps_group_coverage"), after.get("gaps_group_coverage")
     if _has(b, ("group_id", "sector")) and _has(a, ("group_id", "sector")):
         assert b is not None and a is not None
-        rows += _gap_rows(
-            "group_coverage",
-            b,
-            a,
-            lambda f: f["group_id"].astype(str) + " " + f["sector"].astype(str),
-            lambda r: f"{r.get('group_name', r['group_id'])}: {r['sector']}",
+        rows.append(
+            _gap_rows(
+                "group_coverage",
+                b,
+                a,
+                lambda f: f["group_id"].astype(str) + " " + f["sector"].astype(str),
+                lambda f: _col(f, "group_name", "group_id") + ": " + f["sector"].astype(str),
+            )
         )
-    out = pd.DataFrame(rows, columns=_GAP_COLUMNS)
-    return out.astype({"count_before": "Int64", "count_after": "Int64"})
+    frames = [r for r in rows if len(r)]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_GAP_COLUMNS)
+    return out[_GAP_COLUMNS].astype({"count_before": "Int64", "count_after": "Int64"})
 
 
 def _territory_rows(

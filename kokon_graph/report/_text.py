@@ -18,6 +18,7 @@ __all__ = [
 
 #: The order of results in a report (``network`` goes on the summary).
 RESULT_ORDER: Final = (
+    "network_territories",
     "centrality",
     "brokerage",
     "brokerage_groups",
@@ -40,6 +41,7 @@ RESULT_ORDER: Final = (
 #: ``result -> (Polish title, English title)``; Polish titles fit a sheet name (31 characters).
 RESULT_TITLES: Final[dict[str, tuple[str, str]]] = {
     "network": ("Miary sieci", "Network measures"),
+    "network_territories": ("Miary sieci wg terytoriów", "Network by territory"),
     "centrality": ("Centralność", "Centrality"),
     "brokerage": ("Pośrednictwo", "Brokerage"),
     "brokerage_groups": ("Pośrednictwo wg sektorów", "Brokerage by group"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -154,12 +155,15 @@ def test_help(command: str, text: str) -> None:
     assert run(command, "--help") == (0, text, "")
 
 
-def test_report_writes_the_chosen_formats(tmp_path: Path) -> None:
+def test_report_writes_the_chosen_formats(
+    tmp_path: Path, valid_results: dict[str, pd.DataFrame]
+) -> None:
     out = tmp_path / "out"
     code, stdout, stderr = run("report", str(VALID), "--out", str(out), "--format", "csv,xlsx")
     assert (code, stderr) == (0, "")
+    files = len(valid_results) + 1  # one per result and the column guide
     assert stdout == (
-        f"Report of valid (scope all) written to {out}:\n  csv/ (19 files)\n  report.xlsx\n"
+        f"Report of valid (scope all) written to {out}:\n  csv/ ({files} files)\n  report.xlsx\n"
     )
     assert not (out / "report.html").exists() and not (out / "map.html").exists()
     wb = openpyxl.load_workbook(out / "report.xlsx", read_only=True)

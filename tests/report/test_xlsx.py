@@ -56,7 +56,7 @@ def test_headers_are_the_documented_labels_in_both_languages(
             ]
             assert header == want, (lang, name)
         assert wb.sheetnames[0] == ("Podsumowanie" if lang == "pl" else "Summary")
-        assert wb.sheetnames[1] == ("Centralność" if lang == "pl" else "Centrality")
+        assert wb.sheetnames[2] == ("Centralność" if lang == "pl" else "Centrality")
 
 
 def test_layout_frozen_header_filter_formats_widths(
