@@ -15,12 +15,16 @@ Steps, in one run:
    into an empty graph (schema first);
 3. ``reload``: the same load again into the full graph (every row matched,
    nothing created): what loading a dataset twice costs;
-4. ``export``: :func:`kokon_graph.store.read_store`, reading the whole graph back
+4. ``queries``: each ready query of ``cypher/queries/`` on the national graph (for
+   the first gmina or powiat of the data where it takes a territory, and over the
+   whole country where ``teryt`` may be empty);
+5. ``export``: :func:`kokon_graph.store.read_store`, reading the whole graph back
    into a validated dataset, and a check that it equals what was loaded;
-5. baseline, in the same run: the first ``--sample`` rows of every load step
-   sent row by row (one statement and transaction per row, what a naive
-   loader does) and, for comparison on the very same rows, in ``UNWIND``
-   batches; each into its own empty graph.
+6. baseline, in the same run (it runs first): the first ``--sample`` rows of every load step
+   (built beforehand, so only the writes are timed) sent row by row (one
+   statement and transaction per row, what a naive loader does) and, for
+   comparison on the very same rows, in ``UNWIND`` batches; each into its own
+   empty graph.
 
 Rows per second count the rows sent to the database (every step's ``$rows``).
 Results are printed as Markdown.
@@ -40,7 +44,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kokon_graph import read_dataset  # noqa: E402
-from kokon_graph.store import LoadPlan, connect, load_dataset, plan_load, read_store  # noqa: E402
+from kokon_graph.errors import StoreError  # noqa: E402
+from kokon_graph.store import (  # noqa: E402
+    LoadPlan,
+    connect,
+    load_dataset,
+    plan_load,
+    read_store,
+    run_query,
+)
 from kokon_graph.store.falkordb import local_server  # noqa: E402
 from kokon_graph.store.load import LOAD_STEPS  # noqa: E402
 
@@ -132,9 +144,10 @@ def main() -> None:
     print(f"read {read_s:.1f} s, rows built in {plan_s:.1f} s: {plan.total:,} rows", flush=True)
 
     results: dict[str, dict[str, float]] = {}
+    query_times: dict[str, tuple[dict[str, str], float, int]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-falkordb-") as tmp, local_server(tmp) as server:
         pid = server.pid
-        sample = plan_load(dataset, limit=args.sample)
+        sample = plan_load(dataset, limit=args.sample).materialize()  # time writes only
         with connect(server.uri("rowbyrow")) as s:
             results["baseline: row by row (sample)"] = _timed_load(s, sample, 1, pid)
         _progress(*list(results.items())[-1])
@@ -153,6 +166,27 @@ def main() -> None:
                     s, plan, args.batch_size, pid
                 )
                 _progress(*list(results.items())[-1])
+            gmina = sorted(t for t in dataset.institutions["teryt"] if len(t) == 7)[0]
+            ego = str(dataset.cooperation["source"].iloc[0])
+            query_params = {
+                "central_actors": {"gmina": gmina},
+                "sector_gaps": {"gmina": gmina},
+                "ego_network": {"id": ego},
+                "co_serving_without_tie": {"teryt": gmina[:4]},
+                "unanswered_referrals": {"teryt": gmina[:4]},
+                "group_coverage": {"teryt": gmina[:4]},
+            }
+            for name in ("co_serving_without_tie", "unanswered_referrals", "group_coverage"):
+                query_params[f"{name} (whole country)"] = {"teryt": ""}
+            for label, params in query_params.items():
+                t = time.perf_counter()
+                try:
+                    found = len(run_query(s, label.split(" ")[0], params))
+                except StoreError as err:  # a timeout is a result too
+                    print(f"query {label} failed: {err}", flush=True)
+                    found = -1
+                query_times[label] = (params, time.perf_counter() - t, found)
+                print(f"query {label} {params}: {query_times[label][1]:.2f} s", flush=True)
             export = None
             if not args.no_export:
                 t = time.perf_counter()
@@ -182,6 +216,15 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for what, (seconds, n) in per_step.items():
         print(f"| {what} | {n:,.0f} | {seconds:.1f} | {n / seconds:,.0f} |")
+    print()
+    print("Ready queries on the national graph:")
+    print()
+    print("| query | parameters | seconds | rows |")
+    print("|---|---|---:|---:|")
+    for label, (params, seconds, n) in query_times.items():
+        shown = ", ".join(f"{k}={v!r}" for k, v in params.items())
+        rows_text = f"{n:,}" if n >= 0 else "failed"
+        print(f"| {label} | {shown} | {seconds:.2f} | {rows_text} |")
     if export is not None:
         print()
         print(f"Read back (export) of the national graph: {export[0]:.1f} s, equal = {export[1]}")

@@ -469,3 +469,14 @@ def test_step_sizes_are_the_rows_built(valid_dataset: Dataset) -> None:
     plan = plan_load(valid_dataset, limit=2)
     assert all(n <= 2 for _, n in plan.sizes())
     assert plan.total == sum(len(plan.rows(step)) for step in LOAD_STEPS)
+
+
+def test_a_materialized_plan_sends_the_same_rows(valid_dataset: Dataset) -> None:
+    from kokon_graph.store import plan_load
+
+    lazy, ready = RecordingSession(), RecordingSession()
+    load_dataset(lazy, plan_load(valid_dataset, limit=3))
+    plan = plan_load(valid_dataset, limit=3).materialize()
+    assert plan.prepared is not None
+    load_dataset(ready, plan)
+    assert ready.calls == lazy.calls
