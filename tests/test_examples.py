@@ -47,9 +47,19 @@ def test_load_dataset() -> None:
 def test_gaps_in_a_powiat() -> None:
     out = run("02_gaps_in_a_powiat.py")
     # planted gap 1 of the dataset's README: the MGOPS of Miłowo Mazurskie and the PUP serve
-    # the same families (20 in each wave); count them over both waves from the services table
-    services = pd.read_csv(REPO / "datasets/kooperacja-efektywna/services.csv", dtype=str)
-    by = services.groupby("institution")["family"].apply(set)
+    # the same families (20 in each wave); the gap counts families served by or referred
+    # between both, over both waves: count them from the tables
+    folder = REPO / "datasets/kooperacja-efektywna"
+    services = pd.read_csv(folder / "services.csv", dtype=str)
+    referrals = pd.read_csv(folder / "referrals.csv", dtype=str)
+    links = pd.concat(
+        [
+            services[["institution", "family"]],
+            referrals[["source", "family"]].set_axis(["institution", "family"], axis=1),
+            referrals[["target", "family"]].set_axis(["institution", "family"], axis=1),
+        ]
+    )
+    by = links.groupby("institution")["family"].apply(set)
     shared = len(by["2815813-OPS"] & by["2815-PUP"])
     assert shared >= 20
     line = next(
