@@ -22,14 +22,18 @@ WITH g,
           THEN held END AS held
 WITH g, collect(DISTINCT held.sector) AS present, count(held) AS members
 WHERE g.teryt STARTS WITH $teryt OR members > 0
-OPTIONAL MATCH (a:Institution)
+// the territories whose institutions are active in the group's territory: a gmina and
+// its powiat, or a powiat and every territory LOCATED_IN it
+MATCH (g)-[:LOCATED_IN]->(home:Territory)
+OPTIONAL MATCH (home)-[:LOCATED_IN]->(up:Territory)
+OPTIONAL MATCH (below:Territory)-[:LOCATED_IN]->(home)
+WITH g, present, home, up, collect(below) AS inside
+UNWIND CASE WHEN size(g.teryt) = 7 THEN [home, up] ELSE [home] + inside END AS area
+OPTIONAL MATCH (a:Institution)-[:LOCATED_IN]->(area)
 WHERE NOT a.sector IN $ignored_sectors
   AND (a.teryt STARTS WITH $teryt OR a.teryt IN [left($teryt, 2), left($teryt, 4)])
-  AND CASE WHEN size(g.teryt) = 4 THEN a.teryt STARTS WITH g.teryt
-           ELSE a.teryt IN [g.teryt, left(g.teryt, 4)] END
-WITH g, present, a.sector AS sector, count(a) AS institutions
+WITH g, home, present, a.sector AS sector, count(a) AS institutions
 WHERE sector IS NOT NULL AND NOT sector IN present
-OPTIONAL MATCH (t:Territory {teryt: g.teryt})
-RETURN g.teryt AS territory, coalesce(t.name, '') AS territory_name, g.id AS group_id,
+RETURN g.teryt AS territory, coalesce(home.name, '') AS territory_name, g.id AS group_id,
        g.name AS group_name, g.type AS group_type, sector, institutions
 ORDER BY territory, group_id, sector
