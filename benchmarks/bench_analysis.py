@@ -212,19 +212,19 @@ def against_networkx(path: str, voivodeship: str) -> list[tuple[str, float, floa
     pairs = (n - 1) * (n - 2)
     compare(
         "betweenness, directed, exact (igraph)",
-        fresh(lambda: betweenness_raw(mats, directed=True, method="exact") / pairs),
+        fresh(lambda: betweenness_raw(mats, directed=True, betweenness="exact")[0] / pairs),
         lambda: nx.betweenness_centrality(g),
         vec_diff,
     )
     compare(
         "betweenness, symmetrised, exact (igraph)",
-        fresh(lambda: 2 * betweenness_raw(mats, directed=False, method="exact") / pairs),
+        fresh(lambda: 2 * betweenness_raw(mats, directed=False, betweenness="exact")[0] / pairs),
         lambda: nx.betweenness_centrality(sym),
         vec_diff,
     )
     compare(
         "closeness, symmetrised: ours all 3 conventions, networkx one",
-        fresh(lambda: path_stats(mats, directed=False, method="exact")),
+        fresh(lambda: path_stats(mats, directed=False, betweenness="exact")),
         lambda: nx.closeness_centrality(sym),
         lambda a, b: vec_diff(
             (a.out_reach / np.where(a.out_sum > 0, a.out_sum, 1)) * (a.out_reach / (n - 1)), b
@@ -232,7 +232,7 @@ def against_networkx(path: str, voivodeship: str) -> list[tuple[str, float, floa
     )
     compare(
         "closeness, directed in and out: ours 3 conventions each, networkx WF in and out",
-        fresh(lambda: path_stats(mats, directed=True, method="exact")),
+        fresh(lambda: path_stats(mats, directed=True, betweenness="exact")),
         lambda: (nx.closeness_centrality(g), nx.closeness_centrality(g.reverse())),
         lambda a, b: vec_diff(
             (a.in_reach / np.where(a.in_sum > 0, a.in_sum, 1)) * (a.in_reach / (n - 1)), b[0]

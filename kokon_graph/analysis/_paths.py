@@ -4,14 +4,21 @@ Closeness (every convention), average path length and diameter all come from
 one pass over breadth-first distances, done here once per graph and cached on
 its :class:`~kokon_graph.analysis._graphs.CoopMatrices`.
 
+Shortest paths never leave a weak component, so every measure is computed
+component by component: small components exactly (packed together in bins so
+thousands of dyads cost one call), a component larger than the exact limit
+from pivots drawn inside it. A national network made of one component per
+voivodeship is therefore computed exactly.
+
 *Exact*: the distances from every source (``scipy.sparse.csgraph``, in blocks
 of rows so memory stays bounded). *Sampled*: the distances from ``k`` pivot
-sources drawn uniformly without replacement with ``numpy.random.default_rng(seed)``
-(forward for in-measures, on the reversed graph for out-measures); each sum
-over "all other actors" is estimated by the pivot sum times ``(n - 1) / k_v``
-(``k_v`` = pivots other than ``v``), the pivot-sampling estimator of Eppstein &
-Wang (2004) and Brandes & Pich (2007). Betweenness uses the same pivots:
-igraph's subset betweenness from the pivot sources, times ``n / k``.
+sources of the component (``s`` nodes) drawn uniformly without replacement with
+``numpy.random.default_rng(seed)`` (forward for in-measures, on the reversed
+graph for out-measures); each sum over the other actors of the component is
+estimated by the pivot sum times ``(s - 1) / k_v`` (``k_v`` = pivots other than
+``v``), the pivot-sampling estimator of Eppstein & Wang (2004) and Brandes &
+Pich (2007). Betweenness: igraph's subset betweenness from the pivot sources,
+times ``s / k``.
 """
 
 from __future__ import annotations
@@ -30,11 +37,14 @@ __all__ = [
     "DEFAULT_PATH_PIVOTS",
     "DEFAULT_PIVOTS",
     "PathStats",
+    "Unit",
     "betweenness_raw",
     "choose_method",
+    "components",
     "path_pivots",
     "path_stats",
     "pivots_for",
+    "plan",
 ]
 
 #: Largest graph (institutions) whose betweenness and closeness ``"auto"`` computes exactly.
@@ -69,6 +79,7 @@ class PathStats:
     total_sum: float
     total_pairs: float
     diameter: float
+    labels: np.ndarray | None = None  # method label of each node
 
     @property
     def avg_path_length(self) -> float:
@@ -205,7 +216,15 @@ def _estimate_towards(
     k_v = np.full(n, float(len(pivots)))
     k_v[pivots] -= 1.0
     scale = np.divide(n - 1.0, k_v, out=np.zeros(n), where=k_v > 0)
-    return col_sum * scale, col_reach * scale, col_harm * scale, total_sum, total_pairs, diameter
+    whole = n / len(pivots)  # the pivot rows stand for every source of the graph
+    return (
+        col_sum * scale,
+        col_reach * scale,
+        col_harm * scale,
+        total_sum * whole,
+        total_pairs * whole,
+        diameter,
+    )
 
 
 def _sampled(graph: sp.csr_array, pivots: np.ndarray, label: str, *, directed: bool) -> PathStats:
@@ -226,24 +245,133 @@ def _sampled(graph: sp.csr_array, pivots: np.ndarray, label: str, *, directed: b
     )
 
 
+@dataclass
+class Unit:
+    """Part of the graph computed in one go: whole weak components, exact or sampled."""
+
+    members: np.ndarray  # node indices, sorted
+    pivots: int  # 0: exact
+
+
+_BIN = 2048
+
+
+def components(mats: CoopMatrices) -> list[np.ndarray]:
+    """The weak components of the cooperation graph (node indices), largest first."""
+
+    def make() -> list[np.ndarray]:
+        if mats.n == 0:
+            return []
+        count, labels = csgraph.connected_components(mats.sym, directed=False)
+        order = np.argsort(labels, kind="stable")
+        bounds = np.searchsorted(labels[order], np.arange(count + 1))
+        parts = [np.sort(order[bounds[c] : bounds[c + 1]]) for c in range(count)]
+        return sorted(parts, key=lambda m: (-len(m), int(m[0])))
+
+    parts: list[np.ndarray] = mats.extra("components", make)
+    return parts
+
+
+def plan(
+    mats: CoopMatrices, betweenness: str | int, exact_limit: int, *, paths: bool
+) -> list[Unit]:
+    """How each weak component is computed: exact (packed together in bins of about
+    2,048 nodes) or sampled with its own pivots.
+
+    :func:`choose_method` decides for the whole network (exact up to
+    ``exact_limit`` institutions under ``"auto"``). When it samples, every
+    component larger than the pivot count gets that many pivots of its own
+    (stratified sampling: no component is left to chance, reach within a
+    component is measured exactly) and smaller components are exact. Paths never
+    leave a weak component, so this loses nothing. ``paths``: the pivots of
+    closeness and path lengths (:func:`path_pivots`).
+    """
+    units: list[Unit] = []
+    exact: list[np.ndarray] = []
+    method, pivots = choose_method(max(mats.n, 1), betweenness, exact_limit)
+    if paths:
+        pivots = path_pivots(pivots)
+    for members in components(mats):
+        if method == "sampled" and pivots < len(members):
+            units.append(Unit(members, pivots))
+        else:
+            exact.append(members)
+    current: list[np.ndarray] = []
+    size = 0
+    for members in exact:
+        if current and size + len(members) > _BIN:
+            units.append(Unit(np.sort(np.concatenate(current)), 0))
+            current, size = [], 0
+        current.append(members)
+        size += len(members)
+    if current:
+        units.append(Unit(np.sort(np.concatenate(current)), 0))
+    return units
+
+
+def _summary(units: list[Unit], labels: np.ndarray) -> str:
+    sampled = sorted({str(x) for x in labels if x != "exact"})
+    if not sampled:
+        return "exact"
+    if len(sampled) == len(set(labels.tolist())):
+        return "; ".join(sampled)
+    return "; ".join(sampled) + " in the largest components, exact in the others"
+
+
+def _pivots_of(rng: np.random.Generator, members: np.ndarray, k: int) -> np.ndarray:
+    """``k`` local indices (into ``members``), sorted."""
+    return np.sort(rng.choice(len(members), size=k, replace=False))
+
+
 def path_stats(
     mats: CoopMatrices,
     *,
     directed: bool,
-    method: Method,
-    pivots: int = DEFAULT_PIVOTS,
+    betweenness: str | int = "exact",
+    exact_limit: int = DEFAULT_EXACT_LIMIT,
     seed: int = 0,
 ) -> PathStats:
-    """Distance statistics of the directed (or symmetrised) cooperation graph, cached."""
-    key = f"paths:{directed}:{method}:{pivots if method == 'sampled' else 0}:{seed}"
+    """Distance statistics of the directed (or symmetrised) cooperation graph, cached.
+
+    Computed component by component (see :func:`plan`); ``method`` holds the
+    summary label and :attr:`PathStats.labels` the label of each node.
+    """
+    key = f"paths:{directed}:{betweenness}:{exact_limit}:{seed}"
 
     def make() -> PathStats:
-        graph = mats.arcs if directed else mats.sym
-        if method == "exact":
-            return _exact(graph, directed=directed)
-        chosen = pivots_for(mats.n, pivots, seed)
-        return _sampled(
-            graph, chosen, method_label("sampled", len(chosen), seed), directed=directed
+        n = mats.n
+        graph = (mats.arcs if directed else mats.sym).tocsr()
+        fields = {
+            name: np.zeros(n)
+            for name in ("out_sum", "out_reach", "out_harm", "in_sum", "in_reach", "in_harm")
+        }
+        labels = np.full(n, "exact", dtype=object)
+        total_sum = total_pairs = diameter = 0.0
+        rng = np.random.default_rng(seed)
+        units = plan(mats, betweenness, exact_limit, paths=True)
+        for unit in units:
+            members = unit.members
+            sub = graph[members][:, members].tocsr()
+            if unit.pivots:
+                chosen = _pivots_of(rng, members, unit.pivots)
+                label = method_label("sampled", unit.pivots, seed)
+                stats = _sampled(sub, chosen, label, directed=directed)
+                labels[members] = label
+            else:
+                stats = _exact(sub, directed=directed)
+            for name, array in fields.items():
+                array[members] = getattr(stats, name)
+            total_sum += stats.total_sum
+            total_pairs += stats.total_pairs
+            diameter = max(diameter, stats.diameter)
+        return PathStats(
+            n,
+            _summary(units, labels),
+            total_sum=total_sum,
+            total_pairs=total_pairs,
+            diameter=diameter,
+            labels=labels,
+            **fields,
         )
 
     stats: PathStats = mats.extra(key, make)
@@ -254,28 +382,40 @@ def betweenness_raw(
     mats: CoopMatrices,
     *,
     directed: bool,
-    method: Method,
-    pivots: int = DEFAULT_PIVOTS,
+    betweenness: str | int = "exact",
+    exact_limit: int = DEFAULT_EXACT_LIMIT,
     seed: int = 0,
-) -> np.ndarray:
-    """Unnormalised shortest-path betweenness (Brandes 2001), exact or pivot-estimated.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unnormalised shortest-path betweenness (Brandes 2001) and each node's method label.
 
-    Directed: pairs are ordered. Symmetrised: each unordered pair counts once
-    (networkx's ``normalized=False`` convention).
+    Exact (igraph) or pivot-estimated, component by component (see :func:`plan`):
+    in a sampled component of ``s`` nodes, the dependencies of ``k`` pivot
+    sources times ``s / k``. Directed: pairs are ordered. Symmetrised: each
+    unordered pair counts once (networkx's ``normalized=False`` convention).
     """
-    key = f"betweenness:{directed}:{method}:{pivots if method == 'sampled' else 0}:{seed}"
+    from kokon_graph.analysis._graphs import igraph_of
 
-    def make() -> np.ndarray:
-        graph = mats.ig_directed if directed else mats.ig_sym
-        if mats.n == 0 or graph.ecount() == 0:
-            return np.zeros(mats.n)
-        if method == "exact":
-            return np.asarray(graph.betweenness(directed=directed), dtype=float)
-        chosen = pivots_for(mats.n, pivots, seed)
-        partial = np.asarray(
-            graph.betweenness(directed=directed, sources=chosen.tolist()), dtype=float
-        )
-        return partial * (mats.n / len(chosen))
+    key = f"betweenness:{directed}:{betweenness}:{exact_limit}:{seed}"
 
-    values: np.ndarray = mats.extra(key, make)
-    return values
+    def make() -> tuple[np.ndarray, np.ndarray]:
+        values = np.zeros(mats.n)
+        labels = np.full(mats.n, "exact", dtype=object)
+        graph = (mats.arcs if directed else mats.sym).tocsr()
+        rng = np.random.default_rng(seed)
+        for unit in plan(mats, betweenness, exact_limit, paths=False):
+            members = unit.members
+            sub = graph[members][:, members].tocsr()
+            if sub.nnz == 0:
+                continue
+            ig_graph = igraph_of(sub, directed=directed)
+            if unit.pivots:
+                chosen = _pivots_of(rng, members, unit.pivots)
+                part = ig_graph.betweenness(directed=directed, sources=chosen.tolist())
+                values[members] = np.asarray(part, dtype=float) * (len(members) / unit.pivots)
+                labels[members] = method_label("sampled", unit.pivots, seed)
+            else:
+                values[members] = np.asarray(ig_graph.betweenness(directed=directed), dtype=float)
+        return values, labels
+
+    result: tuple[np.ndarray, np.ndarray] = mats.extra(key, make)
+    return result

@@ -30,8 +30,6 @@ from kokon_graph.analysis._paths import (
     PathStats,
     betweenness_raw,
     choose_method,
-    method_label,
-    path_pivots,
     path_stats,
 )
 from kokon_graph.graph import Network
@@ -168,15 +166,21 @@ def _centrality_columns(
     sym_deg = np.asarray(sym.sum(axis=1)).ravel()
     out_str = np.asarray(weights.sum(axis=1)).ravel()
     in_str = np.asarray(weights.sum(axis=0)).ravel()
-    method, pivots = choose_method(n, betweenness, exact_limit)
-    label = method_label(method, min(pivots, n), seed)
-    ppivots = path_pivots(pivots)
-    path_label = method_label(method, min(ppivots, n), seed)
-    b_dir = betweenness_raw(mats, directed=True, method=method, pivots=pivots, seed=seed)
-    b_sym = betweenness_raw(mats, directed=False, method=method, pivots=pivots, seed=seed)
+    choose_method(max(n, 1), betweenness, exact_limit)  # reject a bad option early
+    b_dir, label = betweenness_raw(
+        mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
+    b_sym, _ = betweenness_raw(
+        mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
     pairs = float((n - 1) * (n - 2))
-    d_stats = path_stats(mats, directed=True, method=method, pivots=ppivots, seed=seed)
-    s_stats = path_stats(mats, directed=False, method=method, pivots=ppivots, seed=seed)
+    d_stats = path_stats(
+        mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
+    s_stats = path_stats(
+        mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
+    path_label = s_stats.labels if s_stats.labels is not None else np.full(n, "exact")
     directed_closeness = _closeness_columns(d_stats, n, "closeness")
     sym_closeness = _closeness_columns(s_stats, n, "")
     cols: dict[str, np.ndarray | list[str]] = {
@@ -195,12 +199,12 @@ def _centrality_columns(
         "betweenness_raw": b_dir,
         "betweenness_sym": _div(2.0 * b_sym, pairs),
         "betweenness_sym_raw": b_sym,
-        "betweenness_method": [label] * n,
+        "betweenness_method": [str(x) for x in label],
         "closeness": sym_closeness["out_wf"],
         "closeness_harmonic": sym_closeness["out_harmonic"],
         "closeness_ucinet": sym_closeness["out_ucinet"],
         **directed_closeness,
-        "closeness_method": [path_label] * n,
+        "closeness_method": [str(x) for x in path_label],
         "eigenvector": eigenvector(sym),
         "pagerank": pagerank(arcs),
         "pagerank_weighted": pagerank(weights),
@@ -275,44 +279,7 @@ def centrality(
     """
     mats = cooperation_matrices(network, relation)
     cols = centrality_of(mats, betweenness=betweenness, seed=seed, exact_limit=exact_limit)
-    regions = network.institutions["voivodeship"].fillna("").astype(str).to_numpy()
-    within = mats.extra("betweenness_voivodeship", lambda: betweenness_within(mats, regions))
     frame = base_frame(network)
     for name, values in cols.items():
         frame[name] = values
-        if name == "betweenness_sym_raw":
-            frame["betweenness_voivodeship"] = within
     return frame
-
-
-def betweenness_within(mats: CoopMatrices, regions: np.ndarray) -> np.ndarray:
-    """Exact directed betweenness of each institution inside its own region.
-
-    For every region code (the voivodeship of each institution), the network of
-    the institutions located in it and the arcs among them; normalised by
-    ``(n_r − 1)(n_r − 2)``. NaN for an institution with no region (national
-    level). Exact whatever the size of the whole network: the sum over regions
-    of ``n_r × m_r`` is a sixteenth of the national cost.
-
-    >>> import numpy as np, scipy.sparse as sp
-    >>> from kokon_graph.analysis._graphs import CoopMatrices
-    >>> a = sp.csr_array(([1.0] * 4, ([0, 1, 2, 3], [1, 2, 3, 0])), shape=(4, 4))
-    >>> m = CoopMatrices(ids=list("abcd"), arcs=a, weights=a)
-    >>> betweenness_within(m, np.array(["x", "x", "x", ""])).tolist()
-    [0.0, 0.5, 0.0, nan]
-    """
-    from kokon_graph.analysis._graphs import igraph_of
-
-    out = np.full(mats.n, np.nan)
-    for region in np.unique(regions):
-        if not region:
-            continue
-        members = np.flatnonzero(regions == region)
-        k = len(members)
-        sub = mats.arcs[members][:, members].tocsr()
-        if k < 3 or sub.nnz == 0:
-            out[members] = 0.0
-            continue
-        raw = np.asarray(igraph_of(sub, directed=True).betweenness(directed=True), dtype=float)
-        out[members] = raw / ((k - 1) * (k - 2))
-    return out

@@ -250,14 +250,6 @@ _CENTRALITY: Final = {
         "Σ_{s<t, s,t≠v} σ_st(v)/σ_st",
         BRANDES_2001,
     ),
-    "betweenness_voivodeship": _C(
-        "pośrednictwo w województwie",
-        "betweenness within the voivodeship",
-        "exact directed betweenness among the institutions located in the same voivodeship "
-        "(normalised; empty for national-level institutions), exact even in a national run",
-        "as betweenness, on the voivodeship's institutions and the ties among them",
-        BRANDES_2001,
-    ),
     "betweenness_method": _C(
         "metoda pośrednictwa",
         "betweenness method",

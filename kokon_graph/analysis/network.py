@@ -47,7 +47,6 @@ from kokon_graph.analysis._graphs import CoopMatrices, cooperation_matrices
 from kokon_graph.analysis._paths import (
     DEFAULT_EXACT_LIMIT,
     choose_method,
-    path_pivots,
     path_stats,
 )
 from kokon_graph.analysis.brokerage import partition_values
@@ -114,10 +113,13 @@ def _measures(
     mutual_arcs = int(arcs.multiply(arcs.T).nnz)
     E = int(sp.triu(mats.sym, k=1).nnz)
     asym = L - mutual_arcs
-    method, pivots = choose_method(n, betweenness, exact_limit)
-    ppivots = path_pivots(pivots)
-    d_stats = path_stats(mats, directed=True, method=method, pivots=ppivots, seed=seed)
-    s_stats = path_stats(mats, directed=False, method=method, pivots=ppivots, seed=seed)
+    choose_method(max(n, 1), betweenness, exact_limit)
+    d_stats = path_stats(
+        mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
+    s_stats = path_stats(
+        mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    )
     cols = centrality_of(mats, betweenness=betweenness, seed=seed, exact_limit=exact_limit)
     weak_n, weak = csgraph.connected_components(arcs, directed=True, connection="weak")
     strong_n, _ = csgraph.connected_components(arcs, directed=True, connection="strong")

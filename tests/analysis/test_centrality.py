@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from kokon_graph.analysis import centrality
+from kokon_graph.analysis import centrality, network_measures
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._paths import choose_method, path_pivots, path_stats, pivots_for
 from kokon_graph.analysis.centrality import eigenvector, pagerank
@@ -246,6 +246,7 @@ def test_sampled_betweenness_is_the_pivot_estimator() -> None:
     """Brandes & Pich (2007): with pivots S, the estimate is n/|S| times the dependencies of
     the pivot sources — networkx's betweenness_centrality_subset(sources=S, targets=all)."""
     graph = random_digraph(40, 0.08, 7)
+    assert nx.is_weakly_connected(graph)  # one component: pivots come from the whole graph
     net = network_of(graph)
     k = 10
     table = centrality(net, betweenness=k, seed=3)
@@ -268,10 +269,11 @@ def test_sampled_closeness_is_the_pivot_estimator() -> None:
     """Eppstein & Wang (2004): the sum over all other actors is estimated by the pivot sum
     times (n-1)/k_v, k_v the pivots other than v."""
     graph = random_digraph(30, 0.1, 11)
+    assert nx.is_weakly_connected(graph)
     net = network_of(graph)
     mats = cooperation_matrices(net)
     k = 8
-    stats = path_stats(mats, directed=True, method="sampled", pivots=k, seed=5)
+    stats = path_stats(mats, directed=True, betweenness=k, seed=5)
     pivots = [mats.ids[i] for i in pivots_for(mats.n, k, 5)]
     g = nx.relabel_nodes(graph, {v: str(v) for v in graph.nodes})
     n = g.number_of_nodes()
@@ -285,6 +287,39 @@ def test_sampled_closeness_is_the_pivot_estimator() -> None:
         assert stats.in_sum[i] == pytest.approx(total * scale)
         assert stats.in_reach[i] == pytest.approx(reach * scale)
         assert stats.in_harm[i] == pytest.approx(harm * scale)
+
+
+def test_components_are_computed_apart_small_ones_exactly() -> None:
+    """A 300-node component sampled with 20 pivots drawn inside it, a 12-node one exact."""
+    big = nx.connected_watts_strogatz_graph(300, 6, 0.1, seed=2)
+    small = nx.relabel_nodes(nx.krackhardt_kite_graph(), lambda v: 1000 + v)
+    small.add_edges_from([(1010, 1011), (1011, 1000)])
+    graph = nx.union(big, small)
+    net = network_of(graph)
+    table = centrality(net, betweenness=20, seed=4).set_index("id")
+    kite = [str(1000 + v) for v in range(12)]
+    assert set(table.loc[kite, "betweenness_method"]) == {"exact"}
+    assert set(table.loc[kite, "closeness_method"]) == {"exact"}
+    assert set(table.drop(index=kite)["betweenness_method"]) == {"sampled (20 pivots, seed 4)"}
+    g = nx.relabel_nodes(graph, {v: str(v) for v in graph})
+    exact_raw = nx.betweenness_centrality(g, normalized=False)
+    exact_close = nx.closeness_centrality(g)
+    for v in kite:
+        assert table.loc[v, "betweenness_sym_raw"] == pytest.approx(exact_raw[v])
+        assert table.loc[v, "closeness"] == pytest.approx(exact_close[v])
+    # the sampled component: pivots from inside it, scaled by its size 300 / 20
+    mats = cooperation_matrices(net)
+    members = np.array([mats.index[str(v)] for v in sorted(big)])
+    members.sort()
+    local = np.sort(np.random.default_rng(4).choice(300, size=20, replace=False))
+    pivots = [mats.ids[i] for i in members[local]]
+    sub = nx.betweenness_centrality_subset(g, pivots, [str(v) for v in big], normalized=False)
+    for v in [str(x) for x in list(big)[:25]]:
+        assert table.loc[v, "betweenness_sym_raw"] == pytest.approx(sub[v] * 300 / 20)
+    row = network_measures(net, betweenness=20, seed=4).iloc[0]
+    assert row["path_method"] == (
+        "sampled (20 pivots, seed 4) in the largest components, exact in the others"
+    )
 
 
 def test_sampled_estimates_track_exact_values() -> None:
@@ -319,28 +354,3 @@ def test_bad_betweenness_option() -> None:
         centrality(net, betweenness="sometimes")
     with pytest.raises(ValueError, match="pivots"):
         centrality(net, betweenness=0)
-
-
-def test_betweenness_within_the_voivodeship_equals_networkx_on_the_subgraph() -> None:
-    graph = random_digraph(40, 0.1, 21)
-    teryt = {str(v): ("1465011" if v < 22 else "3064011") for v in graph}
-    teryt["39"] = ""  # a national-level institution belongs to no voivodeship
-    from kokon_graph.analysis._demo import network_from_ties
-
-    net = network_from_ties(
-        [(str(u), str(v)) for u, v in graph.edges],
-        nodes=[str(v) for v in graph],
-        teryt=teryt,
-    )
-    table = centrality(net)
-    got = col(table, "betweenness_voivodeship")
-    g = nx.relabel_nodes(graph, {v: str(v) for v in graph})
-    for code in ("14", "30"):
-        members = [v for v in g if teryt[v][:2] == code]
-        expected = nx.betweenness_centrality(g.subgraph(members))
-        for v in members:
-            assert got[v] == pytest.approx(expected[v], abs=1e-12)
-    assert math.isnan(got["39"])
-    # with everything in one voivodeship it is the ordinary betweenness
-    whole = centrality(network_of(nx.krackhardt_kite_graph()))
-    assert whole["betweenness_voivodeship"].tolist() == pytest.approx(whole["betweenness"].tolist())

@@ -89,7 +89,9 @@ def test_analyze_sampled_labels_the_method(tmp_path: Path) -> None:
     code, _, _ = run("analyze", str(VALID), "--out", str(tmp_path), "-q", "--betweenness", "4")
     assert code == 0
     cen = pd.read_csv(tmp_path / "centrality.csv", dtype=str, keep_default_na=False)
-    assert set(cen["betweenness_method"]) == {"sampled (4 pivots, seed 0)"}
+    methods = dict(zip(cen["id"], cen["betweenness_method"], strict=True))
+    assert methods.pop("POL2") == "exact"  # an isolate: a component of its own, exact
+    assert set(methods.values()) == {"sampled (4 pivots, seed 0)"}
 
 
 def test_analyze_bad_options_exit_2(tmp_path: Path) -> None:
