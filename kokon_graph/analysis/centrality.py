@@ -230,10 +230,11 @@ def centrality(
         Only these cooperation kinds (``information``, ``resources``, ...); all by default.
     betweenness
         How betweenness and closeness are computed: ``"auto"`` (exactly up to
-        ``exact_limit`` institutions, otherwise estimated from
-        1,024 random pivot sources), ``"exact"``, ``"sampled"`` or a number of
-        pivots. The ``betweenness_method`` and ``closeness_method`` columns say
-        which was used.
+        ``exact_limit`` institutions, otherwise estimated from 1,024 random
+        pivot sources per weak component, 256 for closeness; components
+        smaller than that stay exact), ``"exact"``, ``"sampled"`` or a number
+        of pivots. The ``betweenness_method`` and ``closeness_method`` columns
+        say, per institution, which was used.
     seed
         Seed of the pivot draw (sampled mode only).
     exact_limit
