@@ -127,7 +127,7 @@ def neo4j() -> None:
       export NEO4J_PASSWORD=...
       kokon-graph neo4j init --uri neo4j://localhost:7687
       kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
-      kokon-graph neo4j query sector_gaps --uri neo4j://localhost:7687 --param gmina=1465011
+      kokon-graph neo4j query sector_gaps --uri neo4j://localhost:7687 --param gmina=1465088
     """
 
 
