@@ -398,7 +398,7 @@ class Network:
             )
         )
         out = pd.concat([inst, codes], axis=1)
-        out["territory_name"] = inst["teryt"].map(names).fillna("").astype(str)
+        out["territory_name"] = [names.get(code, "") for code in inst["teryt"].tolist()]
         out.index.name = None
         return out
 
