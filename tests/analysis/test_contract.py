@@ -232,3 +232,24 @@ def test_matrices_equal_the_view_on_random_reports() -> None:
         }
         view = scoped.cooperation()
         assert got == {(u, v): d["weight"] for u, v, d in view.edges(data=True)}, wave
+
+
+def test_a_dataset_without_territories_is_analysed() -> None:
+    """Only the institutions and cooperation tables: every result, no warning, no names."""
+    from kokon_graph.analysis._demo import frame
+    from kokon_graph.graph import build_network
+    from kokon_graph.io import Dataset
+
+    inst = frame(
+        "institutions",
+        (
+            {"id": i, "name": i, "type": "ops", "sector": "social_assistance", "teryt": "1465011"}
+            if i == "a"
+            else {"id": i, "name": i, "type": "school", "sector": "education", "teryt": "1465011"}
+            for i in ("a", "b", "c")
+        ),
+    )
+    coop = frame("cooperation", ({"source": "a", "target": "b", "kind": "information"},))
+    results = run_all(build_network(Dataset(institutions=inst, cooperation=coop, name="bare")))
+    assert results["gaps_sector"]["gmina_name"].tolist() == [""] * len(results["gaps_sector"])
+    assert int(results["network"].loc[0, "ties"]) == 1
