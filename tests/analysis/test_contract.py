@@ -249,7 +249,9 @@ def test_a_dataset_without_territories_is_analysed() -> None:
             for i in ("a", "b", "c")
         ),
     )
-    coop = frame("cooperation", ({"source": "a", "target": "b", "kind": "information"},))
+    coop = frame(
+        "cooperation", ({"source": "a", "target": "b", "kind": "information", "weight": 1.0},)
+    )
     results = run_all(build_network(Dataset(institutions=inst, cooperation=coop, name="bare")))
     assert results["gaps_sector"]["gmina_name"].tolist() == [""] * len(results["gaps_sector"])
     assert int(results["network"].loc[0, "ties"]) == 1
