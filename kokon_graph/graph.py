@@ -19,7 +19,7 @@ Attributes whose value is missing are left out, never set to ``None``.
 
 Scopes
 ------
-``Scope.parse("powiat:2814")`` and friends restrict a network to a territory
+``Scope.parse("powiat:2815")`` and friends restrict a network to a territory
 or project. A territorial scope holds the institutions located in it **and**
 the higher-level institutions whose territory contains it (a gmina's scope
 holds its powiat's PCPR and PUP and its voivodeship's ROPS): the cooperation
@@ -95,10 +95,10 @@ INSTITUTION_ATTRS: Final = (
 class Scope:
     """Part of a dataset: the whole of it, a territory (by TERYT code) or a project.
 
-    >>> Scope.parse("powiat:2814")
-    Scope(kind='powiat', code='2814')
-    >>> Scope.parse("2814011")
-    Scope(kind='gmina', code='2814011')
+    >>> Scope.parse("powiat:2815")
+    Scope(kind='powiat', code='2815')
+    >>> Scope.parse("2815011")
+    Scope(kind='gmina', code='2815011')
     >>> str(Scope.parse("projekt:Liderzy Kooperacji"))
     'project:Liderzy Kooperacji'
     """
@@ -108,7 +108,7 @@ class Scope:
 
     @classmethod
     def parse(cls, text: str | None) -> Scope:
-        """Parse ``kind:code`` (``powiat:2814``, ``gmina:2814011``, ``project:NAME``), a bare
+        """Parse ``kind:code`` (``powiat:2815``, ``gmina:2815011``, ``project:NAME``), a bare
         TERYT code, or ``all``. Polish words (``wojewodztwo``, ``projekt``) work too.
 
         Raises
@@ -126,13 +126,13 @@ class Scope:
                 return cls(kinds[len(code)], code)  # type: ignore[arg-type]
             raise ScopeError(
                 f"scope {text!r} is not understood",
-                hint="use voivodeship:28, powiat:2814, gmina:2814011, project:NAME or all",
+                hint="use voivodeship:28, powiat:2815, gmina:2815011, project:NAME or all",
             )
         kind = _SCOPE_WORDS.get(normalize_token(head))
         if kind is None:
             raise ScopeError(
                 f"scope kind {head.strip()!r} is not one of voivodeship, powiat, gmina, project",
-                hint="use e.g. powiat:2814 or project:Liderzy Kooperacji",
+                hint="use e.g. powiat:2815 or project:Liderzy Kooperacji",
             )
         code = tail.strip()
         if kind == "all":
@@ -144,7 +144,7 @@ class Scope:
         if not (code.isdigit() and len(code) == _CODE_LENGTH[kind]):
             raise ScopeError(
                 f"a {kind} scope needs a {_CODE_LENGTH[kind]}-digit TERYT code, not {code!r}",
-                hint=f"e.g. {kind}:{'2814011'[: _CODE_LENGTH[kind]]}",
+                hint=f"e.g. {kind}:{'2815011'[: _CODE_LENGTH[kind]]}",
             )
         return cls(kind, code)
 
@@ -156,7 +156,7 @@ class Scope:
         return self.kind == "all"
 
     def label(self, lang: model.Lang = "pl", territories: pd.DataFrame | None = None) -> str:
-        """A readable name: ``powiat ostródzki (2814)``, ``cały zbiór`` / ``whole dataset``."""
+        """A readable name: ``powiat ostródzki (2815)``, ``cały zbiór`` / ``whole dataset``."""
         if self.kind == "all":
             return "cały zbiór danych" if lang == "pl" else "whole dataset"
         if self.kind == "project":
@@ -348,7 +348,7 @@ class Network:
 
         net = build_network(dataset)
         g = net.cooperation(relation="information")
-        powiat = net.scoped(Scope.parse("powiat:2814"))
+        powiat = net.scoped(Scope.parse("powiat:2815"))
     """
 
     def __init__(

@@ -26,7 +26,7 @@ def _pseudonym_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def valid_dataset() -> Dataset:
-    """The small hand-made dataset of tests/data/valid (two gminas of powiat 2814)."""
+    """The small hand-made dataset of tests/data/valid (two gminas of powiat 2815)."""
     return read_dataset(VALID, pseudonym_key=TEST_KEY, strict=True)
 
 

@@ -76,7 +76,7 @@ def test_every_invalid_dataset_exits_2_naming_file_row_column(folder: str) -> No
 def test_strict_turns_warnings_into_errors(valid_copy: Path) -> None:
     inst = valid_copy / "institutions.csv"
     inst.write_text(
-        inst.read_text(encoding="utf-8") + "LIB9,Biblioteka,biblioteka,,,2814022,,\n",
+        inst.read_text(encoding="utf-8") + "LIB9,Biblioteka,biblioteka,,,2815022,,\n",
         encoding="utf-8",
     )
     code, out, _ = run("validate", str(valid_copy))
@@ -116,12 +116,12 @@ def test_missing_path_is_one_line_and_a_hint() -> None:
 
 
 def test_info_text() -> None:
-    code, out, err = run("info", str(VALID), "--scope", "gmina:2814022", "--wave", "after")
+    code, out, err = run("info", str(VALID), "--scope", "gmina:2815022", "--wave", "after")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[:4] == [
         "Dataset: valid",
-        "Scope: municipality Dąbrówno (2814022); wave: after",
+        "Scope: municipality Dąbrówno (2815022); wave: after",
         "Waves: after, before",
         "Projects: Kooperacja",
     ]

@@ -82,7 +82,7 @@ def scope_options(f: F) -> F:
         "--scope",
         default=None,
         metavar="SCOPE",
-        help="Part of the data: voivodeship:28, powiat:2814, gmina:2814011, "
+        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
         "project:NAME (default: all).",
     )(f)
     return f

@@ -127,7 +127,7 @@ def map_command(
     \b
     Example:
       kokon-graph map datasets/praski-kokon --out mapa.html
-      kokon-graph map data/ --scope powiat:2814 --wave after --size-by betweenness -o mapa.html
+      kokon-graph map data/ --scope powiat:2815 --wave after --size-by betweenness -o mapa.html
       kokon-graph map data/ --kind ego --focus OPS1 --steps 2 -o ops1.html
       kokon-graph map data/ --scope voivodeship:28 --kind aggregate -o region.html
     """

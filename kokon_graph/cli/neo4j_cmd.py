@@ -294,8 +294,8 @@ def query(
     \b
     Example:
       kokon-graph neo4j query
-      kokon-graph neo4j query central_actors --uri neo4j://localhost:7687 --param gmina=2814011
-      kokon-graph neo4j query unanswered_referrals --param teryt=2814 --csv > referrals.csv
+      kokon-graph neo4j query central_actors --uri neo4j://localhost:7687 --param gmina=2815011
+      kokon-graph neo4j query unanswered_referrals --param teryt=2815 --csv > referrals.csv
     """
     from kokon_graph.store import query_parameters, ready_queries, run_query
 

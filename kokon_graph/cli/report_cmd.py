@@ -175,7 +175,7 @@ def report(
     \b
     Example:
       kokon-graph report datasets/praski-kokon --out report/ --lang pl
-      kokon-graph report my.xlsx -o out --scope powiat:2814 --wave after --format xlsx
+      kokon-graph report my.xlsx -o out --scope powiat:2815 --wave after --format xlsx
     """
     from kokon_graph.report import ReportInfo, write_report
 
@@ -280,7 +280,7 @@ def _two_networks(
     "--scope",
     default=None,
     metavar="SCOPE",
-    help="Part of the data: voivodeship:28, powiat:2814, gmina:2814011, project:NAME "
+    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
     "(default: all).",
 )
 @lang_option
@@ -315,7 +315,7 @@ def compare(
     \b
     Example:
       kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
-      kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2814
+      kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
     """
     from kokon_graph.analysis.compare import compare_networks
     from kokon_graph.report import ReportInfo
@@ -432,7 +432,7 @@ def export(
     \b
     Example:
       kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
-      kokon-graph export my.xlsx --out net.graphml --scope gmina:2814011 --wave after
+      kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
     """
     from kokon_graph.export import export_graph, network_for_export
 

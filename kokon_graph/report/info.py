@@ -29,7 +29,7 @@ class ReportInfo:
     dataset
         The dataset's name.
     scope
-        The scope in words (``"powiat ostródzki (2814)"``).
+        The scope in words (``"powiat ostródzki (2815)"``).
     wave
         The survey wave, or ``None`` for all waves together.
     generated

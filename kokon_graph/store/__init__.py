@@ -6,7 +6,7 @@
 
     with connect("neo4j://localhost:7687", user="neo4j", password=secret) as db:
         load_dataset(db, dataset)                 # idempotent, batched
-        table = run_query(db, "sector_gaps", {"gmina": "2814011"})
+        table = run_query(db, "sector_gaps", {"gmina": "2815011"})
         again = read_store(db)                    # equals `dataset`
 
 Every statement the store runs is a file of ``cypher/`` (see

@@ -9,8 +9,8 @@ Examples
 --------
 >>> [q.stem for q in ready_queries()][:3]
 ['central_actors', 'co_serving_without_tie', 'ego_network']
->>> query_parameters("central_actors", {"gmina": "2814011", "limit": "5"})
-{'gmina': '2814011', 'wave': None, 'limit': 5}
+>>> query_parameters("central_actors", {"gmina": "2815011", "limit": "5"})
+{'gmina': '2815011', 'wave': None, 'limit': 5}
 """
 
 from __future__ import annotations

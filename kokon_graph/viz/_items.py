@@ -62,7 +62,7 @@ class Context:
         return text(key, self.lang, **fields)
 
     def territory(self, code: str, *, with_code: bool = True) -> str:
-        """``Ostróda (2814011)``, ``powiat ostródzki (2814)``, ``województwo ... (28)``."""
+        """``Ostróda (2815011)``, ``powiat ostródzki (2815)``, ``województwo ... (28)``."""
         if not code:
             return self.t("territory_national")
         name = self.territory_names.get(code) or (

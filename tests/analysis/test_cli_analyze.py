@@ -63,16 +63,16 @@ def test_analyze_whole_dataset(tmp_path: Path) -> None:
 
 def test_analyze_scope_and_wave(tmp_path: Path) -> None:
     code, stdout, _ = run(
-        "analyze", str(VALID), "-o", str(tmp_path), "--scope", "gmina:2814022", "--wave", "after"
+        "analyze", str(VALID), "-o", str(tmp_path), "--scope", "gmina:2815022", "--wave", "after"
     )
     assert code == 0
     assert stdout.splitlines()[:3] == [
-        "Analysed valid: municipality Dąbrówno (2814022); wave: after; relation: all",
+        "Analysed valid: municipality Dąbrówno (2815022); wave: after; relation: all",
         "Network: 9 institutions, 8 ties, density 0.111, reciprocity 0.33 (betweenness: exact)",
         "Most central (normalised betweenness):",
     ]
     network = pd.read_csv(tmp_path / "network.csv", dtype=str, keep_default_na=False)
-    assert network.loc[0, "scope"] == "gmina:2814022"
+    assert network.loc[0, "scope"] == "gmina:2815022"
     assert network.loc[0, "wave"] == "after"
 
 
@@ -105,7 +105,7 @@ def test_analyze_bad_options_exit_2(tmp_path: Path) -> None:
             "Hint: use one of information, resources, joint_action, agreement, other\n"
         ),
         ("--scope", "powiat:99"): (
-            "Error: a powiat scope needs a 4-digit TERYT code, not '99'\nHint: e.g. powiat:2814\n"
+            "Error: a powiat scope needs a 4-digit TERYT code, not '99'\nHint: e.g. powiat:2815\n"
         ),
     }
     for extra, message in cases.items():

@@ -1,6 +1,6 @@
 """Coordination gaps, worked by hand on tests/data/valid and on small constructed cases.
 
-tests/data/valid (powiat 2814, gminas 2814011 Ostróda with OPS1 and 2814022 Dąbrówno with
+tests/data/valid (powiat 2815, gminas 2815011 Ostróda with OPS1 and 2815022 Dąbrówno with
 GOPS2) holds seven families:
 
 * R1: OPS1, SZK1, PUP1 (services) and referral OPS1 -> PUP1; coordinator P2;
@@ -114,19 +114,19 @@ def test_sector_gaps_hand_worked(valid_network: Network) -> None:
         for g, s, st in zip(table["gmina"], table["sector"], table["status"], strict=True)
     }
     assert got == {
-        ("2814011", "justice"): "no_tie",
-        ("2814011", "labour_market"): "no_tie",
-        ("2814022", "health"): "absent",
-        ("2814022", "police"): "no_tie",
-        ("2814022", "justice"): "no_tie",
-        ("2814022", "labour_market"): "no_tie",
-        ("2814022", "ngo"): "absent",
+        ("2815011", "justice"): "no_tie",
+        ("2815011", "labour_market"): "no_tie",
+        ("2815022", "health"): "absent",
+        ("2815022", "police"): "no_tie",
+        ("2815022", "justice"): "no_tie",
+        ("2815022", "labour_market"): "no_tie",
+        ("2815022", "ngo"): "absent",
     }
-    row = table[(table["gmina"] == "2814022") & (table["sector"] == "police")].iloc[0]
+    row = table[(table["gmina"] == "2815022") & (table["sector"] == "police")].iloc[0]
     assert (row["gmina_name"], row["ops_id"], row["institutions"]) == ("Dąbrówno", "GOPS2", 2)
     assert list(table["gmina"]) == sorted(table["gmina"])
     custom = gaps_sector(valid_network, required=("church",))
-    assert custom[["gmina", "status"]].values.tolist() == [["2814011", "absent"]]
+    assert custom[["gmina", "status"]].values.tolist() == [["2815011", "absent"]]
     with pytest.raises(ValueError, match="unknown sectors"):
         gaps_sector(valid_network, required=("astrology",))
 
@@ -189,14 +189,14 @@ def test_uncoordinated_hand_worked(valid_network: Network) -> None:
     table = gaps_uncoordinated(valid_network)
     assert table.to_dict("records") == [
         {
-            "gmina": "2814022",
+            "gmina": "2815022",
             "gmina_name": "Dąbrówno",
             "families": 3,
             "families_min_services": 2,
             "uncoordinated": 2,
         },
         {
-            "gmina": "2814011",
+            "gmina": "2815011",
             "gmina_name": "Ostróda",
             "families": 4,
             "families_min_services": 3,
@@ -204,14 +204,14 @@ def test_uncoordinated_hand_worked(valid_network: Network) -> None:
         },
     ]
     four = gaps_uncoordinated(valid_network, min_services=4).set_index("gmina")
-    assert four.loc["2814011", "families_min_services"] == 1  # R3
+    assert four.loc["2815011", "families_min_services"] == 1  # R3
     strict = gaps_uncoordinated(valid_network, min_group_members=4).set_index("gmina")
     # ZI1 holds 3 of R3's institutions and 2 of R2's: with 4 required, R2 and R3 are uncoordinated
-    assert strict.loc["2814011", "uncoordinated"] == 2
+    assert strict.loc["2815011", "uncoordinated"] == 2
 
 
 def test_group_coverage_hand_worked(valid_network: Network) -> None:
-    """PGR1 (powiat 2814): members PCPR1, OPS1, GOPS2, PUP1; the powiat also holds justice,
+    """PGR1 (powiat 2815): members PCPR1, OPS1, GOPS2, PUP1; the powiat also holds justice,
     police, education, health, NGO and church institutions. ZI1 (Ostróda): members OPS1, KPP1,
     SZK1, POZ1; Ostróda and its powiat also hold NGO1, PCPR1, PUP1, SAD1."""
     table = gaps_group_coverage(valid_network)
@@ -230,7 +230,7 @@ def test_group_coverage_hand_worked(valid_network: Network) -> None:
     }
     police = table[(table["group_id"] == "PGR1") & (table["sector"] == "police")].iloc[0]
     assert (police["territory"], police["territory_name"], police["institutions"]) == (
-        "2814",
+        "2815",
         "ostródzki",
         2,
     )

@@ -128,9 +128,9 @@ def test_modularity_and_ei_in_the_network_row() -> None:
 
 
 def test_scope_wave_and_relation_are_written(valid_network) -> None:
-    scoped = valid_network.scoped("gmina:2814011", wave="after")
+    scoped = valid_network.scoped("gmina:2815011", wave="after")
     got = row(scoped, relation="information")
-    assert (got["scope"], got["wave"], got["relation"]) == ("gmina:2814011", "after", "information")
+    assert (got["scope"], got["wave"], got["relation"]) == ("gmina:2815011", "after", "information")
     all_pairs = list(itertools.permutations(scoped.institutions.index, 2))
     info = scoped.cooperation(relation="information")
     assert got["ties"] == sum(1 for u, v in all_pairs if info.has_edge(u, v))
@@ -138,22 +138,22 @@ def test_scope_wave_and_relation_are_written(valid_network) -> None:
 
 def test_network_by_territory_equals_networkx_on_each_gmina(valid_network) -> None:
     table = network_by_territory(valid_network).set_index("territory")
-    assert list(table.index) == ["2814"]  # whole dataset: by powiat
+    assert list(table.index) == ["2815"]  # whole dataset: by powiat
     by_gmina = network_by_territory(valid_network, level="gmina").set_index("territory")
-    assert list(by_gmina.index) == ["2814011", "2814022"]
+    assert list(by_gmina.index) == ["2815011", "2815022"]
     graph = valid_network.cooperation()
     inst = valid_network.institutions
     for code, row in by_gmina.iterrows():
         members = list(inst.index[inst["teryt"] == code])
         sub = graph.subgraph(members)
-        assert row["territory_name"] == {"2814011": "Ostróda", "2814022": "Dąbrówno"}[code]
+        assert row["territory_name"] == {"2815011": "Ostróda", "2815022": "Dąbrówno"}[code]
         assert row["institutions"] == len(members)
         assert row["ties"] == sub.number_of_edges()
         assert row["density"] == pytest.approx(nx.density(sub))
         assert row["reciprocity_arc"] == pytest.approx(nx.overall_reciprocity(sub))
         assert row["components"] == nx.number_weakly_connected_components(sub)
         assert row["transitivity"] == pytest.approx(nx.transitivity(sub.to_undirected()))
-    assert network_by_territory(valid_network.scoped("powiat:2814"))["level"].tolist() == [
+    assert network_by_territory(valid_network.scoped("powiat:2815"))["level"].tolist() == [
         "gmina",
         "gmina",
     ]

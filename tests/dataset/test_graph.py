@@ -62,9 +62,9 @@ def test_property_graph_holds_every_row(valid_dataset: Dataset, valid_network: N
     assert types[EdgeKind.COORDINATION] == 1
     # 13 institutions + 3 groups + 7 families + 3 territories below the voivodeship
     assert types[EdgeKind.LOCATED_IN] == 13 + 3 + 7 + 3
-    assert g.nodes["OPS1"]["gmina"] == "2814011"
-    assert g.nodes["teryt:2814022"]["name"] == "Dąbrówno"
-    assert "teryt:2814" in g["teryt:2814011"]
+    assert g.nodes["OPS1"]["gmina"] == "2815011"
+    assert g.nodes["teryt:2815022"]["name"] == "Dąbrówno"
+    assert "teryt:2815" in g["teryt:2815011"]
 
 
 def test_cooperation_view_equals_projection_of_property_graph(valid_network: Network) -> None:
@@ -130,7 +130,7 @@ def test_service_view(valid_network: Network) -> None:
 def test_gmina_scope_keeps_the_powiat_and_voivodeship_institutions(
     valid_dataset: Dataset,
 ) -> None:
-    net = build_network(valid_dataset, scope="gmina:2814011")
+    net = build_network(valid_dataset, scope="gmina:2815011")
     assert set(net.institutions.index) == {
         "OPS1",
         "SZK1",
@@ -177,7 +177,7 @@ def test_project_scope(valid_dataset: Dataset) -> None:
 
 def test_scope_parsing() -> None:
     assert Scope.parse("wojewodztwo:28") == Scope("voivodeship", "28")
-    assert Scope.parse("Powiat:2814") == Scope("powiat", "2814")
+    assert Scope.parse("Powiat:2815") == Scope("powiat", "2815")
     assert Scope.parse(None) == Scope()
     assert Scope.parse("all").is_all
     with pytest.raises(ScopeError, match="needs a 4-digit TERYT code"):
@@ -189,7 +189,7 @@ def test_scope_parsing() -> None:
 
 
 def test_scope_label(valid_dataset: Dataset) -> None:
-    scope = Scope.parse("powiat:2814")
-    assert scope.label("pl", valid_dataset.territories) == "powiat ostródzki (2814)"
-    assert scope.label("en", valid_dataset.territories) == "county ostródzki (2814)"
+    scope = Scope.parse("powiat:2815")
+    assert scope.label("pl", valid_dataset.territories) == "powiat ostródzki (2815)"
+    assert scope.label("en", valid_dataset.territories) == "county ostródzki (2815)"
     assert Scope().label("en") == "whole dataset"

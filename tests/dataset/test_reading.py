@@ -51,8 +51,8 @@ def test_typed_values(valid_dataset: Dataset) -> None:
         "rejected",
     }
     terr = valid_dataset.territories.set_index("teryt")
-    assert terr.at["2814022", "gmina_type"] == "2"
-    assert terr.at["2814", "kind"] == "powiat"
+    assert terr.at["2815022", "gmina_type"] == "2"
+    assert terr.at["2815", "kind"] == "powiat"
 
 
 def test_cp1250_semicolon_copy_gives_the_same_graph(valid_dataset: Dataset, tmp_path: Path) -> None:
@@ -179,8 +179,8 @@ def test_not_a_dataset(tmp_path: Path) -> None:
 
 def test_blank_rows_are_skipped_and_rows_keep_their_numbers(tmp_path: Path) -> None:
     (tmp_path / "institutions.csv").write_text(
-        "id,name,type,sector,level,teryt\n\nOPS1,GOPS,GOPS,,gmina,2814022\n,,,,,\n"
-        "SZK1,Szkoła,szkoła,,gmina,281402X\n",
+        "id,name,type,sector,level,teryt\n\nOPS1,GOPS,GOPS,,gmina,2815022\n,,,,,\n"
+        "SZK1,Szkoła,szkoła,,gmina,281502X\n",
         encoding="utf-8",
     )
     with pytest.raises(DatasetError) as info:

@@ -131,7 +131,7 @@ def test_invalid_dataset_yields_nothing(valid_copy: Path) -> None:
 def test_warnings_do_not_invalidate_unless_strict(valid_copy: Path) -> None:
     inst = valid_copy / "institutions.csv"
     inst.write_text(
-        inst.read_text(encoding="utf-8") + "LIB9,Biblioteka Gminna,biblioteka,,,2814022,,\n",
+        inst.read_text(encoding="utf-8") + "LIB9,Biblioteka Gminna,biblioteka,,,2815022,,\n",
         encoding="utf-8",
     )
     dataset = read_dataset(valid_copy)
@@ -146,26 +146,26 @@ def test_warnings_do_not_invalidate_unless_strict(valid_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        ("2814011", None),
-        ("28 14 011", None),
-        ("2814016", "the 7th digit (gmina type)"),
+        ("2815011", None),
+        ("28 15 011", None),
+        ("2815016", "the 7th digit (gmina type)"),
         ("2800011", "the powiat part (digits 3-4) cannot be 00"),
-        ("2814001", "the gmina part (digits 5-6) cannot be 00"),
+        ("2815001", "the gmina part (digits 5-6) cannot be 00"),
         ("3314011", "'33' is not a voivodeship code"),
-        ("28140", "a TERYT code has 2 digits"),
+        ("28150", "a TERYT code has 2 digits"),
         ("28A4011", "only digits"),
     ],
 )
 def test_teryt_rules(valid_copy: Path, cell: str, expected: str | None) -> None:
     inst = valid_copy / "institutions.csv"
     text = inst.read_text(encoding="utf-8").replace(
-        "SZK2,Szkoła Podstawowa w Dąbrównie,szkola,EDUKACJA,gmina,2814022",
+        "SZK2,Szkoła Podstawowa w Dąbrównie,szkola,EDUKACJA,gmina,2815022",
         f"SZK2,Szkoła Podstawowa w Dąbrównie,szkola,EDUKACJA,gmina,{cell}",
     )
     inst.write_text(text, encoding="utf-8")
     if expected is None:
         dataset = read_dataset(valid_copy)
-        assert dataset.institutions.set_index("id").at["SZK2", "teryt"] == "2814011"
+        assert dataset.institutions.set_index("id").at["SZK2", "teryt"] == "2815011"
         return
     with pytest.raises(DatasetError) as info:
         read_dataset(valid_copy)
@@ -196,8 +196,8 @@ def test_teryt_lost_leading_zero_is_restored_with_a_warning(valid_copy: Path) ->
 def test_teryt_too_short_for_the_level(valid_copy: Path) -> None:
     inst = valid_copy / "institutions.csv"
     text = inst.read_text(encoding="utf-8").replace(
-        "POL2,Posterunek Policji w Dąbrównie,posterunek policji,policja,gmina,2814022",
-        "POL2,Posterunek Policji w Dąbrównie,posterunek policji,policja,gmina,2814",
+        "POL2,Posterunek Policji w Dąbrównie,posterunek policji,policja,gmina,2815022",
+        "POL2,Posterunek Policji w Dąbrównie,posterunek policji,policja,gmina,2815",
     )
     inst.write_text(text, encoding="utf-8")
     with pytest.raises(DatasetError) as info:
@@ -219,10 +219,10 @@ def test_teryt_too_short_for_the_level(valid_copy: Path) -> None:
 )
 def test_family_rules(tmp_path: Path, header: str, row: str, rule: str, text: str) -> None:
     (tmp_path / "institutions.csv").write_text(
-        "id,name,type,sector,level,teryt\nOPS1,GOPS,GOPS,,gmina,2814022\n", encoding="utf-8"
+        "id,name,type,sector,level,teryt\nOPS1,GOPS,GOPS,,gmina,2815022\n", encoding="utf-8"
     )
     (tmp_path / "families.csv").write_text(
-        f"id,teryt,{header}\nA1,2814022,{row}\n", encoding="utf-8"
+        f"id,teryt,{header}\nA1,2815022,{row}\n", encoding="utf-8"
     )
     (tmp_path / "services.csv").write_text("family,institution\nA1,OPS1\n", encoding="utf-8")
     with pytest.raises(DatasetError) as info:
@@ -242,8 +242,8 @@ def test_no_institutions_table(tmp_path: Path) -> None:
 
 def test_rows_with_the_wrong_number_of_fields(tmp_path: Path) -> None:
     (tmp_path / "institutions.csv").write_text(
-        "id,name,type,sector,level,teryt\nOPS1,GOPS,GOPS,,gmina,2814022\n"
-        "OPS2,GOPS, Dąbrówno,GOPS,,gmina,2814022\n",
+        "id,name,type,sector,level,teryt\nOPS1,GOPS,GOPS,,gmina,2815022\n"
+        "OPS2,GOPS, Dąbrówno,GOPS,,gmina,2815022\n",
         encoding="utf-8",
     )
     with pytest.raises(DatasetError) as info:
@@ -256,7 +256,7 @@ def test_rows_with_the_wrong_number_of_fields(tmp_path: Path) -> None:
 def test_duplicate_ids_across_institutions_groups_and_persons(valid_copy: Path) -> None:
     groups = valid_copy / "groups.csv"
     groups.write_text(
-        groups.read_text(encoding="utf-8") + "OPS1,Grupa o mylącym id,GGK,,2814011,,,\n",
+        groups.read_text(encoding="utf-8") + "OPS1,Grupa o mylącym id,GGK,,2815011,,,\n",
         encoding="utf-8",
     )
     with pytest.raises(DatasetError) as info:
@@ -270,7 +270,7 @@ def test_large_tables_report_every_bad_row(tmp_path: Path) -> None:
     n = 25_000
     (tmp_path / "institutions.csv").write_text(
         "id,name,type,sector,level,teryt\n"
-        + "".join(f"I{i},Szkoła {i},szkoła,,gmina,2814011\n" for i in range(300)),
+        + "".join(f"I{i},Szkoła {i},szkoła,,gmina,2815011\n" for i in range(300)),
         encoding="utf-8",
     )
     lines = ["source,target,kind,weight,since,wave"]

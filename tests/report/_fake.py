@@ -20,7 +20,7 @@ def fake_results() -> dict[str, pd.DataFrame]:
         ],
         "type": ["ops", "school", "police_powiat", "ngo"],
         "sector": ["social_assistance", "education", "police", "ngo"],
-        "teryt": ["2814011", "2814011", "2814", "2814022"],
+        "teryt": ["2815011", "2815011", "2815", "2815022"],
     }
     centrality = pd.DataFrame(
         {
@@ -59,7 +59,7 @@ def fake_results() -> dict[str, pd.DataFrame]:
     )
     uncoordinated = pd.DataFrame(
         {
-            "gmina": ["2814011", "2814022"],
+            "gmina": ["2815011", "2815022"],
             "gmina_name": ["Ostróda", "Dąbrówno"],
             "families": [25, 2],
             "families_min_services": [5, 1],
@@ -81,7 +81,7 @@ def fake_results() -> dict[str, pd.DataFrame]:
     )
     sector = pd.DataFrame(
         {
-            "gmina": ["2814011"],
+            "gmina": ["2815011"],
             "gmina_name": ["Ostróda"],
             "ops_id": ["OPS1"],
             "ops_name": ["OPS w Ostródzie"],

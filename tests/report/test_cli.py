@@ -30,7 +30,7 @@ Usage: main report [OPTIONS] DATASET
 
   Example:
     kokon-graph report datasets/praski-kokon --out report/ --lang pl
-    kokon-graph report my.xlsx -o out --scope powiat:2814 --wave after --format xlsx
+    kokon-graph report my.xlsx -o out --scope powiat:2815 --wave after --format xlsx
 
 Options:
   -o, --out DIR              Folder to write into (created if missing).
@@ -41,8 +41,8 @@ Options:
                              [default: ,]
   --relation KINDS           Only these cooperation kinds (information,
                              resources, joint_action, agreement).
-  --scope SCOPE              Part of the data: voivodeship:28, powiat:2814,
-                             gmina:2814011, project:NAME (default: all).
+  --scope SCOPE              Part of the data: voivodeship:28, powiat:2815,
+                             gmina:2815011, project:NAME (default: all).
   --wave WAVE                Survey wave to analyse (e.g. before, after, 2021);
                              default: all waves together.
   --lang [pl|en]             Language of labels and texts.  [default: pl]
@@ -77,7 +77,7 @@ Usage: main compare [OPTIONS] DATASET [AFTER_DATASET]
 
   Example:
     kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
-    kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2814
+    kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
 
 Options:
   --before WAVE              The wave before (default: before).
@@ -90,8 +90,8 @@ Options:
                              [default: ,]
   --relation KINDS           Only these cooperation kinds (information,
                              resources, joint_action, agreement).
-  --scope SCOPE              Part of the data: voivodeship:28, powiat:2814,
-                             gmina:2814011, project:NAME (default: all).
+  --scope SCOPE              Part of the data: voivodeship:28, powiat:2815,
+                             gmina:2815011, project:NAME (default: all).
   --lang [pl|en]             Language of labels and texts.  [default: pl]
   --min-count N              Show counts of families (and referrals) below N as
                              '<N'.  [default: 3; x>=1]
@@ -120,13 +120,13 @@ Usage: main export [OPTIONS] DATASET
 
   Example:
     kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
-    kokon-graph export my.xlsx --out net.graphml --scope gmina:2814011 --wave after
+    kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
 
 Options:
   --format [gexf|graphml|json]  File format (default: from the --out suffix).
   -o, --out FILE                The file to write.  [required]
-  --scope SCOPE                 Part of the data: voivodeship:28, powiat:2814,
-                                gmina:2814011, project:NAME (default: all).
+  --scope SCOPE                 Part of the data: voivodeship:28, powiat:2815,
+                                gmina:2815011, project:NAME (default: all).
   --wave WAVE                   Survey wave to analyse (e.g. before, after,
                                 2021); default: all waves together.
   --relation KINDS              Only these cooperation kinds (information,
@@ -181,13 +181,13 @@ def test_report_html_links_the_map_of_the_scope(tmp_path: Path) -> None:
         "--lang",
         "en",
         "--scope",
-        "gmina:2814011",
+        "gmina:2815011",
         "--wave",
         "after",
     )
     assert code == 0
     assert stdout == (
-        f"Report of valid (scope gmina:2814011, wave after) written to {tmp_path}:\n"
+        f"Report of valid (scope gmina:2815011, wave after) written to {tmp_path}:\n"
         "  report.html\n  map.html\n"
     )
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
@@ -232,7 +232,7 @@ def test_compare_a_dataset_with_itself_reports_no_change(tmp_path: Path) -> None
 
 def test_export_infers_the_format_from_the_suffix(tmp_path: Path) -> None:
     path = tmp_path / "gmina.graphml"
-    code, stdout, _ = run("export", str(VALID), "--out", str(path), "--scope", "gmina:2814011")
+    code, stdout, _ = run("export", str(VALID), "--out", str(path), "--scope", "gmina:2815011")
     assert (code, stdout) == (0, f"Wrote {path} (graphml): 9 institutions, 13 ties\n")
     assert path.read_text(encoding="utf-8").startswith("<?xml")
 

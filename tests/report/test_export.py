@@ -89,7 +89,7 @@ def test_graphml_round_trip_keeps_types_and_values(
     assert sorted(graph.edges(data=True)) == sorted(expected.edges(data=True))
     data = graph.nodes["OPS1"]
     assert type(data["degree"]) is int and type(data["pagerank"]) is float
-    assert type(data["articulation_point"]) is bool and data["teryt"] == "2814011"
+    assert type(data["articulation_point"]) is bool and data["teryt"] == "2815011"
 
 
 def test_json_declares_types_and_holds_the_same_graph(

@@ -94,7 +94,7 @@ def edge_case_dataset(folder: Path) -> Path:
     _rewrite(target / "memberships.csv", memberships)
 
     def families(rows: list[list[str]]) -> list[list[str]]:
-        return [*rows, ["R/99/2021", "2814022", "", "", "", "", ""]]
+        return [*rows, ["R/99/2021", "2815022", "", "", "", "", ""]]
 
     _rewrite(target / "families.csv", families)
 

@@ -158,18 +158,18 @@ def test_query_prints_a_table_or_csv(falkordb_uri: str) -> None:
         "partner  name                                           type    sector          "
         "teryt    outgoing  incoming  kinds         reports\n"
         "PAR2     Parafia św. Jana w Dąbrównie                   parish  church          "
-        "2814022  true      false     resources           1\n"
+        "2815022  true      false     resources           1\n"
         "PCPR1    Powiatowe Centrum Pomocy Rodzinie w Ostródzie  pcpr    family_support  "
-        "   2814  true      true      information         2\n"
+        "   2815  true      true      information         2\n"
         "SZK2     Szkoła Podstawowa w Dąbrównie                  school  education       "
-        "2814022  true      true      joint_action        1\n"
+        "2815022  true      true      joint_action        1\n"
         "(3 rows)\n"
     )
     result = run(*args, "--param", "wave=before", "--csv")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "partner,name,type,sector,teryt,outgoing,incoming,kinds,reports\n"
-        "PCPR1,Powiatowe Centrum Pomocy Rodzinie w Ostródzie,pcpr,family_support,2814,"
+        "PCPR1,Powiatowe Centrum Pomocy Rodzinie w Ostródzie,pcpr,family_support,2815,"
         "true,true,information,1\n"
     )
     none = run("neo4j", "query", "ego_network", "--uri", falkordb_uri, "-p", "id=NOBODY")
@@ -194,10 +194,10 @@ def test_query_parameter_mistakes_are_usage_errors(falkordb_uri: str) -> None:
 
 def test_a_uri_stands_in_for_a_dataset_path(falkordb_uri: str, tmp_path: Path) -> None:
     assert run("neo4j", "load", str(VALID), "--uri", falkordb_uri).exit_code == 0
-    result = run("info", falkordb_uri, "--scope", "gmina:2814022", "--wave", "after")
+    result = run("info", falkordb_uri, "--scope", "gmina:2815022", "--wave", "after")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:3] == [
-        "Scope: municipality Dąbrówno (2814022); wave: after",
+        "Scope: municipality Dąbrówno (2815022); wave: after",
         "Waves: after, before",
     ]
     out = tmp_path / "results"

@@ -10,7 +10,7 @@ from kokon_graph.store.statements import statements
 from tests.conftest import REPO
 
 DOC = (REPO / "docs" / "neo4j.md").read_text(encoding="utf-8")
-EXAMPLES = {"gmina": "2814011", "id": "OPS1"}
+EXAMPLES = {"gmina": "2815011", "id": "OPS1"}
 
 
 def test_browser_params_lines_match_the_query_headers() -> None:

@@ -200,12 +200,12 @@ def test_batch_size_must_be_positive(valid_dataset: Dataset) -> None:
 
 def test_ready_query_parameters_are_sent_with_defaults() -> None:
     session = RecordingSession()
-    frame = run_query(session, "sector_gaps", {"gmina": "2814011", "sectors": "health,police"})
+    frame = run_query(session, "sector_gaps", {"gmina": "2815011", "sectors": "health,police"})
     assert list(frame.columns) == list(statement("queries/sector_gaps").returns)
     name, params = session.calls[-1]
     assert name == "queries/sector_gaps"
     assert params == {
-        "gmina": "2814011",
+        "gmina": "2815011",
         "wave": None,
         "sectors": ["health", "police"],
         "centre_types": ["ops", "cus"],
@@ -220,7 +220,7 @@ def test_ready_query_parameter_errors() -> None:
     with pytest.raises(QueryError, match="needs the parameter 'gmina'"):
         run_query(session, "central_actors", {})
     with pytest.raises(QueryError, match="has no parameter 'gmna'") as caught:
-        run_query(session, "central_actors", {"gmna": "2814011"})
+        run_query(session, "central_actors", {"gmna": "2815011"})
     assert caught.value.hint == "its parameters: gmina (string), wave (string, optional), " + (
         "limit (integer, optional)"
     )

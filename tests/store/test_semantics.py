@@ -107,7 +107,7 @@ def test_changed_rows_update_in_place(
     families = valid_dataset.families.copy()
     families["coordinator"] = ""  # no family is coordinated any more
     inst = valid_dataset.institutions.copy()
-    inst.loc[inst["id"] == "NGO1", ["teryt", "name"]] = ["2814022", "Fundacja (nowa siedziba)"]
+    inst.loc[inst["id"] == "NGO1", ["teryt", "name"]] = ["2815022", "Fundacja (nowa siedziba)"]
     coop = valid_dataset.cooperation.copy()
     coop.loc[0, "weight"] = 9.5
     changed = valid_dataset.with_tables(

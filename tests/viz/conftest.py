@@ -23,7 +23,7 @@ HOSTILE = {
     "POZ1": "Fundacja „Korale” & \"Przyjaciele\" '<b>'",
 }
 HOSTILE_GROUP = ("PGR1", "<svg onload=alert(3)>PGR</svg>")
-HOSTILE_TERRITORY = ("2814022", "</script><script>alert(4)</script>")
+HOSTILE_TERRITORY = ("2815022", "</script><script>alert(4)</script>")
 
 
 @pytest.fixture(scope="session")

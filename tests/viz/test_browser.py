@@ -153,9 +153,9 @@ def test_filters_and_layers_change_what_is_visible(
         assert nodes == set(inst.loc[inst["sector"] == "education", "id"]) == {"SZK1", "SZK2"}
         assert edges == set()  # the two schools have no tie and share no family
         choose(run, "sector", "")
-        choose(run, "territory", "2814022")
+        choose(run, "territory", "2815022")
         # Dąbrówno's institutions and those of the powiat and voivodeship containing it
-        inside = inst["teryt"].map(lambda t: t.startswith("2814022") or t in ("2814", "28"))
+        inside = inst["teryt"].map(lambda t: t.startswith("2815022") or t in ("2815", "28"))
         nodes, edges = run.shown_ids()
         assert nodes == set(inst.loc[inside, "id"])
         by_id = {e["id"]: e for e in m.edges}
@@ -243,7 +243,7 @@ def test_gap_lines_switched_off_load_when_switched_on(
         assert run.js("window.kokonMap.edges.length") == 12  # the gap lines are not loaded
         run.page.check("input[data-layer=gap_co_serving]")
         assert run.shown() == (13, 12 + 11)
-        choose(run, "territory", "2814022")
+        choose(run, "territory", "2815022")
         run.page.check("input[data-layer=gap_referrals]")
         nodes, edges = run.shown_ids()
         by_id = {e["id"]: e for e in m.edges}

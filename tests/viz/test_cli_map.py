@@ -52,7 +52,7 @@ def test_other_kinds_scope_wave_and_language(tmp_path: Path) -> None:
         out.read_text(encoding="utf-8")
     )
     code, stdout, err = run(
-        "map", str(VALID), "-o", str(out), "--kind", "aggregate", "--scope", "powiat:2814",
+        "map", str(VALID), "-o", str(out), "--kind", "aggregate", "--scope", "powiat:2815",
         "--quiet",
     )  # fmt: skip
     assert (code, stdout, err) == (0, "", "")

@@ -88,7 +88,7 @@ def test_gaps_can_be_left_out(valid_network: Network) -> None:
 def test_precomputed_results_are_used_as_given(valid_network: Network) -> None:
     co = pd.DataFrame({"source": ["PAR2"], "target": ["ROPS28"], "shared_families": [4]})
     sector = pd.DataFrame(
-        {"gmina": ["2814022"], "ops_id": ["GOPS2"], "sector": ["police"], "status": ["no_tie"]}
+        {"gmina": ["2815022"], "ops_id": ["GOPS2"], "sector": ["police"], "status": ["no_tie"]}
     )
     ref = pd.DataFrame(
         {
@@ -238,19 +238,19 @@ def test_small_counts_of_families_never_show(valid_network: Network) -> None:
 
 def test_aggregate_map_has_one_node_per_territory(valid_network: Network) -> None:
     m = build_map(valid_network, kind="aggregate", level="gmina")
-    assert {n["id"] for n in m.nodes} == {"t:2814011", "t:2814022", "t:2814", "t:28"}
+    assert {n["id"] for n in m.nodes} == {"t:2815011", "t:2815022", "t:2815", "t:28"}
     ties = {frozenset((e["from"], e["to"])): e["n"] for e in m.edges if e["layer"] == "ties"}
     # by hand: OPS1-PCPR1 and OPS1-KPP1 (Ostróda - powiat), GOPS2-PCPR1, PCPR1-ROPS28
     assert ties == {
-        frozenset(("t:2814011", "t:2814")): 2,
-        frozenset(("t:2814022", "t:2814")): 1,
-        frozenset(("t:2814", "t:28")): 1,
+        frozenset(("t:2815011", "t:2815")): 2,
+        frozenset(("t:2815022", "t:2815")): 1,
+        frozenset(("t:2815", "t:28")): 1,
     }
     sizes = {n["id"]: n["size"] for n in m.nodes}
     # 4 institutions each in Ostróda, Dąbrówno and at powiat level, 1 at voivodeship level
-    assert sizes["t:2814"] == sizes["t:2814011"] == sizes["t:2814022"] > sizes["t:28"]
+    assert sizes["t:2815"] == sizes["t:2815011"] == sizes["t:2815022"] > sizes["t:28"]
     powiat = build_map(valid_network, kind="aggregate")
-    assert {n["id"] for n in powiat.nodes} == {"t:2814", "t:28"}
+    assert {n["id"] for n in powiat.nodes} == {"t:2815", "t:28"}
     assert powiat.title == "Współpraca między powiatami"
 
 
@@ -306,9 +306,9 @@ def test_polish_by_default_english_on_request(valid_network: Network) -> None:
 
 
 def test_header_shows_scope_wave_and_date(valid_dataset: Dataset) -> None:
-    net = build_network(valid_dataset, scope="gmina:2814022", wave="after")
+    net = build_network(valid_dataset, scope="gmina:2815022", wave="after")
     facts = dict(build_map(net).facts)
-    assert facts["Zakres"] == "gmina Dąbrówno (2814022)"
+    assert facts["Zakres"] == "gmina Dąbrówno (2815022)"
     assert facts["Fala badania"] == "after"
     # the newest date in the tables: referral S6 answered 2020-05-15, group PGR1 ends 2021-03-31
     assert facts["Stan danych"] == "2021-03-31"
@@ -324,8 +324,8 @@ def test_same_data_same_picture(valid_network: Network) -> None:
 
 def test_filters_list_what_is_on_the_map(valid_network: Network) -> None:
     m = build_map(valid_network)
-    assert [c for c, _ in m.filters["territory"]] == ["2814", "2814011", "2814022"]
-    assert dict(m.filters["territory"])["2814022"] == "– Dąbrówno (2814022)"
+    assert [c for c, _ in m.filters["territory"]] == ["2815", "2815011", "2815022"]
+    assert dict(m.filters["territory"])["2815022"] == "– Dąbrówno (2815022)"
     assert {c for c, _ in m.filters["sector"]} == {n["sector"] for n in m.nodes}
     assert {c for c, _ in m.filters["type"]} == {n["type"] for n in m.nodes}
 
