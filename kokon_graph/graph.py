@@ -166,8 +166,11 @@ class Scope:
         if territories is not None and len(territories):
             match = territories.loc[territories["teryt"] == self.code, "name"]
             if len(match):
-                name = f" {match.iloc[0]}"
-        return f"{word}{name} ({self.code})"
+                name = str(match.iloc[0])
+        polish_word = normalize_token(model.TERRITORY_KINDS.label(self.kind, "pl"))
+        if name and normalize_token(name).startswith(polish_word + " "):
+            return f"{name} ({self.code})"  # "powiat wilkecki", not "powiat powiat wilkecki"
+        return f"{word} {name} ({self.code})" if name else f"{word} ({self.code})"
 
 
 def territory_node(code: str) -> str:

@@ -193,3 +193,8 @@ def test_scope_label(valid_dataset: Dataset) -> None:
     assert scope.label("pl", valid_dataset.territories) == "powiat ostródzki (2815)"
     assert scope.label("en", valid_dataset.territories) == "county ostródzki (2815)"
     assert Scope().label("en") == "whole dataset"
+    named = valid_dataset.territories.assign(
+        name=valid_dataset.territories["name"].replace("ostródzki", "Powiat Ostródzki")
+    )
+    assert scope.label("en", named) == "Powiat Ostródzki (2815)"
+    assert Scope.parse("gmina:2815011").label("pl", None) == "gmina (2815011)"
