@@ -1245,6 +1245,10 @@ DEFAULT_REQUIRED_SECTORS: Final = (
     "ngo",
 )
 
+#: Counts of families below this are shown as "<3" in every map and report (small-count
+#: suppression: a count of one or two families in a gmina can identify them).
+DEFAULT_MIN_COUNT: Final = 3
+
 #: TERYT voivodeship codes (two digits, even numbers 02-32).
 VOIVODESHIP_CODES: Final[dict[str, str]] = {
     "02": "dolnośląskie",

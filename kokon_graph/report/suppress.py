@@ -37,6 +37,8 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from kokon_graph.model import DEFAULT_MIN_COUNT
+
 __all__ = [
     "DEFAULT_MIN_COUNT",
     "SUPPRESSION_RULES",
@@ -49,7 +51,6 @@ __all__ = [
 ]
 
 #: Counts below this are hidden unless the caller asks for another threshold.
-DEFAULT_MIN_COUNT: Final = 3
 
 
 @dataclass(frozen=True)

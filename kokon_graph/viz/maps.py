@@ -336,7 +336,7 @@ def build_map(
         Counts of families and of referrals below this show as ``"<3"`` (and lines
         for them are as wide as for the threshold; referral arrows resting on fewer
         referrals are grey): the reports' small-count suppression, with its default
-        (:data:`kokon_graph.report.suppress.DEFAULT_MIN_COUNT`). ``1`` shows every count.
+        (:data:`kokon_graph.model.DEFAULT_MIN_COUNT`). ``1`` shows every count.
 
     Raises
     ------
@@ -354,9 +354,7 @@ def build_map(
         min_count=min_count,
     )
     if min_count is None:
-        from kokon_graph.report.suppress import DEFAULT_MIN_COUNT
-
-        min_count = DEFAULT_MIN_COUNT
+        min_count = model.DEFAULT_MIN_COUNT
     ctx = Context(network, lang, min_count=min_count)
     focus_node: str | None = None
     if focus:
