@@ -186,3 +186,22 @@ def test_every_command_is_documented_in_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name, _ in _all_commands():
         assert f"kokon-graph {name}" in readme, f"`kokon-graph {name}` is not in README.md"
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    """`kokon-graph info DATASET | head -1` stops quietly, without an 'Internal error'."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kokon_graph", "info", str(REPO / "datasets/kooperacja-efektywna")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    proc.wait(timeout=60)
+    assert first.startswith(b"Dataset: kooperacja-efektywna")
+    assert "Internal error" not in err
+    assert proc.returncode in (0, 141)
