@@ -208,7 +208,7 @@ def _copy_rows(
 # --------------------------------------------------------------------------- vocabulary
 
 #: id suffix of each institution type (numbered unless the type is unique in its unit)
-_ABBR: Final = {
+TYPE_ABBREVIATIONS: Final = {
     "ops": "OPS",
     "cus": "CUS",
     "municipal_office": "UG",
@@ -810,7 +810,7 @@ def generate_voivodeship(
             ms.append((rgr, f"{pp}-PCPR", "member", ""))
     for gg, sa, pilot in zip(gminas["teryt"], gminas["sa_type"], gminas["pilot"], strict=True):
         if pilot and rng.random() < 0.5:
-            ms.append((rgr, f"{gg}-{_ABBR[sa]}", "member", ""))
+            ms.append((rgr, f"{gg}-{TYPE_ABBREVIATIONS[sa]}", "member", ""))
     starts = np.where([m[0] == wzk for m in ms], start, start + 60)
     chunk.add(
         "memberships",
@@ -907,7 +907,7 @@ def generate_powiat(
     powiat_idx: dict[str, list[int]] = {}
     for type_ in ptypes:
         seen[type_] = k = seen.get(type_, 0) + 1
-        abbr = _ABBR[type_]
+        abbr = TYPE_ABBREVIATIONS[type_]
         id_ = f"{pp}-{abbr}" if type_ in _UNIQUE else f"{pp}-{abbr}{k}"
         project = PILOT_PROJECT if pilot_powiat and type_ in ("pcpr", "powiat_office") else ""
         i = inst.add(
@@ -944,7 +944,7 @@ def generate_powiat(
         project = PILOT_PROJECT if g.pilot else ""
         for type_ in types:
             seen[type_] = k = seen.get(type_, 0) + 1
-            abbr = _ABBR[type_]
+            abbr = TYPE_ABBREVIATIONS[type_]
             id_ = f"{g.teryt}-{abbr}" if type_ in _UNIQUE else f"{g.teryt}-{abbr}{k}"
             name = _gmina_institution_name(
                 type_, k, totals[type_], g.gtype, g.city, place, g.name, rng
@@ -1042,7 +1042,7 @@ def _powiat_ties(
     cands.add(one["pup"], vids["wup"], 0.7, 0.8)
     if neighbour is not None:
         for type_, p in (("pcpr", 0.3), ("court", 0.2), ("hospital", 0.2), ("police_hq", 0.3)):
-            abbr = _ABBR[type_]
+            abbr = TYPE_ABBREVIATIONS[type_]
             cands.add(one[type_], f"{neighbour}-{abbr}", p, p + 0.1)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from kokon_graph import model
+from kokon_graph._generate_units import TYPE_ABBREVIATIONS
 from kokon_graph.io.schema import LIST_SEPARATOR, TABLES
 
 SEED = 20240601
@@ -969,43 +970,8 @@ def _fit_sizes(
     return sizes
 
 
-#: id suffix of each institution type
-ABBR = {
-    "ops": "OPS",
-    "cus": "CUS",
-    "municipal_office": "UG",
-    "gkrpa": "GKRPA",
-    "school": "SZK",
-    "preschool": "PRZ",
-    "day_support": "PWD",
-    "police_station": "POL",
-    "poz": "POZ",
-    "library": "BIB",
-    "culture_centre": "DK",
-    "sports_club": "KS",
-    "parish": "PAR",
-    "ngo": "NGO",
-    "cis_kis": "CIS",
-    "housing_office": "ZGM",
-    "pcpr": "PCPR",
-    "pup": "PUP",
-    "ppp": "PPP",
-    "court": "SR",
-    "police_hq": "KPP",
-    "hospital": "SZP",
-    "powiat_office": "SP",
-    "care_institution": "POW",
-    "dps": "DPS",
-    "oik": "OIK",
-    "mental_health": "CZP",
-    "foster_care_organiser": "ORPZ",
-    "foster_family": "RZ",
-    "rops": "ROPS",
-    "voivodeship_office": "UW",
-    "marshal_office": "UM",
-    "university": "UNI",
-    "other": "INNA",
-}
+#: id suffix of each institution type (the generator's, plus "other")
+ABBR = {**TYPE_ABBREVIATIONS, "other": "INNA"}
 #: default name of each type (Polish)
 HEADS = {
     "ops": "Gminny Ośrodek Pomocy Społecznej",
