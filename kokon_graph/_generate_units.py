@@ -1047,7 +1047,7 @@ def _powiat_ties(
 
 
 #: (type, probability before) of a tie between a gmina's social assistance centre and ...
-_SA_TIES: Final = {
+SA_TIES: Final = {
     "school": 0.8,
     "police_station": 0.8,
     "poz": 0.7,
@@ -1062,7 +1062,7 @@ _SA_TIES: Final = {
     "cis_kis": 0.9,
     "housing_office": 0.7,
 }
-_SA_POWIAT_TIES: Final = {
+SA_POWIAT_TIES: Final = {
     "pcpr": 0.9,
     "pup": 0.75,
     "court": 0.7,
@@ -1099,7 +1099,7 @@ def _gmina_ties(
             continue
         type_ = inst.types[i]
         cands.add(ids[i], sa if type_ in _HOME_SA else office, 1.0, 1.0)
-        p = _SA_TIES.get(type_)
+        p = SA_TIES.get(type_)
         if p is not None:
             cands.add(ids[i], sa, p)
         if type_ == "school":
@@ -1119,7 +1119,7 @@ def _gmina_ties(
             cands.add(ids[i], one["pcpr"], 0.3, 0.45)
         elif type_ == "ngo":
             cands.add(ids[i], one["pcpr"], 0.15, 0.25)
-    for type_, p in _SA_POWIAT_TIES.items():
+    for type_, p in SA_POWIAT_TIES.items():
         if type_ in one:
             cands.add(sa, one[type_], p)
     cands.add(office, one["powiat_office"], 0.8, 0.85)

@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 
 from kokon_graph import model
+from kokon_graph._generate_units import SA_POWIAT_TIES as GENERATOR_SA_POWIAT_TIES
+from kokon_graph._generate_units import SA_TIES as GENERATOR_SA_TIES
 from kokon_graph._generate_units import TYPE_ABBREVIATIONS
 from kokon_graph.io.schema import LIST_SEPARATOR, TABLES
 
@@ -120,35 +122,11 @@ SERVE_BOOST = {
 PROBLEMS = tuple(c for c in model.PROBLEM_AREAS.codes if c != model.OTHER)
 FEATURES = (*PROBLEMS, "children")
 
-#: tie of a gmina's social assistance centre with a local institution: probability before
-SA_TIES = {
-    "school": 0.8,
-    "police_station": 0.8,
-    "poz": 0.7,
-    "gkrpa": 0.95,
-    "day_support": 0.9,
-    "ngo": 0.55,
-    "parish": 0.45,
-    "library": 0.25,
-    "culture_centre": 0.35,
-    "sports_club": 0.15,
-    "preschool": 0.5,
-    "cis_kis": 0.9,
-    "housing_office": 0.7,
-}
-SA_POWIAT_TIES = {
-    "pcpr": 0.9,
-    "pup": 0.75,
-    "court": 0.7,
-    "police_hq": 0.55,
-    "ppp": 0.5,
-    "oik": 0.5,
-    "mental_health": 0.3,
-    "hospital": 0.25,
-    "dps": 0.4,
-    "care_institution": 0.3,
-    "foster_care_organiser": 0.6,
-}
+#: chance of a tie between a gmina's social assistance centre and a local (powiat)
+#: institution of each type, before the pilot: the generator's, plus the foster-care
+#: organiser that only the examples have
+SA_TIES = GENERATOR_SA_TIES
+SA_POWIAT_TIES = {**GENERATOR_SA_POWIAT_TIES, "foster_care_organiser": 0.6}
 HOME_SA = frozenset({"day_support", "cis_kis", "gkrpa", "ngo"})
 
 

@@ -195,7 +195,6 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
 def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
     frame = raw.frame
     if col.name not in frame:
-        default: object
         if col.kind == "date":
             return pd.Series(pd.NaT, index=frame.index, dtype=DATE_DTYPE)
         if col.kind == "float":
@@ -206,8 +205,7 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             return pd.Series(False, index=frame.index, dtype="bool")
         if col.kind == "list":
             return pd.Series([()] * len(frame), index=frame.index, dtype="object")
-        default = ""
-        return pd.Series(default, index=frame.index, dtype="str")
+        return pd.Series("", index=frame.index, dtype="str")
     values: pd.Series = frame[col.name].astype(str)
     blank = values == ""
     if col.nonempty:
