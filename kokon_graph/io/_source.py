@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from kokon_graph._text import CONTROL_CHARACTERS
 from kokon_graph.errors import KokonError, Problem
 from kokon_graph.io._workbook import (
     SheetScan,
@@ -31,7 +32,6 @@ from kokon_graph.io.schema import METADATA_SHEET, Table, table_for_name
 from kokon_graph.model import normalize_token
 
 __all__ = [
-    "CONTROL_CHARACTERS",
     "MAX_COLUMNS",
     "SUPPORTED_ENCODINGS",
     "RawSource",
@@ -47,13 +47,6 @@ _DELIMITERS = (",", ";", "\t")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Most columns a table may have (its own columns and the extra ones kept).
 MAX_COLUMNS = 500
-#: Characters a person does not see and that break terminals, XML and CSV readers:
-#: C0/C1 controls (but tab, line feed and carriage return), zero-width and
-#: direction-changing marks, a byte order mark inside the text, non-characters.
-CONTROL_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
-)
 #: Letters and punctuation of Polish or English text beyond ASCII: a line holding
 #: them that decodes as UTF-8 shows the file is UTF-8.
 _LATIN_TEXT = re.compile("[\u00a0-\u017f\u2010-\u20ac]")

@@ -137,15 +137,22 @@ def scan_archive(archive: zipfile.ZipFile, label: str) -> dict[str, SheetScan]:
 
 
 def formulas_without_value(archive: zipfile.ZipFile, part: str) -> list[str]:
-    """References (``C5``) of the cells with a formula but no saved result (no ``<v>``)."""
+    """References (``C5``) of the cells with a formula but no saved result.
+
+    openpyxl writes ``<f>1+2</f><v></v>``, other programs leave ``<v>`` out;
+    an empty result is saved only for a formula giving text (``t="str"``).
+    """
     found: list[str] = []
     with archive.open(part) as source:
         for _, element in ET.iterparse(source, events=("end",)):
             if _local(element.tag) != "c":
                 continue
-            children = {_local(child.tag) for child in element}
-            if "f" in children and "v" not in children and "is" not in children:
-                found.append(element.get("r", ""))
+            children = {_local(child.tag): child for child in element}
+            if "f" in children and "is" not in children:
+                value = children.get("v")
+                empty = value is None or not (value.text or "")
+                if empty and element.get("t") != "str":  # a text result may be empty
+                    found.append(element.get("r", ""))
             element.clear()
     return found
 
