@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CONTROL_CHARACTERS", "REPLACEMENT", "find_control", "strip_controls"]
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "REPLACEMENT",
+    "find_control",
+    "may_hold_controls_utf8",
+    "strip_controls",
+]
 
 #: Characters a person does not see and that break terminals, XML and CSV readers:
 #: C0/C1 controls (except tab, line feed and carriage return), the zero-width space,
@@ -28,6 +34,34 @@ CONTROL_CHARACTERS: Final = re.compile(
 )
 #: What :func:`strip_controls` puts in place of each such character.
 REPLACEMENT: Final = "\ufffd"
+
+
+#: Bytes of UTF-8 text that are never (part of) a control character.
+_PLAIN_BYTES: Final = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+#: The UTF-8 forms of the other control characters, each led by one literal byte so that
+#: the search skips ahead quickly (about twice as fast as a search of the decoded text).
+_UTF8_CONTROLS: Final = (
+    re.compile(rb"\xc2[\x80-\x9f]"),
+    re.compile(rb"\xe2(?:\x80[\x8b\x8e\x8f\xa8-\xae]|\x81[\xa0-\xaf])"),
+    re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xb9-\xbb\xbe\xbf])"),
+)
+
+
+def may_hold_controls_utf8(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` (after any byte order mark) may hold a control character.
+
+    ``False`` is certain; ``True`` means: search the decoded text.
+
+    >>> may_hold_controls_utf8("Ośrodek „Pomocy” – 1\\n".encode())
+    False
+    >>> may_hold_controls_utf8("OPS\\x1b[31m".encode())
+    True
+    >>> may_hold_controls_utf8("a\\u202eb".encode())
+    True
+    """
+    if data.translate(None, _PLAIN_BYTES):
+        return True
+    return any(pattern.search(data) for pattern in _UTF8_CONTROLS)
 
 
 def find_control(text: str) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from kokon_graph._text import CONTROL_CHARACTERS
+from kokon_graph._text import CONTROL_CHARACTERS, may_hold_controls_utf8
 from kokon_graph.errors import KokonError, Problem
 from kokon_graph.io._workbook import (
     SheetScan,
@@ -407,7 +407,7 @@ def _read_csv(
     if isinstance(decoded, list):
         problems.extend(decoded)
         return None
-    text, _ = decoded
+    text, used = decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -461,7 +461,10 @@ def _read_csv(
     header = [str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:]
     body.index = pd.RangeIndex(2, 2 + len(body))
-    suspect = CONTROL_CHARACTERS.search(text) is not None
+    if used.startswith("utf-8"):
+        suspect = may_hold_controls_utf8(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+    else:
+        suspect = CONTROL_CHARACTERS.search(text) is not None
     return _make_raw(spec, label, header, body, problems, suspect=suspect)
 
 
