@@ -372,7 +372,7 @@ def _lines_not_utf8(data: bytes) -> list[int]:
     return bad if evidence else []
 
 
-def _sniff_delimiter(header_line: str) -> str:
+def _delimiter_counts(header_line: str) -> dict[str, int]:
     counts = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
     for ch in header_line:
@@ -380,6 +380,11 @@ def _sniff_delimiter(header_line: str) -> str:
             quoted = not quoted
         elif not quoted and ch in counts:
             counts[ch] += 1
+    return counts
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    counts = _delimiter_counts(header_line)
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -423,7 +428,7 @@ def _read_csv(
         )
         return None
     sep = delimiter or _sniff_delimiter(first_line)
-    width = len(next(csv.reader([first_line], delimiter=sep), []))
+    width = _delimiter_counts(first_line)[sep] + 1 if sep in _DELIMITERS else 1
     if width > MAX_COLUMNS:
         problems.append(_too_wide(label, width))
         return None
