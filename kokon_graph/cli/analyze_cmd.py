@@ -18,6 +18,7 @@ from kokon_graph.cli._common import (
     scope_options,
 )
 from kokon_graph.errors import KokonError
+from kokon_graph.graph import Relation, Scope
 
 #: Family counts below this are printed as "<3" (as the reports suppress them).
 MIN_COUNT = 3
@@ -163,9 +164,9 @@ def analyze(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     partition: str,
     min_services: int,
     betweenness_text: str,
@@ -223,7 +224,7 @@ def analyze(
     scope_text = network.scope.label("en", network.full_dataset.territories)
     click.echo(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {relation or 'all'}"
+        f"relation: {str(relation) or 'all'}"
     )
     _summary(results)
     click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")

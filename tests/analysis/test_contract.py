@@ -311,3 +311,20 @@ def test_report_measures_are_registered_columns() -> None:
     from kokon_graph.report.build import DEGREE_MEASURE, TOP_MEASURES
 
     assert {DEGREE_MEASURE, *TOP_MEASURES} <= set(REGISTRY["centrality"].columns)
+
+
+def test_one_arc_table_feeds_both_views(valid_network: Network) -> None:
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.graph import Relation
+
+    rel = Relation.parse("informacja")
+    assert Relation.parse(rel) is rel and str(rel) == "information"
+    arcs = valid_network.cooperation_arcs(rel)
+    assert valid_network.cooperation_arcs("information") is arcs  # one cache, by parsed value
+    view = valid_network.cooperation(relation=rel)
+    table = zip(arcs["source"], arcs["target"], arcs["weight"], arcs["kinds"], strict=True)
+    assert sorted(table) == sorted(
+        (s, t, d["weight"], d["kinds"]) for s, t, d in view.edges(data=True)
+    )
+    mats = cooperation_matrices(valid_network, rel)
+    assert mats.weights.sum() == pytest.approx(arcs["weight"].sum())
