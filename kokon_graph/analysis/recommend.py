@@ -20,8 +20,6 @@ is written as "fewer than 3", as the reports suppress small counts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
@@ -30,7 +28,7 @@ from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.gaps import gaps_co_serving, gaps_sector
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["families_pl", "recommendations"]
 
@@ -115,7 +113,7 @@ def _reasons(
 def recommendations(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     top: int = 100,
     sector_gap_weight: float = 3.0,
     community_weight: float = 1.0,

@@ -27,13 +27,12 @@ reach a map only as counts per pair of institutions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from typing import Any, Final, Literal
 
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection, Map
@@ -278,7 +277,7 @@ def build_map(
     focus: str | None = None,
     steps: int = 1,
     level: str | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     lang: Lang = "pl",
     gaps: bool = True,
     gap_lines: bool | None = None,
