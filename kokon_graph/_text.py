@@ -1,9 +1,12 @@
 """Text that is safe to show or store: what a person does not see never passes silently.
 
 One place for the characters kokon_graph refuses on input and replaces on output:
-the dataset reader refuses a cell holding one (naming row and column), and the
+the dataset reader refuses a cell holding one (naming row and column), the
 exports replace any that reach them by U+FFFD so that an XML file is always
-well formed.
+well formed, and what is printed to a terminal never carries an escape sequence.
+And one place for formula neutralisation: a text cell of a CSV file that
+begins like a formula gets a leading ``'``, so that a spreadsheet shows it
+instead of running it.
 
 >>> strip_controls("OPS\\x1b[31m Olsztyn")
 'OPS\\ufffd[31m Olsztyn'
@@ -14,14 +17,21 @@ well formed.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CONTROL_CHARACTERS",
+    "FORMULA_START",
     "REPLACEMENT",
     "find_control",
     "may_hold_controls_utf8",
+    "neutralise_formula",
+    "neutralise_formulas",
     "strip_controls",
+    "terminal_safe",
 ]
 
 #: Characters a person does not see and that break terminals, XML and CSV readers:
@@ -73,3 +83,33 @@ def find_control(text: str) -> str | None:
 def strip_controls(text: str, replacement: str = REPLACEMENT) -> str:
     """``text`` with every control character replaced (by U+FFFD unless told otherwise)."""
     return CONTROL_CHARACTERS.sub(replacement, text)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` as it may be printed: control characters (and carriage returns) replaced."""
+    return strip_controls(text).replace("\r", REPLACEMENT)
+
+
+#: How a text cell that a spreadsheet would run as a formula begins (OWASP "CSV injection").
+FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` if it begins like a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells are neutralised (numbers, dates, flags untouched)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype.kind not in "OSUT" and str(values.dtype) not in ("str", "string"):
+            continue
+        if values.dtype == object:
+            starts = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        else:
+            starts = values.str.startswith(FORMULA_START).fillna(False)
+        if starts.any():
+            out[column] = values.where(~starts.astype(bool), "'" + values.astype(str))
+    return out
