@@ -24,7 +24,7 @@ from kokon_graph.errors import KokonError, Problem
 from kokon_graph.io._workbook import (
     SheetScan,
     check_container,
-    formulas_without_value,
+    formula_cells,
     scan_archive,
     split_ref,
 )
@@ -676,7 +676,7 @@ def _sheet_hazards(
         )
     if scan.has_formulas:
         with zipfile.ZipFile(path) as archive:
-            refs = formulas_without_value(archive, part)
+            cells = formula_cells(archive, part)
         found.extend(
             Problem(
                 label,
@@ -687,7 +687,15 @@ def _sheet_hazards(
                 "or LibreOffice and save it again, or paste the values",
                 "formula-without-value",
             )
-            for ref in refs
+            if error is None
+            else Problem(
+                label,
+                split_ref(ref)[0],
+                column(ref),
+                f"cell {ref} shows the error {error}; correct the formula or type the value",
+                "error-value",
+            )
+            for ref, error in cells
         )
     return found
 

@@ -214,3 +214,17 @@ def test_a_control_character_in_a_cell_is_refused_by_row_and_column(workbook: Pa
     assert _problems(workbook) == [
         ("valid.xlsx, sheet institutions", 4, "name", "control-character")
     ]
+
+
+@pytest.mark.parametrize("formula", [b"<f>1/0</f>", b""])
+def test_an_error_value_is_refused_not_read_as_text(workbook: Path, formula: bytes) -> None:
+    """A cell showing #DIV/0! (with or without its formula) read as the text '#DIV/0!'."""
+    part = sheet_part(workbook, "institutions")
+    rewrite_part(
+        workbook,
+        part,
+        lambda xml: re.sub(
+            rb'<c r="B5"[^>]*>.*?</c>', b'<c r="B5" t="e">' + formula + b"<v>#DIV/0!</v></c>", xml
+        ),
+    )
+    assert _problems(workbook) == [("valid.xlsx, sheet institutions", 5, "name", "error-value")]
