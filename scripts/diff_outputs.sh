@@ -26,6 +26,9 @@ run() {  # run SIDE TREE
             --out "$dest/analyze" --quiet >/dev/null)
         (cd "$tree" && PYTHONPATH="$tree" "$OLDPWD/$PY" -m kokon_graph report "$OLDPWD/$d" \
             --out "$dest/report" --format csv --no-map --quiet >/dev/null)
+        (cd "$tree" && PYTHONPATH="$tree" "$OLDPWD/$PY" -m kokon_graph report "$OLDPWD/$d" \
+            --out "$dest/report-min5-en" --format csv --no-map --min-count 5 --lang en \
+            --quiet >/dev/null)
         for kind in cooperation referrals groups aggregate; do
             (cd "$tree" && PYTHONPATH="$tree" "$OLDPWD/$PY" -m kokon_graph map "$OLDPWD/$d" \
                 --kind "$kind" --out "$dest/map-$kind.html" --quiet >/dev/null)
