@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
+from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
 from kokon_graph.report._text import result_title, t
@@ -198,7 +199,10 @@ def write_report(
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
-        raise ValueError(f"unknown report format {', '.join(unknown)}; use xlsx, csv or html")
+        raise ReportError(
+            f"unknown report format {', '.join(unknown)}; use xlsx, csv or html",
+            hint="formats=('xlsx', 'csv', 'html') or any of them",
+        )
     info = info or ReportInfo()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
