@@ -41,6 +41,7 @@ import pandas as pd
 
 from kokon_graph._text import CONTROL_CHARACTERS, strip_controls
 from kokon_graph._version import __version__
+from kokon_graph.errors import ReportError
 from kokon_graph.graph import INSTITUTION_ATTRS
 
 if TYPE_CHECKING:
@@ -341,7 +342,10 @@ def export_graph(graph: nx.Graph, path: str | Path, *, format: ExportFormat) -> 
         return write_graphml(graph, path)
     if format == "json":
         return write_json(graph, path)
-    raise ValueError(f"unknown export format {format!r}; use gexf, graphml or json")
+    raise ReportError(
+        f"unknown export format {format!r}; use gexf, graphml or json",
+        hint="or name the file .gexf, .graphml or .json",
+    )
 
 
 def export_network(

@@ -30,6 +30,7 @@ import scipy.sparse as sp
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
+from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
@@ -272,7 +273,10 @@ def gaps_sector(
     """
     unknown = [s for s in required if s not in model.SECTORS]
     if unknown:
-        raise ValueError(f"unknown sectors {unknown}; use codes of kokon_graph.model.SECTORS")
+        raise OptionError(
+            f"unknown sectors {unknown}; use codes of kokon_graph.model.SECTORS",
+            hint=f"the sector codes are {', '.join(model.SECTORS.codes)}",
+        )
     gminas = _gminas(network)
     if not gminas:
         return _empty(_SECTOR_COLUMNS)

@@ -200,7 +200,7 @@ def load_dataset(
 ) -> Dataset:
     """Read ``source`` (a dataset path, or a Neo4j URI) as a checked dataset."""
     if is_store_uri(source):
-        from kokon_graph.cli.neo4j_cmd import dataset_from_store
+        from kokon_graph.cli._store import dataset_from_store
 
         return dataset_from_store(source, strict=strict)
     return read_dataset(

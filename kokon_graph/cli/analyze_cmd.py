@@ -18,16 +18,12 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import AnalyzeError, KokonError
 from kokon_graph.graph import Relation, Scope
 
 #: Family counts below this are printed as "<3" (as the reports suppress them).
 MIN_COUNT = 3
 TOP = 5
-
-
-class AnalyzeError(KokonError, ValueError):
-    """An option of ``analyze`` is not usable."""
 
 
 def _betweenness(value: str) -> str | int:

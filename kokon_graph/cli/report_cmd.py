@@ -21,7 +21,7 @@ from kokon_graph.cli._common import (
     scope_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
@@ -29,10 +29,6 @@ from kokon_graph.model import Lang
 __all__ = ["compare", "export", "report"]
 
 _FORMATS = ("xlsx", "csv", "html")
-
-
-class ReportError(KokonError, ValueError):
-    """A report, comparison or export was asked for in a way that cannot work."""
 
 
 def _formats(text: str) -> tuple[str, ...]:

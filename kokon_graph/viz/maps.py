@@ -47,6 +47,7 @@ from kokon_graph.viz._kinds import (
     referral_parts,
 )
 from kokon_graph.viz._measures import MapError
+from kokon_graph.viz.style import BIG_EDGES, BIG_NODES
 
 __all__ = [
     "BIG_EDGES",
@@ -67,9 +68,6 @@ MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate"]
 MAP_KINDS: Final[tuple[str, ...]] = ("cooperation", "ego", "groups", "referrals", "aggregate")
 #: The gap overlay: one layer per kind of gap, each with its own toggle.
 GAP_LAYERS: Final = ("gap_co_serving", "gap_referrals", "gap_sector")
-#: A map with more nodes or edges is *big*: its gap lines start switched off.
-BIG_NODES: Final = 1500
-BIG_EDGES: Final = 6000
 
 
 def data_date(network: Network) -> str | None:
