@@ -92,14 +92,32 @@ def read_source(path: str | Path, *, encoding: str | None = None) -> RawSource:
             hint="give a dataset folder of CSV files or an .xlsx workbook",
         )
     if p.is_file() and p.suffix.lower() in _WORKBOOK_SUFFIXES:
-        return _read_workbook(p)
+        return _check_metadata(_read_workbook(p), f"{p.name}, sheet {METADATA_SHEET}")
     if p.is_dir():
-        return _read_folder(p, encoding=encoding)
+        return _check_metadata(_read_folder(p, encoding=encoding), "datapackage.json")
     raise KokonError(
         f"{str(path)!r} is neither a dataset folder nor an .xlsx workbook",
         hint="give a folder holding institutions.csv (and the other tables) or a workbook "
         "whose sheets are named like the tables",
     )
+
+
+def _check_metadata(source: RawSource, label: str) -> RawSource:
+    """The name and metadata are printed and written too: no control character in them."""
+    texts = {"name": source.name, **source.metadata}
+    for key, value in texts.items():
+        match = CONTROL_CHARACTERS.search(value) if isinstance(value, str) else None
+        if match:
+            source.problems.append(
+                Problem(
+                    label,
+                    None,
+                    key,
+                    f"holds an invisible control character (U+{ord(match.group()):04X}); remove it",
+                    "control-character",
+                )
+            )
+    return source
 
 
 # --------------------------------------------------------------------------- folders
