@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
@@ -83,22 +84,13 @@ def _top_actors(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int)
 
 def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int) -> str:
     parts = []
-    blocks: list[tuple[str, Any]] = [
-        ("gaps_co_serving", lambda f: sentences.co_serving_sentences(f, lang, min_count=min_count)),
-        ("gaps_sector", lambda f: sentences.sector_gap_sentences(f, lang)),
-        ("gaps_referrals", lambda f: sentences.referral_sentences(f, lang, min_count=min_count)),
-        (
-            "gaps_uncoordinated",
-            lambda f: sentences.uncoordinated_sentences(f, lang, min_count=min_count),
-        ),
-        ("gaps_group_coverage", lambda f: sentences.group_coverage_sentences(f, lang)),
-    ]
-    for name, make in blocks:
-        frame = results.get(name)
-        if frame is None:
+    for kind in GAP_KINDS.values():
+        frame = results.get(kind.result)
+        write = sentences.GAP_SENTENCES.get(kind.name)  # a kind may have its table only
+        if frame is None or write is None:
             continue
-        parts.append(f"<h3>{result_title(name, lang)}</h3>")
-        parts.append(sentence_list(make(frame), lang))
+        parts.append(f"<h3>{result_title(kind.result, lang)}</h3>")
+        parts.append(sentence_list(write(frame, lang, min_count), lang))
     return "".join(parts)
 
 
