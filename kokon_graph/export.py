@@ -341,6 +341,7 @@ def export_network(
     format: ExportFormat,
     results: Mapping[str, pd.DataFrame] | None = None,
     relation: RelationLike = None,
+    measures: bool = False,
 ) -> Path:
     """Write the cooperation network of ``network`` (with measures from ``results``) to ``path``.
 
@@ -357,6 +358,12 @@ def export_network(
         measures become node attributes; none by default.
     relation
         Cooperation kinds to keep.
+    measures
+        Without ``results``: analyse the network (for ``relation``) and add its measures.
     """
+    if results is None and measures:
+        from kokon_graph.analysis import run_all
+
+        results = run_all(network, relation=relation)
     graph = network_for_export(network, results=results, relation=relation)
     return export_graph(graph, path, format=format)

@@ -242,9 +242,7 @@ def compare(
       kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
       kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
     """
-    from kokon_graph.analysis.compare import compare_networks
-    from kokon_graph.report import ReportInfo
-    from kokon_graph.report.compare_report import write_comparison
+    from kokon_graph.report.compare_report import build_comparison
 
     if len(datasets) > 2:
         raise ReportError(
@@ -252,41 +250,30 @@ def compare(
             hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
         )
     chosen = _formats(formats)
-    language = cast(Lang, lang)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
-    state: dict[str, Any] = {}
-    with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
+    with progress(["read", "compare"], label="Compare", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                state["nets"] = _two_networks(datasets, before, after, scope, kwargs)
-            elif step == "compare":
-                net_b, net_a, _, _ = state["nets"]
-                state["tables"] = compare_networks(net_b, net_a, relation=relation)
+                net_b, net_a, name, waves = _two_networks(datasets, before, after, scope, kwargs)
             else:
-                net_b, net_a, name, waves = state["nets"]
-                info = ReportInfo(
-                    dataset=name,
-                    scope=net_a.scope.label(language, net_a.full_dataset.territories),
-                    wave=waves,
-                )
-                state["info"] = info
-                write_comparison(
-                    state["tables"],
+                tables = build_comparison(
+                    net_b,
+                    net_a,
                     target,
+                    dataset=name,
+                    waves=waves,
                     formats=chosen,
-                    info=info,
-                    lang=language,
+                    lang=cast(Lang, lang),
                     min_count=min_count,
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                    relation=relation,
                 )
     if quiet:
         return
-    tables = state["tables"]
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
-    info = state["info"]
-    click.echo(f"Comparison of {info.dataset} (scope {scope}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {name} (scope {scope}, {waves}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "
