@@ -13,7 +13,7 @@ from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
 from kokon_graph.report._text import result_title, t
-from kokon_graph.report.csv_writer import write_csv
+from kokon_graph.report.csv_writer import write_csv, write_result_files
 from kokon_graph.report.html_writer import (
     Section,
     figure,
@@ -36,6 +36,7 @@ __all__ = [
     "MAP_KIND_BY_SIZE",
     "TOP_MEASURES",
     "analyse",
+    "analyse_to_files",
     "build_report",
     "map_kind",
     "mixing_matrix",
@@ -229,6 +230,19 @@ def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[st
     results = dict(run_all(network, **analysis))
     if min_count != _ANALYSIS_MIN_COUNT:
         results["recommendations"] = reworded(results["recommendations"], min_count=min_count)
+    return results
+
+
+def analyse_to_files(
+    network: Network, out_dir: str | Path, **analysis: Any
+) -> dict[str, pd.DataFrame]:
+    """Analyse ``network`` (:func:`kokon_graph.analysis.run_all`, with the ``analysis``
+    keyword arguments) and write every result as ``<name>.csv`` into ``out_dir``
+    (:func:`~kokon_graph.report.csv_writer.write_result_files`); return the results."""
+    from kokon_graph.analysis import run_all
+
+    results = run_all(network, **analysis)
+    write_result_files(results, out_dir)
     return results
 
 
