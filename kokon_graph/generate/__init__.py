@@ -49,8 +49,10 @@ from typing import IO, Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from kokon_graph._generate_plan import GMINA_TYPE_TOTALS, TerritoryPlan, territory_plan
-from kokon_graph._generate_units import (
+from kokon_graph._version import __version__
+from kokon_graph.errors import GeneratorError
+from kokon_graph.generate._plan import GMINA_TYPE_TOTALS, TerritoryPlan, territory_plan
+from kokon_graph.generate._units import (
     AFTER,
     BEFORE,
     Chunk,
@@ -58,8 +60,6 @@ from kokon_graph._generate_units import (
     generate_voivodeship,
     restrict_chunk,
 )
-from kokon_graph._version import __version__
-from kokon_graph.errors import GeneratorError
 from kokon_graph.io.schema import TABLES
 
 __all__ = [
