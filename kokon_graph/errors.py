@@ -19,6 +19,7 @@ __all__ = [
     "PseudonymKeyError",
     "ScopeError",
     "StoreError",
+    "SurveyError",
 ]
 
 Severity = Literal["error", "warning"]
@@ -115,3 +116,25 @@ class ScopeError(KokonError, ValueError):
 
 class StoreError(KokonError):
     """Talking to the graph store (Neo4j) failed."""
+
+
+class SurveyError(DatasetError):
+    """Survey answers (filled forms, a CSV of answers) could not be imported: every problem
+    is listed, located by file, sheet, row and column."""
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        super().__init__(problems, source=source)
+        n = len(self.problems)
+        first = str(self.problems[0]) if self.problems else "no details"
+        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        self.args = (f"invalid survey answers: {first}{more}",)
+        self.hint = (
+            "fix the listed forms, or leave them out with --skip-invalid"
+            if n > 1 or (self.problems and self.problems[0].row is not None)
+            else None
+        )
+
+    @classmethod
+    def one(cls, problem: Problem) -> SurveyError:
+        """The error of a single problem (a file that cannot be read at all)."""
+        return cls([problem])
