@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -445,3 +446,38 @@ def test_cli_forms_refuses_a_scope_that_is_not_a_territory(tmp_path: Path) -> No
     )
     assert result.exit_code == 2  # type: ignore[attr-defined]
     assert "gmina or a powiat" in result.output and not (tmp_path / "x").exists()  # type: ignore[attr-defined]
+
+
+def test_bundled_example_imports_with_its_planted_mistakes(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    folder = REPO / "datasets" / "_survey" / "liderzy-kooperacji-1441812"
+    with pytest.raises(SurveyError) as caught:
+        import_answers(dataset, folder, wave=WAVE)
+    assert sorted(p.rule for p in caught.value.problems) == [
+        "answer-contradiction",
+        "bad-rating",
+        "known-partner",
+    ]
+    result = import_answers(dataset, folder, wave=WAVE, skip_invalid=True)
+    assert sorted(f.respondent for f in result.skipped) == [
+        "1441812-BIB",
+        "1441812-PRZ",
+        "1441812-SZK2",
+    ]
+    status = survey_status(folder).respondents.set_index("id")["status"]
+    assert status["1441812-NGO2"] == "empty" and (status == "missing").sum() == 6
+
+
+def test_example_script_runs(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "06_survey_import.py"), str(tmp_path / "out")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "intersection" in done.stdout and "0% reported by one side only" in done.stdout
+    assert (tmp_path / "out" / "responses.csv").exists()
