@@ -29,6 +29,7 @@ from kokon_graph.survey._vocab import (
     RATING_CODES,
     YES_NO,
 )
+from kokon_graph.survey._xlsx import BadWorkbook, XlsxValues, excel_date
 from kokon_graph.survey.forms import FORM_MARKER, META_SHEET, template_columns
 
 __all__ = ["FormAnswers", "Report", "read_answer_files", "read_csv_answers", "read_form"]
@@ -127,6 +128,8 @@ def _cell_text(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
+    if isinstance(value, float | int) and not isinstance(value, bool) and 1 < value < 2958466:
+        return excel_date(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -263,7 +266,7 @@ class _RowChecker:
         return ok
 
 
-def _unreadable(path: Path, err: Exception | None = None) -> FormAnswers:
+def _unreadable(path: Path) -> FormAnswers:
     form = FormAnswers(path.name)
     head = path.read_bytes()[:8] if path.is_file() else b""
     if head == _OLE_MAGIC:
@@ -274,13 +277,13 @@ def _unreadable(path: Path, err: Exception | None = None) -> FormAnswers:
     return form
 
 
-def _meta(wb: Any) -> dict[str, str] | None:
-    if META_SHEET not in wb.sheetnames:
+def _meta(book: XlsxValues) -> dict[str, str] | None:
+    if META_SHEET not in book.sheets:
         return None
     out: dict[str, str] = {}
-    for row in wb[META_SHEET].iter_rows(min_col=1, max_col=2, values_only=True):
-        if row and row[0] is not None:
-            out[str(row[0])] = _cell_text(row[1])
+    for _r, cells in book.rows(META_SHEET, max_col=2):
+        if cells.get(1) is not None:
+            out[_cell_text(cells[1])] = _cell_text(cells.get(2))
     return out if out.get("kokon_form") == FORM_MARKER else None
 
 
@@ -294,96 +297,91 @@ def read_form(
     path
         The workbook.
     known
-        ``{id: name}`` of every institution of the dataset (to check partners
-        and match free rows by name).
+        ``{id: name}`` of every institution of the dataset (to check partners).
     today
         The latest allowed year of ``since`` (default: today).
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
-    today = today or dt.date.today()
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        return _unreadable(path, err)
-    try:
-        meta = _meta(wb)
-        form = FormAnswers(path.name)
-        if meta is None:
-            form.problems.append(
-                Problem(
-                    path.name,
-                    None,
-                    None,
-                    "is not a kokon-graph survey form (its hidden "
-                    f"sheet {META_SHEET!r} is missing)",
-                    "not-a-form",
-                )
+        with XlsxValues(path) as book:
+            return _read_book(book, path.name, known, today or dt.date.today())
+    except BadWorkbook:
+        return _unreadable(path)
+
+
+def _read_book(book: XlsxValues, name: str, known: dict[str, str], today: dt.date) -> FormAnswers:
+    meta = _meta(book)
+    form = FormAnswers(name)
+    if meta is None:
+        form.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"is not a kokon-graph survey form (its hidden sheet {META_SHEET!r} is missing)",
+                "not-a-form",
             )
-            return form
-        form.identity = {
-            k: meta.get(k, "") for k in ("dataset", "scope", "wave", "respondent", "form_version")
-        }
-        if meta.get("form_version") != FORM_VERSION:
-            form.problems.append(
-                Problem(
-                    path.name,
-                    None,
-                    None,
-                    f"is a form of version {meta.get('form_version')!r}; "
-                    f"this kokon-graph reads version {FORM_VERSION}",
-                    "wrong-form",
-                )
-            )
-            return form
-        _read_instructions(wb, meta, form)
-        sheet_name = meta["partners_sheet"]
-        if sheet_name not in wb.sheetnames:
-            form.problems.append(
-                Problem(path.name, None, None, f"has no sheet {sheet_name!r}", "not-a-form")
-            )
-            return form
-        keys = meta["columns"].split("|")
-        first, n = int(meta["first_row"]), int(meta["partners"])
-        free_first, free_n = int(meta["free_first_row"]), int(meta["free_rows"])
-        label = f"{path.name}[{sheet_name}]"
-        checker = _RowChecker(form, label, known, today)
-        form.asked = n
-        rows = wb[sheet_name].iter_rows(
-            min_row=first, max_row=free_first + free_n - 1, max_col=len(keys), values_only=True
         )
-        for r, cells in enumerate(rows, start=first):
-            values = {k: _cell_text(v) for k, v in zip(keys, cells, strict=False)}
-            if first <= r < first + n:
-                checker.check(r, values, partner=values.get("partner_id", ""), free=False)
-            elif r >= free_first:
-                checker.check(r, values, partner="", free=True)
         return form
-    finally:
-        wb.close()
+    form.identity = {
+        k: meta.get(k, "") for k in ("dataset", "scope", "wave", "respondent", "form_version")
+    }
+    if meta.get("form_version") != FORM_VERSION:
+        form.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"is a form of version {meta.get('form_version')!r}; this kokon-graph reads "
+                f"version {FORM_VERSION}",
+                "wrong-form",
+            )
+        )
+        return form
+    _read_instructions(book, meta, form)
+    sheet_name = meta["partners_sheet"]
+    if sheet_name not in book.sheets:
+        form.problems.append(
+            Problem(name, None, None, f"has no sheet {sheet_name!r}", "not-a-form")
+        )
+        return form
+    keys = meta["columns"].split("|")
+    first, n = int(meta["first_row"]), int(meta["partners"])
+    free_first, free_n = int(meta["free_first_row"]), int(meta["free_rows"])
+    checker = _RowChecker(form, f"{name}[{sheet_name}]", known, today)
+    form.asked = n
+    rows = book.rows(sheet_name, min_row=first, max_row=free_first + free_n - 1, max_col=len(keys))
+    for r, cells in rows:
+        values = {k: _cell_text(cells.get(i)) for i, k in enumerate(keys, start=1)}
+        if first <= r < first + n:
+            checker.check(r, values, partner=values.get("partner_id", ""), free=False)
+        elif r >= free_first:
+            checker.check(r, values, partner="", free=True)
+    return form
 
 
-def _read_instructions(wb: Any, meta: dict[str, str], form: FormAnswers) -> None:
+def _read_instructions(book: XlsxValues, meta: dict[str, str], form: FormAnswers) -> None:
     sheet = meta.get("instructions_sheet", "")
-    if sheet not in wb.sheetnames:
+    if sheet not in book.sheets:
         return
-    ws = wb[sheet]
+    wanted = {}
     for key in ("role_cell", "date_cell"):
-        ref = meta.get(key, "")
-        match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-        if not match:
-            continue
-        row = int(match.group(2))
-        col = ord(match.group(1)) - ord("A") + 1
-        value = next(
-            ws.iter_rows(min_row=row, max_row=row, min_col=col, max_col=col, values_only=True)
-        )[0]
-        if key == "role_cell":
-            text = _cell_text(value)
-            form.role = model.PERSON_ROLES.normalize(text) or text if text else ""
-        else:
-            form.received = _date(value)
+        match = re.fullmatch(r"([A-Z])(\d+)", meta.get(key, ""))
+        if match:
+            wanted[(int(match.group(2)), ord(match.group(1)) - ord("A") + 1)] = key
+    if not wanted:
+        return
+    last = max(r for r, _c in wanted)
+    for r, cells in book.rows(sheet, min_row=min(r for r, _c in wanted), max_row=last):
+        for (row, col), key in wanted.items():
+            if row != r or cells.get(col) is None:
+                continue
+            value = cells[col]
+            if key == "role_cell":
+                text = _cell_text(value)
+                form.role = model.PERSON_ROLES.normalize(text) or text
+            else:
+                form.received = _date(value)
 
 
 def read_csv_answers(
