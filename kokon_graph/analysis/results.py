@@ -467,6 +467,47 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         bool_=("bridges_communities", "bridges_sectors"),
         suppression=Suppression(counts=("shared_families",)),
     ),
+    _analysis(
+        "survey_waves",
+        _D(
+            "Fale badania ankietowego",
+            "Survey waves",
+            "one row per survey wave in scope: how its ties were made, its trust and value",
+        ),
+        ("Fale badania", "Survey waves"),
+        int64=("asked", "answered", "ties"),
+        float64=("response_rate", "one_sided_share", "trust", "value"),
+    ),
+    _analysis(
+        "trust",
+        _D(
+            "Zaufanie i wartość wg partnerów",
+            "Trust and value as partners rate them",
+            "one row per institution its partners rated, lowest trust first",
+        ),
+        ("Zaufanie i wartość", "Trust and value"),
+        int64=("raters",),
+        float64=(
+            "trust",
+            "value",
+            "trust_reliability",
+            "trust_openness",
+            "trust_mission",
+            "value_resources",
+            "value_involvement",
+            "value_influence",
+        ),
+    ),
+    _analysis(
+        "trust_pairs",
+        _D(
+            "Pary o rozbieżnych ocenach",
+            "Pairs that see each other differently",
+            "one row per pair that rated each other, largest disagreement first",
+        ),
+        ("Rozbieżne oceny", "Disagreeing pairs"),
+        float64=("trust_source", "trust_target", "value_source", "value_target", "disagreement"),
+    ),
 )
 
 
