@@ -481,3 +481,32 @@ def test_example_script_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "intersection" in done.stdout and "0% reported by one side only" in done.stdout
     assert (tmp_path / "out" / "responses.csv").exists()
+
+
+def test_trust_and_value_from_the_filled_ratings(
+    dataset: Dataset, forms_dir: Path, tmp_path: Path
+) -> None:
+    """Scores worked out by hand from _fill_scenario (PARTNER: means of the dimensions)."""
+    from kokon_graph.analysis import run_all
+
+    folder = tmp_path / "forms"
+    shutil.copytree(forms_dir, folder)
+    _fill_scenario(folder)
+    result = import_answers(
+        dataset, folder, wave=WAVE, rule="union", skip_invalid=True, today=TODAY
+    )
+    net = build_network(result.dataset, scope=SCOPE, wave=WAVE)
+    results = run_all(net)
+    scores = results["trust"].set_index("id")
+    # SZK1 rated by OPS: trust (4 + 3 + 4) / 3, value (3 + 3 + 2) / 3
+    assert scores.loc[SZK1, "trust"] == pytest.approx(11 / 3)
+    assert scores.loc[SZK1, "value"] == pytest.approx(8 / 3)
+    # OPS rated by SZK1 (reliability 3 only); POL's report of OPS holds no rating
+    assert scores.loc[OPS, "raters"] == 1 and scores.loc[OPS, "trust"] == pytest.approx(3.0)
+    (pair,) = results["trust_pairs"].itertuples()
+    assert {pair.source, pair.target} == {OPS, SZK1}
+    assert pair.disagreement == pytest.approx(abs(11 / 3 - 3))  # value: only one side rated
+    (wave,) = results["survey_waves"].itertuples()
+    assert (wave.rule, wave.asked, wave.answered, wave.ties) == ("union", 27, 3, 4)
+    assert wave.one_sided_share == pytest.approx(0.75)
+    assert wave.trust == pytest.approx((11 / 3 + 3) / 2)  # two rated reports
