@@ -20,6 +20,7 @@ from pathlib import Path
 
 import kokon_graph as kg
 from kokon_graph.survey import fill_form, write_forms
+from kokon_graph.survey._vocab import RATING_CODES
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -57,17 +58,7 @@ def main() -> None:
                             "kind_joint_action": "tak" if rng.random() < 0.5 else None,
                             "frequency": rng.choice(FREQ),
                             "since": rng.randint(2008, 2025),
-                            **{
-                                k: rng.randint(2, 4)
-                                for k in (
-                                    "trust_reliability",
-                                    "trust_openness",
-                                    "trust_mission",
-                                    "value_resources",
-                                    "value_involvement",
-                                    "value_influence",
-                                )
-                            },
+                            **{k: rng.randint(2, 4) for k in RATING_CODES},
                         }
                     else:
                         answers[pid] = {"cooperates": "nie"}

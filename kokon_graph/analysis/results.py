@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
+from kokon_graph.io.schema import RATING_COLUMNS
 
 __all__ = [
     "ANALYSIS_RESULTS",
@@ -487,16 +488,7 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         ),
         ("Zaufanie i wartość", "Trust and value"),
         int64=("raters",),
-        float64=(
-            "trust",
-            "value",
-            "trust_reliability",
-            "trust_openness",
-            "trust_mission",
-            "value_resources",
-            "value_involvement",
-            "value_influence",
-        ),
+        float64=("trust", "value", *(name for name, _pl, _what in RATING_COLUMNS)),
     ),
     _analysis(
         "trust_pairs",

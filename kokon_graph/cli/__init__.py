@@ -47,6 +47,8 @@ SUMMARIES: dict[str, str] = {
     "compare": "Compare the network before and after: two waves of one dataset, or two datasets.",
     "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
+    "survey": "Collect the network: survey forms for institutions, and their answers turned "
+    "into ties.",
 }
 
 

@@ -319,7 +319,8 @@ def _partners(
     ws["A1"] = text("partners_title", lang)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = text("partners_help", lang)
-    widths = {"partner_id": 14, "partner_name": 46, "partner_type": 24, "partner_place": 20}
+    widths = {"partner_id": 14, "partner_name": 60, "partner_type": 34, "partner_place": 20}
+    widths["cooperates"] = 17
     for column in ANSWER_COLUMNS:
         i = cols[column.key]
         letter = get_column_letter(i)

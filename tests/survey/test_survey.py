@@ -139,6 +139,14 @@ def _fill_scenario(folder: Path) -> None:
     fill(PPP, {OPS: {"cooperates": "tak", "trust_openness": 5}})  # a rating of 5
 
 
+def _filled_copy(forms: Path, tmp_path: Path) -> Path:
+    """A copy of a forms folder with the scenario's answers in its answers/."""
+    folder = tmp_path / "forms"
+    shutil.copytree(forms, folder)
+    _fill_scenario(folder)
+    return folder
+
+
 def _arcs(result_dataset: Dataset) -> set[tuple[str, str]]:
     net = build_network(result_dataset, scope=SCOPE, wave=WAVE)
     return {
@@ -276,9 +284,7 @@ def test_ties_equal_what_was_filled_under_each_rule(
 def test_add_new_makes_the_typed_partner_an_institution(
     dataset: Dataset, forms_dir: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "forms"
-    shutil.copytree(forms_dir, folder)
-    _fill_scenario(folder)
+    folder = _filled_copy(forms_dir, tmp_path)
     result = import_answers(
         dataset, folder, wave=WAVE, skip_invalid=True, add_new=True, today=TODAY
     )
@@ -292,9 +298,7 @@ def test_add_new_makes_the_typed_partner_an_institution(
 
 
 def test_status_lists_returned_missing_empty_and_invalid(forms_dir: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "forms"
-    shutil.copytree(forms_dir, folder)
-    _fill_scenario(folder)
+    folder = _filled_copy(forms_dir, tmp_path)
     status = survey_status(folder)
     by_id = status.respondents.set_index("id")["status"]
     assert by_id[[OPS, SZK1, POL, PCPR, PPP]].tolist() == [
@@ -489,9 +493,7 @@ def test_trust_and_value_from_the_filled_ratings(
     """Scores worked out by hand from _fill_scenario (PARTNER: means of the dimensions)."""
     from kokon_graph.analysis import run_all
 
-    folder = tmp_path / "forms"
-    shutil.copytree(forms_dir, folder)
-    _fill_scenario(folder)
+    folder = _filled_copy(forms_dir, tmp_path)
     result = import_answers(
         dataset, folder, wave=WAVE, rule="union", skip_invalid=True, today=TODAY
     )
