@@ -59,12 +59,33 @@ def forms(dataset: str, scope: str, wave: str, out: str, lang: str, **read: Any)
     )
 
 
+_STATUS_WORDS = {
+    "pl": {
+        "place": "miejsce",
+        "sector": "sektor",
+        "asked": "wysłane",
+        "complete": "pełne",
+        "incomplete": "niepełne",
+        "empty": "puste",
+        "invalid": "z błędami",
+        "missing": "brak",
+        "rate": "odsetek",
+        "id": "kod",
+        "status": "stan",
+        "name": "nazwa",
+        "total": "razem",
+    },
+    "en": {},
+}
+
+
 @survey.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
 @click.option(
     "--all", "show_all", is_flag=True, help="List every respondent, not only those to chase."
 )
-def status(folder: str, show_all: bool) -> None:
+@lang_option
+def status(folder: str, show_all: bool, lang: str) -> None:
     """Which forms came back, which are missing, empty or incomplete, per gmina and sector.
 
     DIR is the folder written by `survey forms`; returned forms are read from DIR/answers/.
@@ -73,43 +94,34 @@ def status(folder: str, show_all: bool) -> None:
     Example:
       kokon-graph survey status survey
     """
+    from kokon_graph import model
     from kokon_graph.survey import survey_status
 
+    words = _STATUS_WORDS.get(lang, {})
+
+    def word(key: str) -> str:
+        return words.get(key, key)
+
     result = survey_status(folder)
+    counts = ("asked", "complete", "incomplete", "empty", "invalid", "missing")
     rows = [
         (
-            str(r["place"]),
-            str(r["sector"]),
-            *(
-                str(int(r[c]))
-                for c in ("asked", "complete", "incomplete", "empty", "invalid", "missing")
-            ),
+            word("total") if r["place"] == "total" else str(r["place"]),
+            model.SECTORS.label(str(r["sector"]), lang) if r["sector"] else "",  # type: ignore[arg-type]
+            *(str(int(r[c])) for c in counts),
             f"{100 * float(r['response_rate']):.0f}%",
         )
         for _, r in result.summary.iterrows()
     ]
-    echo_table(
-        rows,
-        header=(
-            "place",
-            "sector",
-            "asked",
-            "complete",
-            "incomplete",
-            "empty",
-            "invalid",
-            "missing",
-            "rate",
-        ),
-    )
+    echo_table(rows, header=tuple(word(k) for k in ("place", "sector", *counts, "rate")))
     chase = result.respondents
     if not show_all:
         chase = chase[chase["status"] != "complete"]
     if len(chase):
         click.echo("")
         echo_table(
-            [(str(r["id"]), str(r["status"]), str(r["name"])) for _, r in chase.iterrows()],
-            header=("id", "status", "name"),
+            [(str(r["id"]), word(str(r["status"])), str(r["name"])) for _, r in chase.iterrows()],
+            header=(word("id"), word("status"), word("name")),
         )
 
 
