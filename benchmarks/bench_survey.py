@@ -7,9 +7,9 @@ read-only pass over the same returned files (every cell read, nothing checked).
 
 Usage::
 
-    kokon-graph generate --scale voivodeship --seed 5 /tmp/voiv-s5
-    python benchmarks/bench_survey.py /tmp/voiv-s5 --scope powiat:1216 \
-        --out /tmp/bench-survey --write benchmarks/results/survey.md
+    kokon-graph generate --scale voivodeship --seed 5 VOIVODESHIP
+    python benchmarks/bench_survey.py VOIVODESHIP --scope powiat:1216 \
+        --out OUT --write benchmarks/results/survey.md
 
 The generated voivodeship (seed 5) has its largest powiat, 1216, holding 367 institutions;
 with the voivodeship-level ones serving it, the survey sends 374 forms of 373 partners each.
@@ -154,10 +154,12 @@ def main() -> None:
             "Command:",
             "",
             "```",
-            "kokon-graph generate --scale voivodeship --seed 5 /tmp/voiv-s5",
-            f"python benchmarks/bench_survey.py /tmp/voiv-s5 --scope {args.scope} "
-            "--out /tmp/bench-survey --write benchmarks/results/survey.md",
+            "kokon-graph generate --scale voivodeship --seed 5 VOIVODESHIP",
+            f"python benchmarks/bench_survey.py VOIVODESHIP --scope {args.scope} "
+            "--out OUT --write benchmarks/results/survey.md",
             "```",
+            "",
+            "(`VOIVODESHIP` is the folder the generator wrote, `OUT` a scratch folder.)",
             "",
             f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
             f"Python {sys.version.split()[0]}; load average at the end {load:.1f} on 2 cores (the "
