@@ -55,6 +55,9 @@ class Column:
         persons) the value must name an id of.
     aliases
         Other header spellings accepted on input (Polish names).
+    omit_when_empty
+        Written only when some row has a value (the survey columns of
+        ``cooperation``): files without survey waves keep their old shape.
     """
 
     name: str
@@ -65,6 +68,7 @@ class Column:
     ref: str | None = None
     aliases: tuple[str, ...] = ()
     description: str = ""
+    omit_when_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,11 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def core_column_names(self) -> tuple[str, ...]:
+        """The columns every written file has (survey-only columns are left out when empty)."""
+        return tuple(c.name for c in self.columns if not c.omit_when_empty)
 
 
 def _c(name: str, kind: ColumnKind, *aliases: str, **kw: object) -> Column:
@@ -304,6 +313,7 @@ TABLES: Final[tuple[Table, ...]] = (
                 ref="institutions",
                 description="survey waves: the institution whose answer the row comes from "
                 "(differs from `source` where a non-respondent's tie was reconstructed)",
+                omit_when_empty=True,
             ),
             _c(
                 "confirmed",
@@ -311,6 +321,7 @@ TABLES: Final[tuple[Table, ...]] = (
                 "potwierdzona",
                 "potwierdzona przez obie strony",
                 description="survey waves: `true` if both sides reported the tie",
+                omit_when_empty=True,
             ),
             *(
                 _c(
@@ -319,6 +330,7 @@ TABLES: Final[tuple[Table, ...]] = (
                     alias,
                     description=f"survey waves: {what} of the partner as `source` rates it, "
                     "1-4 (PARTNER scale); empty = not rated",
+                    omit_when_empty=True,
                 )
                 for name, alias, what in RATING_COLUMNS
             ),

@@ -8,10 +8,11 @@ and every problem found, located by file, sheet, row and column the way
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -32,14 +33,20 @@ from kokon_graph.survey._vocab import (
 from kokon_graph.survey._xlsx import BadWorkbook, XlsxValues, excel_date
 from kokon_graph.survey.forms import FORM_MARKER, META_SHEET, template_columns
 
-__all__ = ["FormAnswers", "Report", "read_answer_files", "read_csv_answers", "read_form"]
+__all__ = [
+    "FormAnswers",
+    "Report",
+    "answer_files",
+    "read_answer_files",
+    "read_csv_answers",
+    "read_form",
+]
 
 _HEADERS: Final = {c.key: c.pl for c in ANSWER_COLUMNS}
 _ANSWER_KEYS: Final = tuple(c.key for c in ANSWER_COLUMNS if c.answer)
 _DETAIL_KEYS: Final = tuple(k for k in _ANSWER_KEYS if k != "cooperates")
 _REQUIRED_CSV: Final = ("respondent_id", "partner_id", "cooperates")
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NAME_MATCH: Final = 0.85
 
 
 @dataclass
@@ -270,7 +277,10 @@ def _unreadable(path: Path) -> FormAnswers:
     form = FormAnswers(path.name)
     head = path.read_bytes()[:8] if path.is_file() else b""
     if head == _OLE_MAGIC:
-        why = "is protected by a password (encrypted); save it again without a password"
+        why = (
+            "is protected by a password (encrypted), or an old .xls workbook; save it as "
+            ".xlsx without a password"
+        )
     else:
         why = "cannot be opened as an XLSX workbook (damaged or not a workbook)"
     form.problems.append(Problem(path.name, None, None, why, "unreadable"))
@@ -402,7 +412,7 @@ def read_csv_answers(
         frame = pd.read_csv(
             path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=None, engine="python"
         )
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, csv_error()) as err:
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
         raise SurveyError.one(
             Problem(path.name, None, None, f"cannot be read as CSV ({err})", "unreadable")
         ) from err
@@ -464,12 +474,6 @@ def read_csv_answers(
     return [f for k, f in forms.items() if k or f.problems]
 
 
-def csv_error() -> type[Exception]:
-    import csv
-
-    return csv.Error
-
-
 def answer_files(path: str | Path) -> list[Path]:
     """The answer files of a folder (``*.xlsx`` and ``*.csv``, Office lock files left out),
     or the one file given."""
@@ -496,8 +500,3 @@ def read_answer_files(
         else:
             out.append(read_form(f, known, today=today))
     return out
-
-
-def iter_problems(forms: Iterable[FormAnswers]) -> Iterator[Problem]:
-    for form in forms:
-        yield from form.problems
