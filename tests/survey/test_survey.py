@@ -148,6 +148,16 @@ def _filled_copy(forms: Path, tmp_path: Path) -> Path:
     return folder
 
 
+def _school_answers(
+    forms: Path, tmp_path: Path, answers: dict, free: tuple | list = ()
+) -> tuple[Path, Path]:
+    """A copy of a forms folder where only the first school answered (as given)."""
+    folder = tmp_path / "forms"
+    shutil.copytree(forms, folder)
+    src = _file(folder, SZK1)
+    return folder, fill_form(src, answers, free=free, out=folder / "answers" / src.name)
+
+
 def _arcs(result_dataset: Dataset) -> set[tuple[str, str]]:
     net = build_network(result_dataset, scope=SCOPE, wave=WAVE)
     return {
@@ -316,14 +326,8 @@ def test_status_lists_returned_missing_empty_and_invalid(forms_dir: Path, tmp_pa
 def test_a_free_row_naming_a_listed_institution_is_caught(
     dataset: Dataset, forms_dir: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "forms"
-    shutil.copytree(forms_dir, folder)
-    src = _file(folder, SZK1)
-    fill_form(
-        src,
-        {},
-        free=[{"partner_name": "GOPS Olszynka Dolna", "cooperates": "tak"}],
-        out=folder / "answers" / src.name,
+    folder, _answer = _school_answers(
+        forms_dir, tmp_path, {}, free=[{"partner_name": "GOPS Olszynka Dolna", "cooperates": "tak"}]
     )
     with pytest.raises(SurveyError) as caught:
         import_answers(dataset, folder, wave=WAVE, today=TODAY)
@@ -334,13 +338,10 @@ def test_a_free_row_naming_a_listed_institution_is_caught(
 def test_nie_with_answers_and_duplicates_are_errors(
     dataset: Dataset, forms_dir: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "forms"
-    shutil.copytree(forms_dir, folder)
-    src = _file(folder, SZK1)
-    fill_form(
-        src, {OPS: {"cooperates": "nie", "value_influence": 2}}, out=folder / "answers" / src.name
+    folder, answer = _school_answers(
+        forms_dir, tmp_path, {OPS: {"cooperates": "nie", "value_influence": 2}}
     )
-    shutil.copy(folder / "answers" / src.name, folder / "answers" / "copy.xlsx")
+    shutil.copy(answer, folder / "answers" / "copy.xlsx")
     with pytest.raises(SurveyError) as caught:
         import_answers(dataset, folder, wave=WAVE, today=TODAY)
     rules = sorted(p.rule for p in caught.value.problems)
