@@ -40,6 +40,7 @@ __all__ = [
     "ReportError",
     "ScopeError",
     "StoreError",
+    "SurveyError",
 ]
 
 Severity = Literal["error", "warning"]
@@ -160,3 +161,25 @@ class MapError(OptionError):
 
 class GeneratorError(OptionError):
     """The generator was asked for something it cannot do (unknown territory, bad option)."""
+
+
+class SurveyError(DatasetError):
+    """Survey answers (filled forms, a CSV of answers) could not be imported: every problem
+    is listed, located by file, sheet, row and column."""
+
+    def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        super().__init__(problems, source=source)
+        n = len(self.problems)
+        first = str(self.problems[0]) if self.problems else "no details"
+        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        self.args = (f"invalid survey answers: {first}{more}",)
+        self.hint = (
+            "fix the listed forms, or leave them out with --skip-invalid"
+            if n > 1 or (self.problems and self.problems[0].row is not None)
+            else None
+        )
+
+    @classmethod
+    def one(cls, problem: Problem) -> SurveyError:
+        """The error of a single problem (a file that cannot be read at all)."""
+        return cls([problem])

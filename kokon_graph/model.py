@@ -59,6 +59,7 @@ __all__ = [
     "SECTORS",
     "SERVICE_KINDS",
     "SOCIAL_ASSISTANCE_TYPES",
+    "SURVEY_RULES",
     "TERRITORY_KINDS",
     "VOCABULARIES",
     "VOIVODESHIP_CODES",
@@ -1206,6 +1207,30 @@ GMINA_TYPES: Final = _v(
     ),
     Term("9", "delegatura", "city delegation", ("delegatura miasta", "delegation")),
     Term(OTHER, "inny", "other", ("inna", "inne")),
+)
+
+#: How survey reports become ties (:mod:`kokon_graph.survey.ties`): the rule of a survey wave.
+SURVEY_RULES: Final = _v(
+    "survey rule",
+    Term(
+        "union",
+        "suma (zgłoszona przez którąkolwiek stronę)",
+        "union (either side reports it)",
+        ("suma", "lub", "either", "max"),
+    ),
+    Term(
+        "intersection",
+        "część wspólna (zgłoszona przez obie strony)",
+        "intersection (both sides report it)",
+        ("czesc wspolna", "iloczyn", "both", "min"),
+    ),
+    Term(
+        "reconstruction",
+        "rekonstrukcja (więzi brakujących odpowiedzi z odpowiedzi partnerów)",
+        "reconstruction (non-respondents' ties from their partners' reports)",
+        ("rekonstrukcja", "imputation", "imputacja"),
+    ),
+    Term(OTHER, "inna", "other", ("inny", "inne")),
 )
 
 #: Every vocabulary by the name used in messages and documentation.

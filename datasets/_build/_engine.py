@@ -31,7 +31,7 @@ from kokon_graph.io.schema import LIST_SEPARATOR, TABLES
 SEED = 20240601
 BEFORE, AFTER = "before", "after"
 WAVES = (BEFORE, AFTER)
-COLUMNS = {t.name: list(t.column_names) for t in TABLES}
+COLUMNS = {t.name: list(t.core_column_names) for t in TABLES}
 COLUMNS["institutions"] = [*COLUMNS["institutions"], "name_source"]
 
 #: name_source values: what the name of an institution is

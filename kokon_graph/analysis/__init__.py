@@ -57,6 +57,7 @@ from kokon_graph.analysis.results import (
     Result,
     ResultDoc,
 )
+from kokon_graph.analysis.trust import survey_waves, trust, trust_pairs
 from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
@@ -95,6 +96,9 @@ __all__ = [
     "recommendations",
     "run_all",
     "structural_holes",
+    "survey_waves",
+    "trust",
+    "trust_pairs",
 ]
 
 #: The keys of :func:`run_all`'s result, in the order they are written.
@@ -146,7 +150,8 @@ def run_all(
         ``communities_sectors``, ``cohesion``, ``bridges``,
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
         ``gaps_referral_targets``, ``gaps_uncoordinated``,
-        ``gaps_group_coverage``, ``recommendations`` — see :data:`COLUMNS`.
+        ``gaps_group_coverage``, ``recommendations``, ``survey_waves``, ``trust``,
+        ``trust_pairs`` — see :data:`COLUMNS`.
         A result with nothing to report is an empty frame with its columns.
 
     Examples
@@ -199,4 +204,7 @@ def run_all(
         sector_gaps=out["gaps_sector"],
         relation=relation,
     )
+    out["survey_waves"] = survey_waves(network)
+    out["trust"] = trust(network)
+    out["trust_pairs"] = trust_pairs(network)
     return {name: out[name] for name in RESULT_NAMES}

@@ -159,10 +159,28 @@ def demo_network() -> Network:
         ("KPP", "PCPR", 1.0, False),
         ("NGO", "OPS", 1.0, False),
     ]
+    # two survey answers rate each other (PARTNER 1-4), a third rates its partner only
+    ratings = {
+        ("OPS", "SZK"): dict.fromkeys(("trust_reliability", "value_resources"), 4.0),
+        ("SZK", "OPS"): dict.fromkeys(("trust_reliability", "value_resources"), 2.0),
+        ("NGO", "OPS"): dict.fromkeys(("trust_reliability", "value_resources"), 3.0),
+    }
+    ties.append(("SZK", "OPS", 2.0, True))  # the school's side of a confirmed tie
     cooperation = frame(
         "cooperation",
         (
-            {"source": s, "target": t, "kind": "information", "weight": w, "mutual": m}
+            {
+                "source": s,
+                "target": t,
+                "kind": "information",
+                "weight": w,
+                "mutual": m,
+                **(
+                    {"reported_by": s, "confirmed": s != "NGO", **ratings[(s, t)]}
+                    if (s, t) in ratings
+                    else {}
+                ),
+            }
             for s, t, w, m in ties
         ),
     )

@@ -1002,6 +1002,132 @@ _RECOMMENDATIONS: Final = {
     "reason_en": _C("uzasadnienie (ang.)", "reason", "why, in English"),
 }
 
+VARDA_2008 = (
+    "Varda, Chandra, Stern & Lurie (2008), Core dimensions of connectivity in public health "
+    "collaboratives, J. Public Health Manag. Pract. 14(5):E1–E7, "
+    "doi:10.1097/01.PHH.0000333889.60517.46"
+)
+HUISMAN_2009 = (
+    "Stork & Richards (1992), Group Organ. Manag. 17(2):193–209, "
+    "doi:10.1177/1059601192172006; Huisman (2009), J. Soc. Struct. 10(1), "
+    "doi:10.21307/joss-2019-032"
+)
+_DIMENSIONS: Final = {
+    "trust_reliability": _C(
+        "zaufanie: niezawodność",
+        "trust: reliability",
+        "mean rating of reliability (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+    "trust_openness": _C(
+        "zaufanie: otwartość",
+        "trust: openness",
+        "mean rating of openness to discussion (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+    "trust_mission": _C(
+        "zaufanie: wspólny cel",
+        "trust: shared mission",
+        "mean rating of support of the shared mission (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+    "value_resources": _C(
+        "wartość: zasoby",
+        "value: resources",
+        "mean rating of resources contributed (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+    "value_involvement": _C(
+        "wartość: zaangażowanie",
+        "value: involvement",
+        "mean rating of involvement (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+    "value_influence": _C(
+        "wartość: wpływ",
+        "value: influence",
+        "mean rating of power and influence (1–4)",
+        "mean over the partners' ratings",
+        VARDA_2008,
+    ),
+}
+_TRUST: Final = {
+    "id": _INSTITUTION["id"],
+    "name": _INSTITUTION["name"],
+    "sector": _INSTITUTION["sector"],
+    "raters": _C("oceniający", "raters", "partners that rated the institution"),
+    "trust": _C(
+        "zaufanie",
+        "trust",
+        "PARTNER trust score as its partners rate it (1–4)",
+        "mean over raters of the mean of the three trust dimensions",
+        VARDA_2008,
+    ),
+    "value": _C(
+        "wartość",
+        "value",
+        "PARTNER value score as its partners rate it (1–4)",
+        "mean over raters of the mean of the three value dimensions",
+        VARDA_2008,
+    ),
+    **_DIMENSIONS,
+}
+_TRUST_PAIRS: Final = {
+    "source": _PAIR_NAMES["source"],
+    "target": _PAIR_NAMES["target"],
+    "source_name": _PAIR_NAMES["source_name"],
+    "target_name": _PAIR_NAMES["target_name"],
+    "wave": _C("fala", "wave", "survey wave of the ratings"),
+    "trust_source": _C("zaufanie A do B", "trust A→B", "A's trust score of B (1–4)"),
+    "trust_target": _C("zaufanie B do A", "trust B→A", "B's trust score of A (1–4)"),
+    "value_source": _C("wartość B wg A", "value of B to A", "A's value score of B (1–4)"),
+    "value_target": _C("wartość A wg B", "value of A to B", "B's value score of A (1–4)"),
+    "disagreement": _C(
+        "rozbieżność",
+        "disagreement",
+        "how differently the two sides see each other (0–3)",
+        "(|trust A→B − trust B→A| + |value of B − value of A|) / 2",
+    ),
+}
+_SURVEY_WAVES: Final = {
+    "wave": _C("fala", "wave", "survey wave imported from forms"),
+    "rule": _C(
+        "reguła",
+        "rule",
+        "how reports became ties: union, intersection or reconstruction",
+        "",
+        HUISMAN_2009,
+    ),
+    "asked": _C("zapytane", "asked", "institutions in scope sent a form"),
+    "answered": _C("odpowiedziały", "answered", "institutions that returned a non-empty form"),
+    "response_rate": _C("odsetek odpowiedzi", "response rate", "answered / asked"),
+    "ties": _C("więzi", "ties", "pairs with a tie from the survey"),
+    "one_sided_share": _C(
+        "więzi jednostronne",
+        "one-sided ties",
+        "share of the ties only one side reported",
+    ),
+    "trust": _C(
+        "zaufanie w sieci",
+        "network trust",
+        "PARTNER trust score of the network (1–4)",
+        "mean over every rated report of its trust dimensions' mean",
+        VARDA_2008,
+    ),
+    "value": _C(
+        "wartość w sieci",
+        "network value",
+        "PARTNER value score of the network (1–4)",
+        "mean over every rated report of its value dimensions' mean",
+        VARDA_2008,
+    ),
+}
+
 #: Every result's columns, in order.
 COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "network": _NETWORK,
@@ -1023,6 +1149,9 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "gaps_uncoordinated": _GAPS_UNCOORDINATED,
     "gaps_group_coverage": _GAPS_GROUP_COVERAGE,
     "recommendations": _RECOMMENDATIONS,
+    "survey_waves": _SURVEY_WAVES,
+    "trust": _TRUST,
+    "trust_pairs": _TRUST_PAIRS,
 }
 
 

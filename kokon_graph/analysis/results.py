@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
+from kokon_graph.io.schema import RATING_COLUMNS
 
 __all__ = [
     "ANALYSIS_RESULTS",
@@ -467,6 +468,38 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         float64=("score",),
         bool_=("bridges_communities", "bridges_sectors"),
         suppression=Suppression(counts=("shared_families",)),
+    ),
+    _analysis(
+        "survey_waves",
+        _D(
+            "Fale badania ankietowego",
+            "Survey waves",
+            "one row per survey wave in scope: how its ties were made, its trust and value",
+        ),
+        ("Fale badania", "Survey waves"),
+        int64=("asked", "answered", "ties"),
+        float64=("response_rate", "one_sided_share", "trust", "value"),
+    ),
+    _analysis(
+        "trust",
+        _D(
+            "Zaufanie i wartość wg partnerów",
+            "Trust and value as partners rate them",
+            "one row per institution its partners rated, lowest trust first",
+        ),
+        ("Zaufanie i wartość", "Trust and value"),
+        int64=("raters",),
+        float64=("trust", "value", *(name for name, _pl, _what in RATING_COLUMNS)),
+    ),
+    _analysis(
+        "trust_pairs",
+        _D(
+            "Pary o rozbieżnych ocenach",
+            "Pairs that see each other differently",
+            "one row per pair that rated each other, largest disagreement first",
+        ),
+        ("Rozbieżne oceny", "Disagreeing pairs"),
+        float64=("trust_source", "trust_target", "value_source", "value_target", "disagreement"),
     ),
 )
 

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "compare": "kokon_graph.cli.report_cmd:compare",
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
+    "survey": "kokon_graph.cli.survey_cmd:survey",
 }
 
 #: The first paragraph of each command's help, so that ``kokon-graph --help`` lists the
@@ -45,6 +46,8 @@ SUMMARIES: dict[str, str] = {
     "compare": "Compare the network before and after: two waves of one dataset, or two datasets.",
     "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
+    "survey": "Collect the network: survey forms for institutions, and their answers turned "
+    "into ties.",
 }
 
 

@@ -175,7 +175,8 @@ def analyze(
     brokerage_groups, holes, mixing, mixing_groups, communities,
     communities_sectors, cohesion, bridges, gaps_co_serving, gaps_sector,
     gaps_referrals, gaps_referral_targets, gaps_uncoordinated,
-    gaps_group_coverage and recommendations (columns: docs/measures.md),
+    gaps_group_coverage, recommendations, survey_waves, trust and trust_pairs
+    (columns: docs/measures.md),
     then prints the most central institutions and the worst gaps. Nothing
     written or printed identifies a family; family counts under 3 print as <3.
 
@@ -216,4 +217,10 @@ def analyze(
         f"relation: {str(relation) or 'all'}"
     )
     _summary(results)
+    for row in results["survey_waves"].itertuples():
+        click.echo(
+            f"Survey wave {row.wave}: ties by the {row.rule or 'unrecorded'} rule, "
+            f"{row.answered} of {row.asked} institutions answered, "
+            f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only"
+        )
     click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")

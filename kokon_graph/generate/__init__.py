@@ -85,7 +85,7 @@ NATIONAL_FAMILIES: Final = 400_000
 #: (161.5 x 2,477 gminas = 400,035).
 DEFAULT_FAMILIES_PER_GMINA: Final = 161.5
 _CODE_LENGTH: Final = {"gmina": 7, "powiat": 4, "voivodeship": 2}
-_TABLE_COLUMNS: Final = {t.name: t.column_names for t in TABLES}
+_TABLE_COLUMNS: Final = {t.name: t.core_column_names for t in TABLES}
 
 
 @dataclass(frozen=True)

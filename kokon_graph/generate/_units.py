@@ -53,7 +53,7 @@ AFTER_END: Final = _day("2021-06-30")
 _FIRST_ENTRY: Final = _day("2017-07-01")
 _LAST_ENTRY: Final = _day("2021-03-31")
 
-_COLUMNS: Final = {t.name: t.column_names for t in TABLES}
+_COLUMNS: Final = {t.name: t.core_column_names for t in TABLES}
 
 # --------------------------------------------------------------------------- chunks
 

@@ -19,7 +19,7 @@ from kokon_graph.errors import Problem
 from kokon_graph.io._source import RawSource, RawTable
 from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
 from kokon_graph.io.pseudonym import PSEUDONYM_PATTERN, identifying_column_reason
-from kokon_graph.io.schema import TABLES, Column, Table
+from kokon_graph.io.schema import RATING_COLUMNS, TABLES, Column, Table
 from kokon_graph.model import Vocabulary
 
 __all__ = ["build_dataset", "check_teryt", "teryt_problem"]
@@ -558,6 +558,14 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             lambda v: f"{_fmt(v)} is not greater than 0",
             "bad-number",
         )
+        for rating, _alias, _what in RATING_COLUMNS:
+            chk.per_row(
+                raw,
+                ~frame[rating].between(1, 4) & frame[rating].notna(),
+                rating,
+                lambda v: f"{_fmt(v)} is not a rating from 1 to 4",
+                "bad-number",
+            )
         key = frame[["source", "target", "kind", "wave"]]
         dup = key.duplicated(keep="first") & ~self_tie
         chk.per_row(

@@ -73,6 +73,7 @@ class Dataset:
     families: pd.DataFrame = field(default_factory=lambda: empty_table("families"))
     services: pd.DataFrame = field(default_factory=lambda: empty_table("services"))
     referrals: pd.DataFrame = field(default_factory=lambda: empty_table("referrals"))
+    responses: pd.DataFrame = field(default_factory=lambda: empty_table("responses"))
     name: str = ""
     source: str = ""
     warnings: list[Problem] = field(default_factory=list)

@@ -13,8 +13,10 @@ from kokon_graph import model
 from kokon_graph.model import Vocabulary, normalize_token
 
 __all__ = [
+    "FILE_ONLY_TABLES",
     "LIST_SEPARATOR",
     "METADATA_SHEET",
+    "RATING_COLUMNS",
     "TABLES",
     "TABLE_NAMES",
     "Column",
@@ -53,6 +55,9 @@ class Column:
         persons) the value must name an id of.
     aliases
         Other header spellings accepted on input (Polish names).
+    omit_when_empty
+        Written only when some row has a value (the survey columns of
+        ``cooperation``): files without survey waves keep their old shape.
     """
 
     name: str
@@ -63,6 +68,7 @@ class Column:
     ref: str | None = None
     aliases: tuple[str, ...] = ()
     description: str = ""
+    omit_when_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,11 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def core_column_names(self) -> tuple[str, ...]:
+        """The columns every written file has (survey-only columns are left out when empty)."""
+        return tuple(c.name for c in self.columns if not c.omit_when_empty)
 
 
 def _c(name: str, kind: ColumnKind, *aliases: str, **kw: object) -> Column:
@@ -128,6 +139,17 @@ _END = _c(
     "to",
     "data zakonczenia",
     description="last day; not before `start`",
+)
+
+#: Rating columns of survey waves (PARTNER trust and value dimensions):
+#: ``(column, Polish header, what it rates)``.
+RATING_COLUMNS: Final = (
+    ("trust_reliability", "zaufanie niezawodnosc", "trust: reliability"),
+    ("trust_openness", "zaufanie otwartosc", "trust: openness to discussion"),
+    ("trust_mission", "zaufanie wspolna misja", "trust: support of the shared mission"),
+    ("value_resources", "wartosc zasoby", "value: resources contributed"),
+    ("value_involvement", "wartosc zaangazowanie", "value: level of involvement"),
+    ("value_influence", "wartosc wplyw", "value: power and influence"),
 )
 
 TABLES: Final[tuple[Table, ...]] = (
@@ -279,10 +301,38 @@ TABLES: Final[tuple[Table, ...]] = (
                 "bool",
                 "wzajemna",
                 "obustronna",
-                "potwierdzona",
+                description="`true` if the tie counts in both directions (both sides confirmed "
+                "it, or a survey rule made it so)",
+            ),
+            _c(
+                "reported_by",
+                "ref",
+                "zglaszajacy",
+                "zglosila",
+                "wg",
+                ref="institutions",
+                description="survey waves: the institution whose answer the row comes from "
+                "(differs from `source` where a non-respondent's tie was reconstructed)",
+                omit_when_empty=True,
+            ),
+            _c(
                 "confirmed",
-                description="`true` if both sides confirmed it: the tie then counts in both "
-                "directions",
+                "bool",
+                "potwierdzona",
+                "potwierdzona przez obie strony",
+                description="survey waves: `true` if both sides reported the tie",
+                omit_when_empty=True,
+            ),
+            *(
+                _c(
+                    name,
+                    "float",
+                    alias,
+                    description=f"survey waves: {what} of the partner as `source` rates it, "
+                    "1-4 (PARTNER scale); empty = not rated",
+                    omit_when_empty=True,
+                )
+                for name, alias, what in RATING_COLUMNS
             ),
         ),
         aliases=("wspolpraca", "kooperacja", "relacje", "ties"),
@@ -593,9 +643,57 @@ TABLES: Final[tuple[Table, ...]] = (
         about_families=True,
         description="referrals of a family from one institution to another",
     ),
+    Table(
+        "responses",
+        (
+            _c(
+                "respondent",
+                "ref",
+                "respondent",
+                "instytucja",
+                required=True,
+                nonempty=True,
+                ref="institutions",
+                description="institution asked to fill a survey form",
+            ),
+            _c(
+                "wave",
+                "str",
+                "fala",
+                required=True,
+                nonempty=True,
+                description="survey wave the form belongs to",
+            ),
+            _c("scope", "str", "zakres", description="scope of the survey (`gmina:0609812`)"),
+            _c(
+                "status",
+                "str",
+                "stan",
+                required=True,
+                nonempty=True,
+                description="`complete`, `incomplete` (some partners not answered), `empty` "
+                "(returned blank) or `missing` (not returned)",
+            ),
+            _c("received", "date", "data", "data wypelnienia", description="date filled in"),
+            _c(
+                "role",
+                "str",
+                "rola",
+                "stanowisko",
+                description="role of whoever filled it (never a person's name)",
+            ),
+            _c("form_version", "str", "wersja", description="version of the form"),
+            _c("file", "str", "plik", description="file the answers came from"),
+        ),
+        aliases=("odpowiedzi", "ankiety", "response"),
+        description="survey waves: who was asked, who answered and when",
+    ),
 )
 
 TABLE_NAMES: Final = tuple(t.name for t in TABLES)
+
+#: Tables the graph store (Neo4j) does not hold: survey bookkeeping, kept in files only.
+FILE_ONLY_TABLES: Final = ("responses",)
 
 _TABLE_INDEX: Final = {
     normalize_token(spelling): t for t in TABLES for spelling in (t.name, *t.aliases)

@@ -19,10 +19,15 @@ __all__ = ["datapackage_descriptor", "table_to_text", "write_dataset", "write_wo
 
 
 def table_to_text(frame: pd.DataFrame, spec: Table) -> pd.DataFrame:
-    """The table as strings in the dataset format (ISO dates, ``|`` lists, true/false)."""
+    """The table as strings in the dataset format (ISO dates, ``|`` lists, true/false).
+
+    Columns marked ``omit_when_empty`` are left out when no row has a value.
+    """
     out = pd.DataFrame(index=frame.index)
     for name in frame.columns:
         col = frame[name]
+        if name in spec.column_names and spec.column(name).omit_when_empty and not _has_value(col):
+            continue
         kind = spec.column(name).kind if name in spec.column_names else "str"
         if kind == "date":
             out[name] = col.dt.strftime("%Y-%m-%d").fillna("")
@@ -37,6 +42,12 @@ def table_to_text(frame: pd.DataFrame, spec: Table) -> pd.DataFrame:
         else:
             out[name] = col.fillna("").astype(str)
     return out
+
+
+def _has_value(col: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(col):
+        return bool(col.any())
+    return bool((col.notna() & (col.astype(str) != "")).any())
 
 
 def datapackage_descriptor(dataset: Dataset, resources: list[dict[str, Any]]) -> dict[str, Any]:

@@ -42,6 +42,7 @@ VOCABULARY_COLUMNS: Final[dict[str, model.Vocabulary]] = {
     "group_type": model.GROUP_TYPES,
     "kinds": model.COOPERATION_KINDS,
     "kind": model.COOPERATION_KINDS,
+    "rule": model.SURVEY_RULES,
 }
 
 _PERCENT_HINTS: Final = ("_rate", "share", "_pct", "proportion")

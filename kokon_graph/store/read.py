@@ -22,7 +22,7 @@ import pandas as pd
 
 from kokon_graph.errors import StoreError
 from kokon_graph.io import Dataset, read_dataset, write_dataset
-from kokon_graph.io.schema import LIST_SEPARATOR, TABLES, Table
+from kokon_graph.io.schema import FILE_ONLY_TABLES, LIST_SEPARATOR, TABLES, Table
 from kokon_graph.store.session import GraphSession
 from kokon_graph.store.statements import statement
 
@@ -64,6 +64,8 @@ def read_tables(session: GraphSession) -> dict[str, pd.DataFrame]:
     """
     tables: dict[str, pd.DataFrame] = {}
     for spec in TABLES:
+        if spec.name in FILE_ONLY_TABLES:
+            continue
         result = session.read(statement(f"read/{spec.name}"), {})
         records: list[dict[str, Any]] = (
             [dict(row[0]) for row in result.rows]

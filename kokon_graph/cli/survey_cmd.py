@@ -1,0 +1,216 @@
+"""``kokon-graph survey``: forms out, status, answers in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from kokon_graph.cli._common import dataset_options, echo_table, lang_option, load_dataset
+from kokon_graph.errors import Problem, SurveyError
+
+_RULE_HELP = (
+    "How one-sided and missing answers become ties: union (either side reports it), "
+    "intersection (both sides), reconstruction (a non-respondent's ties rebuilt from its "
+    "partners' reports; Stork & Richards 1992, Huisman 2009)."
+)
+
+
+@click.group()
+def survey() -> None:
+    """Collect the network: survey forms for institutions, and their answers turned into ties.
+
+    \b
+    Example:
+      kokon-graph survey forms datasets/liderzy-kooperacji --scope gmina:1441812 \\
+          --wave 2026 --out survey
+      kokon-graph survey status survey
+      kokon-graph survey import survey --dataset datasets/liderzy-kooperacji \\
+          --wave 2026 --out liderzy-2026
+    """
+
+
+@survey.command()
+@click.argument("dataset", metavar="DATASET")
+@click.option("--scope", required=True, metavar="SCOPE", help="gmina:CODE or powiat:CODE.")
+@click.option("--wave", required=True, metavar="WAVE", help="Name of the survey wave (2026).")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="New folder.")
+@lang_option
+@dataset_options
+def forms(dataset: str, scope: str, wave: str, out: str, lang: str, **read: Any) -> None:
+    """Write one XLSX form per institution of SCOPE, a CSV template and survey.json.
+
+    Each form lists every candidate partner with drop-down answers; only the
+    answer cells can be edited. Returned forms go into OUT/answers/.
+
+    \b
+    Example:
+      kokon-graph survey forms datasets/liderzy-kooperacji --scope gmina:1441812 \\
+          --wave 2026 --out survey
+    """
+    from kokon_graph.survey import write_forms
+
+    ds = load_dataset(dataset, **read)
+    result = write_forms(ds, out, scope=scope, wave=wave, lang=lang)  # type: ignore[arg-type]
+    click.echo(
+        f"{len(result.respondents)} forms written to {result.folder}/forms "
+        f"(template: {result.folder}/template.csv); put the returned forms in "
+        f"{result.folder}/answers/"
+    )
+
+
+_STATUS_WORDS = {
+    "pl": {
+        "place": "miejsce",
+        "sector": "sektor",
+        "asked": "wysłane",
+        "complete": "pełne",
+        "incomplete": "niepełne",
+        "empty": "puste",
+        "invalid": "z błędami",
+        "missing": "brak",
+        "rate": "odsetek",
+        "id": "kod",
+        "status": "stan",
+        "name": "nazwa",
+        "total": "razem",
+    },
+    "en": {},
+}
+
+
+@survey.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@click.option(
+    "--all", "show_all", is_flag=True, help="List every respondent, not only those to chase."
+)
+@lang_option
+def status(folder: str, show_all: bool, lang: str) -> None:
+    """Which forms came back, which are missing, empty or incomplete, per gmina and sector.
+
+    DIR is the folder written by `survey forms`; returned forms are read from DIR/answers/.
+
+    \b
+    Example:
+      kokon-graph survey status survey
+    """
+    from kokon_graph import model
+    from kokon_graph.survey import survey_status
+
+    words = _STATUS_WORDS.get(lang, {})
+
+    def word(key: str) -> str:
+        return words.get(key, key)
+
+    result = survey_status(folder)
+    counts = ("asked", "complete", "incomplete", "empty", "invalid", "missing")
+    rows = [
+        (
+            word("total") if r["place"] == "total" else str(r["place"]),
+            model.SECTORS.label(str(r["sector"]), lang) if r["sector"] else "",  # type: ignore[arg-type]
+            *(str(int(r[c])) for c in counts),
+            f"{100 * float(r['response_rate']):.0f}%",
+        )
+        for _, r in result.summary.iterrows()
+    ]
+    echo_table(rows, header=tuple(word(k) for k in ("place", "sector", *counts, "rate")))
+    chase = result.respondents
+    if not show_all:
+        chase = chase[chase["status"] != "complete"]
+    if len(chase):
+        click.echo("")
+        echo_table(
+            [(str(r["id"]), word(str(r["status"])), str(r["name"])) for _, r in chase.iterrows()],
+            header=(word("id"), word("status"), word("name")),
+        )
+
+
+def _echo_problems(problems: list[Problem], limit: int = 200) -> None:
+    for problem in problems[:limit]:
+        click.echo(f"  {problem}")
+    if len(problems) > limit:
+        click.echo(f"  ... and {len(problems) - limit} more")
+
+
+@survey.command(name="import")
+@click.argument("source", metavar="DIR|FILE.csv", type=click.Path(exists=True))
+@click.option(
+    "--dataset",
+    "dataset_path",
+    required=True,
+    metavar="DATASET",
+    help="Dataset the forms were written from.",
+)
+@click.option("--wave", required=True, metavar="WAVE", help="Wave the forms were written for.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="New dataset folder.")
+@click.option(
+    "--rule",
+    type=click.Choice(["union", "intersection", "reconstruction"]),
+    default="union",
+    show_default=True,
+    help=_RULE_HELP,
+)
+@click.option(
+    "--scope", default=None, metavar="SCOPE", help="Survey scope (default: from the forms)."
+)
+@click.option(
+    "--skip-invalid", is_flag=True, help="Leave invalid forms out (listed) instead of stopping."
+)
+@click.option(
+    "--add-new", is_flag=True, help="Add partners typed in the free rows as new institutions."
+)
+@dataset_options
+def import_command(
+    source: str,
+    dataset_path: str,
+    wave: str,
+    out: str,
+    rule: str,
+    scope: str | None,
+    skip_invalid: bool,
+    add_new: bool,
+    **read: Any,
+) -> None:
+    """Check every returned form and write a new dataset with the wave's ties.
+
+    Every problem is listed with file, sheet, row and column; nothing is
+    written while any form is invalid (unless --skip-invalid).
+
+    \b
+    Example:
+      kokon-graph survey import survey --dataset datasets/liderzy-kooperacji \\
+          --wave 2026 --rule reconstruction --out liderzy-2026
+    """
+    from kokon_graph.survey import import_answers, write_survey_dataset
+
+    ds = load_dataset(dataset_path, **read)
+    try:
+        result = import_answers(
+            ds,
+            source,
+            wave=wave,
+            rule=rule,  # type: ignore[arg-type]
+            scope=scope,
+            skip_invalid=skip_invalid,
+            add_new=add_new,
+        )
+    except SurveyError as err:
+        if len(err.problems) == 1 and err.problems[0].row is None:
+            raise
+        click.echo(f"{source}: INVALID, {len(err.problems)} problems:")
+        _echo_problems(err.problems)
+        click.echo("Nothing written. Fix the forms, or leave them out with --skip-invalid.")
+        raise SystemExit(2) from None
+    write_survey_dataset(result, out)
+    s = result.summary
+    click.echo(
+        f"{out}: wave {s['wave']!r} of {s['scope']}, rule {s['rule']}: {s['answered']} of "
+        f"{s['asked']} institutions answered ({100 * s['response_rate']:.0f}%), {s['ties']} ties, "
+        f"{100 * s['one_sided_share']:.0f}% of them reported by one side only"
+    )
+    if result.skipped:
+        click.echo(f"Left out as invalid ({len(result.skipped)}):")
+        _echo_problems([p for f in result.skipped for p in f.errors])
+    if result.warnings:
+        click.echo(f"Warnings ({len(result.warnings)}):")
+        _echo_problems(result.warnings)
