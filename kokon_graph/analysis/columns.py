@@ -224,7 +224,8 @@ _CENTRALITY: Final = {
     "betweenness": _C(
         "pośrednictwo (znormalizowane)",
         "betweenness (normalised)",
-        "share of shortest directed paths between other institutions passing through this one",
+        "share of shortest directed paths between other institutions passing through this one; "
+        "empty (undefined, 0/0) with fewer than 3 institutions",
         "Σ_{s≠v≠t} σ_st(v)/σ_st over ordered pairs, divided by (n − 1)(n − 2)",
         f"{FREEMAN_1978}; {BRANDES_2001}",
     ),
@@ -238,7 +239,8 @@ _CENTRALITY: Final = {
     "betweenness_sym": _C(
         "pośrednictwo symetryczne (znormalizowane)",
         "symmetrised betweenness (normalised)",
-        "betweenness on the symmetrised graph (networkx normalized=True)",
+        "betweenness on the symmetrised graph (networkx normalized=True); empty with fewer "
+        "than 3 institutions",
         "2 · betweenness_sym_raw / ((n − 1)(n − 2))",
         f"{FREEMAN_1978}; {BRANDES_2001}",
     ),
@@ -278,6 +280,14 @@ _CENTRALITY: Final = {
         "closeness on the symmetrised graph counting an unreachable institution at distance n "
         "(UCINET, ORA)",
         "(n − 1) / Σ_{u≠v} d(v, u), d = n if unreachable",
+        FREEMAN_1978,
+    ),
+    "closeness_unscaled": _C(
+        "bliskość nieskalowana (1/oddalenie)",
+        "unscaled closeness (1/farness)",
+        "inverse farness on the symmetrised graph, unreachable at distance n (ORA's unscaled "
+        "closeness; UCINET's closeness divided by n − 1)",
+        "1 / Σ_{u≠v} d(v, u), d = n if unreachable",
         FREEMAN_1978,
     ),
     "closeness_in_harmonic": _C(
@@ -334,8 +344,24 @@ _CENTRALITY: Final = {
         "centralność wektora własnego",
         "eigenvector centrality",
         "leading eigenvector of the symmetrised adjacency matrix, unit Euclidean norm "
-        "(networkx eigenvector_centrality)",
+        "(networkx eigenvector_centrality); empty (undefined) when there are no ties",
         "λ x = A x, ‖x‖ = 1",
+        BONACICH_1987,
+    ),
+    "eigenvector_scaled": _C(
+        "centralność wektora własnego (skalowana)",
+        "eigenvector centrality (scaled)",
+        "eigenvector × √2: the share of the largest value a unit-norm eigenvector can take "
+        "(1/√2, the centre of a star); UCINET's normalised eigenvector divided by 100",
+        "√2 · x",
+        BONACICH_1987,
+    ),
+    "eigenvector_max1": _C(
+        "centralność wektora własnego (maks. 1)",
+        "eigenvector centrality (max 1)",
+        "eigenvector divided by its largest value (igraph eigen_centrality, scale=TRUE; "
+        "statnet sna evcent rescaled)",
+        "x / max(x)",
         BONACICH_1987,
     ),
     "pagerank": _C(
@@ -406,9 +432,17 @@ _BROKERAGE: Final = {
     "ei_index": _C(
         "indeks E-I",
         "E-I index",
-        "ties outside the institution's group minus ties inside, over all its ties "
-        "(symmetrised); NaN without ties",
+        "partners outside the institution's group minus partners inside, over all its partners "
+        "(edges of the symmetrised graph); empty without ties or without a group",
         "(E − I) / (E + I)",
+        KS_1988,
+    ),
+    "ei_index_arcs": _C(
+        "indeks E-I (relacje skierowane)",
+        "E-I index (arcs)",
+        "as ei_index over the arcs sent and received, a mutual tie counted twice (UCINET's "
+        "individual E-I index of a directed matrix)",
+        "(E − I) / (E + I) over row and column of the adjacency matrix",
         KS_1988,
     ),
 }
@@ -688,7 +722,8 @@ _NETWORK: Final = {
     "diameter": _C(
         "średnica",
         "diameter",
-        "longest shortest directed path over pairs joined by a path (a lower bound when sampled)",
+        "longest shortest directed path over pairs joined by a path (a lower bound when "
+        "sampled); empty (undefined) when no pair is joined",
         "max d(u, v) < ∞",
         WF_1994,
     ),
@@ -702,7 +737,7 @@ _NETWORK: Final = {
     "diameter_sym": _C(
         "średnica symetryczna",
         "symmetrised diameter",
-        "diameter of the symmetrised graph",
+        "diameter of the symmetrised graph; empty when no pair is joined",
         "max d(u, v) < ∞",
         WF_1994,
     ),
@@ -778,6 +813,14 @@ _NETWORK: Final = {
         "closeness centralization",
         "how far closeness (symmetrised) is concentrated",
         "Σ (max − c_i) / ((n − 1)(n − 2)/(2n − 3))",
+        FREEMAN_1978,
+    ),
+    "centralization_closeness_ucinet": _C(
+        "centralizacja bliskości (UCINET)",
+        "closeness centralization (UCINET)",
+        "Freeman's formula applied to closeness_ucinet (unreachable at distance n), as "
+        "UCINET's closeness centralization",
+        "Σ (max − c_i) / ((n − 1)(n − 2)/(2n − 3)), c = closeness_ucinet",
         FREEMAN_1978,
     ),
     "ei_index": _C(

@@ -46,6 +46,7 @@ from scipy.sparse import csgraph
 from kokon_graph.analysis._graphs import CoopMatrices, cooperation_matrices
 from kokon_graph.analysis._paths import (
     DEFAULT_EXACT_LIMIT,
+    PathStats,
     choose_method,
     path_stats,
 )
@@ -95,6 +96,11 @@ def clustering(sym: sp.csr_array) -> tuple[float, float]:
     total_triples = triples.sum()
     transitivity = float(tri2.sum() / total_triples) if total_triples else 0.0
     return transitivity, float(local.mean())
+
+
+def _diameter(stats: PathStats) -> float:
+    """The longest finite distance, NaN (undefined) when no pair is joined by a path."""
+    return stats.diameter if stats.total_pairs else float("nan")
 
 
 def _measures(
@@ -149,9 +155,9 @@ def _measures(
         "components": int(weak_n),
         "strong_components": int(strong_n),
         "largest_component": int(sizes.max()) if n else 0,
-        "diameter": d_stats.diameter,
+        "diameter": _diameter(d_stats),
         "avg_path_length": d_stats.avg_path_length,
-        "diameter_sym": s_stats.diameter,
+        "diameter_sym": _diameter(s_stats),
         "avg_path_length_sym": s_stats.avg_path_length,
         "path_method": d_stats.method,
         "transitivity": transitivity,
@@ -174,6 +180,10 @@ def _measures(
         ),
         "centralization_closeness": centralization(
             np.asarray(cols["closeness"], dtype=float),
+            (n - 1) * (n - 2) / (2 * n - 3) if n > 2 else 0.0,
+        ),
+        "centralization_closeness_ucinet": centralization(
+            np.asarray(cols["closeness_ucinet"], dtype=float),
             (n - 1) * (n - 2) / (2 * n - 3) if n > 2 else 0.0,
         ),
         "ei_index": ei_index(mats.sym, groups),
