@@ -18,7 +18,8 @@ and path computations between them)::
 
 Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
 :mod:`.brokerage`, :mod:`.holes`, :mod:`.mixing`, :mod:`.communities`,
-:mod:`.cohesion`, :mod:`.gaps`, :mod:`.recommend`, :mod:`.columns`.
+:mod:`.cohesion`, :mod:`.ego`, :mod:`.twomode`, :mod:`.change` (tests of change),
+:mod:`.gaps`, :mod:`.recommend`, :mod:`.columns`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from kokon_graph.analysis.centrality import centrality
 from kokon_graph.analysis.cohesion import bridges, cohesion
 from kokon_graph.analysis.columns import COLUMNS, RESULTS, ColumnDoc, ResultDoc
 from kokon_graph.analysis.communities import communities, community_make_up
+from kokon_graph.analysis.ego import ego_networks
 from kokon_graph.analysis.gaps import (
     DEFAULT_REQUIRED_SECTORS,
     gaps_co_serving,
@@ -47,6 +49,7 @@ from kokon_graph.analysis.holes import structural_holes
 from kokon_graph.analysis.mixing import mixing, mixing_groups, multiplexity
 from kokon_graph.analysis.network import network_by_territory, network_measures
 from kokon_graph.analysis.recommend import recommendations
+from kokon_graph.analysis.twomode import twomode, twomode_overlaps
 from kokon_graph.graph import Network
 
 __all__ = [
@@ -66,6 +69,7 @@ __all__ = [
     "cohesion",
     "communities",
     "community_make_up",
+    "ego_networks",
     "gaps_co_serving",
     "gaps_group_coverage",
     "gaps_referral_targets",
@@ -80,6 +84,8 @@ __all__ = [
     "recommendations",
     "run_all",
     "structural_holes",
+    "twomode",
+    "twomode_overlaps",
 ]
 
 #: The keys of :func:`run_all`'s result, in the order they are written.
@@ -128,7 +134,8 @@ def run_all(
     dict[str, pandas.DataFrame]
         ``network``, ``network_territories``, ``centrality``, ``brokerage``, ``brokerage_groups``,
         ``holes``, ``mixing``, ``mixing_groups``, ``communities``,
-        ``communities_sectors``, ``cohesion``, ``bridges``,
+        ``communities_sectors``, ``cohesion``, ``bridges``, ``ego``, ``twomode``,
+        ``twomode_overlaps``,
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
         ``gaps_referral_targets``, ``gaps_uncoordinated``,
         ``gaps_group_coverage``, ``recommendations`` — see :data:`COLUMNS`.
@@ -169,6 +176,9 @@ def run_all(
     out["communities_sectors"] = community_make_up(network, out["communities"], partition=partition)
     out["cohesion"] = cohesion(network, relation=relation)
     out["bridges"] = bridges(network, relation=relation)
+    out["ego"] = ego_networks(network, relation=relation)
+    out["twomode"] = twomode(network, betweenness=betweenness, exact_limit=exact_limit, seed=seed)
+    out["twomode_overlaps"] = twomode_overlaps(network)
     out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)
     out["gaps_sector"] = gaps_sector(network, required=required, relation=relation)
     out["gaps_referrals"] = gaps_referrals(network)

@@ -127,6 +127,15 @@ WATTS_1998 = (
     "doi:10.1038/30918"
 )
 
+BE_1997 = (
+    "Borgatti & Everett (1997), Network analysis of 2-mode data, Social Networks 19(3):243–269, "
+    "doi:10.1016/S0378-8733(96)00301-2"
+)
+UCINET_EGO = (
+    "UCINET help, Network > Ego Networks > Basic Measures (Borgatti, Everett & Freeman 2002); "
+    "Hanneman & Riddle (2005), Introduction to Social Network Methods, ch. 9"
+)
+
 _C = ColumnDoc
 
 # ------------------------------------------------------------------ shared columns
@@ -854,6 +863,19 @@ _NETWORK: Final = {
         "multiplex_pairs / tied_pairs",
         VERBRUGGE_1979,
     ),
+    "groups": _C("grupy", "groups", "groups (teams) in scope: the second mode"),
+    "memberships": _C(
+        "członkostwa",
+        "memberships",
+        "institution–group memberships (a person's counts for the person's institution)",
+    ),
+    "twomode_density": _C(
+        "gęstość dwudzielna",
+        "two-mode density",
+        "memberships over all institution–group pairs; empty without groups",
+        "memberships / (n × groups)",
+        BE_1997,
+    ),
     "communities_louvain": _C(
         "społeczności (Louvain)",
         "communities (Louvain)",
@@ -1035,6 +1057,174 @@ _GAPS_GROUP_COVERAGE: Final = {
     ),
 }
 
+_EGO: Final = {
+    **_INSTITUTION,
+    "size": _C(
+        "rozmiar", "size", "alters: partners in the symmetrised graph", "|N(v)|", UCINET_EGO
+    ),
+    "ties": _C(
+        "więzi między partnerami",
+        "ties among alters",
+        "arcs between two alters (ties involving the institution itself not counted)",
+        "Σ_{a,b ∈ N(v)} A_ab",
+        UCINET_EGO,
+    ),
+    "pairs": _C(
+        "pary partnerów",
+        "pairs of alters",
+        "ordered pairs of alters: the possible arcs among them",
+        "size (size − 1)",
+        UCINET_EGO,
+    ),
+    "density": _C(
+        "gęstość sieci ego",
+        "ego network density",
+        "ties among alters over pairs (UCINET prints it × 100); empty with fewer than 2 alters",
+        "ties / pairs",
+        UCINET_EGO,
+    ),
+    "avg_distance": _C(
+        "średnia odległość",
+        "average distance",
+        "mean shortest path between two alters without the institution; empty when two alters "
+        "are joined only through it (as UCINET)",
+        "Σ d(a, b) / pairs, paths avoiding v",
+        UCINET_EGO,
+    ),
+    "diameter": _C(
+        "średnica sieci ego",
+        "ego network diameter",
+        "longest shortest path between two alters without the institution; empty as avg_distance",
+        "max d(a, b), paths avoiding v",
+        UCINET_EGO,
+    ),
+    "weak_components": _C(
+        "składowe słabe",
+        "weak components",
+        "components among the alters once the institution is removed",
+        "components of N(v)",
+        UCINET_EGO,
+    ),
+    "weak_components_share": _C(
+        "udział składowych",
+        "weak components share",
+        "weak components over alters (UCINET's pWeakComp ÷ 100)",
+        "weak_components / size",
+        UCINET_EGO,
+    ),
+    "two_step_reach": _C(
+        "zasięg w dwóch krokach",
+        "two-step reach",
+        "share of the other institutions within two steps (symmetrised)",
+        "|{u ≠ v: d(v, u) ≤ 2}| / (n − 1)",
+        UCINET_EGO,
+    ),
+    "reach_efficiency": _C(
+        "efektywność zasięgu",
+        "reach efficiency",
+        "institutions within two steps over the summed partners of the alters: new contacts "
+        "per contact of a contact",
+        "|{u ≠ v: d(v, u) ≤ 2}| / Σ_{a ∈ N(v)} |N(a)|",
+        UCINET_EGO,
+    ),
+    "brokerage": _C(
+        "pośrednictwo w sieci ego",
+        "ego brokerage",
+        "unordered pairs of alters with no tie in either direction (joined only through the "
+        "institution)",
+        "size (size − 1)/2 − edges among alters",
+        UCINET_EGO,
+    ),
+    "brokerage_norm": _C(
+        "pośrednictwo w sieci ego (znormalizowane)",
+        "ego brokerage (normalised)",
+        "brokerage over the unordered pairs of alters; empty with fewer than 2 alters",
+        "brokerage / (size (size − 1)/2)",
+        UCINET_EGO,
+    ),
+}
+
+_TWOMODE: Final = {
+    "mode": _C(
+        "tryb",
+        "mode",
+        "institution or group (the two modes of the affiliation network)",
+    ),
+    "id": _C("identyfikator", "id", "institution or group id"),
+    "name": _C("nazwa", "name", "institution or group name"),
+    "type": _C("typ", "type", "institution type or group type (code)"),
+    "degree": _C(
+        "stopień dwudzielny",
+        "two-mode degree",
+        "groups the institution sits in, or member institutions of the group",
+        "d(v)",
+        BE_1997,
+    ),
+    "degree_norm": _C(
+        "stopień dwudzielny (znormalizowany)",
+        "two-mode degree (normalised)",
+        "degree over the size of the other mode",
+        "d(v) / m, m = nodes of the other mode",
+        BE_1997,
+    ),
+    "closeness": _C(
+        "bliskość dwudzielna (surowa)",
+        "two-mode closeness (raw)",
+        "inverse of the summed distances to the reachable nodes of both modes; 0 for an isolate",
+        "1 / Σ d(v, u)",
+        BE_1997,
+    ),
+    "closeness_norm": _C(
+        "bliskość dwudzielna (znormalizowana)",
+        "two-mode closeness (normalised)",
+        "smallest possible farness in a bipartite graph over the actual farness, times the "
+        "share of nodes reached (networkx bipartite.closeness_centrality)",
+        "(m + 2(n − 1)) / Σ d(v, u) · (reached / (N − 1))",
+        BE_1997,
+    ),
+    "betweenness": _C(
+        "pośrednictwo dwudzielne (surowe)",
+        "two-mode betweenness (raw)",
+        "shortest-path betweenness in the bipartite graph, each unordered pair once",
+        "Σ_{s<t} σ_st(v)/σ_st",
+        BE_1997,
+    ),
+    "betweenness_norm": _C(
+        "pośrednictwo dwudzielne (znormalizowane)",
+        "two-mode betweenness (normalised)",
+        "betweenness over the largest value a node of its mode can reach",
+        "b / (½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)]), s, t = divmod(n − 1, m)",
+        BE_1997,
+    ),
+    "eigenvector": _C(
+        "wektor własny dwudzielny",
+        "two-mode eigenvector",
+        "leading singular vector of the institutions × groups matrix, unit norm within each "
+        "mode; empty without memberships",
+        "B v = σ u, Bᵀ u = σ v, ‖u‖ = ‖v‖ = 1",
+        BE_1997,
+    ),
+}
+
+_TWOMODE_OVERLAPS: Final = {
+    "mode": _C(
+        "tryb",
+        "mode",
+        "institution (a pair of institutions) or group (a pair of groups)",
+    ),
+    "source": _C("pierwszy", "first", "id of the first of the pair (the smaller id)"),
+    "target": _C("drugi", "second", "id of the second of the pair"),
+    "source_name": _C("nazwa pierwszego", "first name", "name of the first"),
+    "target_name": _C("nazwa drugiego", "second name", "name of the second"),
+    "overlap": _C(
+        "wspólne",
+        "overlap",
+        "groups both institutions sit in, or institutions sitting in both groups",
+        "(B Bᵀ)_ij or (Bᵀ B)_ij",
+        BE_1997,
+    ),
+}
+
 _RECOMMENDATIONS: Final = {
     **_PAIR_NAMES,
     "score": _C(
@@ -1073,6 +1263,9 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "communities_sectors": _COMMUNITIES_SECTORS,
     "cohesion": _COHESION,
     "bridges": _BRIDGES,
+    "ego": _EGO,
+    "twomode": _TWOMODE,
+    "twomode_overlaps": _TWOMODE_OVERLAPS,
     "gaps_co_serving": _GAPS_CO_SERVING,
     "gaps_sector": _GAPS_SECTOR,
     "gaps_referrals": _GAPS_REFERRALS,
@@ -1116,6 +1309,18 @@ RESULTS: Final[dict[str, ResultDoc]] = {
         "Spójność i kruchość", "Cohesion and fragility", "one row per institution"
     ),
     "bridges": ResultDoc("Mosty", "Bridges", "one row per bridge tie"),
+    "ego": ResultDoc("Sieci ego", "Ego networks", "one row per institution"),
+    "twomode": ResultDoc(
+        "Sieć dwudzielna: instytucje i grupy",
+        "Two-mode network: institutions and groups",
+        "one row per institution, then one per group",
+    ),
+    "twomode_overlaps": ResultDoc(
+        "Wspólne grupy i wspólni członkowie",
+        "Shared groups and shared members",
+        "one row per pair of institutions sharing a group, then per pair of groups sharing a "
+        "member",
+    ),
     "gaps_co_serving": ResultDoc(
         "Wspólne rodziny bez współpracy",
         "Shared families without a tie",

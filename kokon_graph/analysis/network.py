@@ -54,6 +54,7 @@ from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.mixing import ei_index, multiplexity
+from kokon_graph.analysis.twomode import twomode_density
 from kokon_graph.graph import Network
 
 __all__ = ["centralization", "clustering", "network_by_territory", "network_measures"]
@@ -193,6 +194,7 @@ def _measures(
         "tied_pairs": multi["tied_pairs"],
         "multiplex_pairs": multi["multiplex_pairs"],
         "multiplexity": multi["multiplexity"],
+        **twomode_density(network),
         "communities_louvain": louvain.count,
         "modularity_louvain": louvain.modularity,
         "communities_leiden": leiden.count,
