@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "map": "kokon_graph.cli.map_cmd:map_command",
     "report": "kokon_graph.cli.report_cmd:report",
     "compare": "kokon_graph.cli.report_cmd:compare",
+    "test": "kokon_graph.cli.significance_cmd:test_command",
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
 }
@@ -44,6 +45,8 @@ SUMMARIES: dict[str, str] = {
     "map": "Draw an interactive map of the network as one HTML file.",
     "report": "Write the centrality and gap report: report.xlsx, csv/*.csv, report.html.",
     "compare": "Compare the network before and after: two waves of one dataset, or two datasets.",
+    "test": "Test whether a change between waves, or a relation between networks, is more than "
+    "noise.",
     "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
 }

@@ -1,0 +1,171 @@
+"""``kokon-graph test``: is a change, or a relation between networks, more than noise?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kokon_graph.cli._common import (
+    dataset_argument,
+    dataset_options,
+    lang_option,
+    load_network,
+    quiet_option,
+)
+from kokon_graph.errors import KokonError
+
+#: File names of the two tables.
+CHANGE_FILE = "change_tests.csv"
+RELATION_FILE = "relation_tests.csv"
+
+
+class ChangeOptionError(KokonError, ValueError):
+    """The options of ``test`` do not make a test."""
+
+
+@click.command(name="test")
+@dataset_argument
+@dataset_options
+@click.option(
+    "--scope",
+    default=None,
+    metavar="SCOPE",
+    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
+    "(default: all).",
+)
+@click.option(
+    "--before",
+    default=None,
+    metavar="WAVE",
+    help="Test the change from this wave to --after (density, reciprocity, correlation).",
+)
+@click.option("--after", default=None, metavar="WAVE", help="The later wave (with --before).")
+@click.option(
+    "--y",
+    "y",
+    default="cooperation",
+    show_default=True,
+    metavar="RELATION",
+    help="The relation explained by the --x relations (NAME or NAME@WAVE).",
+)
+@click.option(
+    "--x",
+    "x",
+    multiple=True,
+    metavar="RELATION",
+    help="A relation to correlate --y with (repeat for a regression): cooperation, "
+    "referrals, share_group, same_sector, same_gmina, a cooperation kind; NAME@WAVE for one "
+    "wave.",
+)
+@click.option(
+    "--relation",
+    default=None,
+    metavar="KINDS",
+    help="Cooperation kinds that count as cooperation, comma-separated (default: all).",
+)
+@click.option(
+    "--permutations",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Random relabelings per test.",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the relabelings.")
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Folder for {CHANGE_FILE} and {RELATION_FILE} (created if missing).",
+)
+@lang_option
+@quiet_option
+def test_command(
+    dataset: str,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+    scope: str | None,
+    before: str | None,
+    after: str | None,
+    y: str,
+    x: tuple[str, ...],
+    relation: str | None,
+    permutations: int,
+    seed: int,
+    out: Path | None,
+    lang: str,
+    quiet: bool,
+) -> None:
+    """Test whether a change between waves, or a relation between networks, is more than noise.
+
+    With --before and --after: paired permutation tests of the change in density
+    and reciprocity (the two waves' states of each pair of institutions swapped at
+    random) and the QAP correlation of the two waves. With --x: the QAP
+    correlation of --y with each --x and, with two or more, their MRQAP
+    regression (Dekker-Krackhardt-Snijders double semi-partialling). Each result
+    is printed as a sentence with its p-value and Monte Carlo error, and written
+    as CSV with --out. Exit code 2 for an unknown wave or relation, or fewer
+    than 3 institutions.
+
+    \b
+    Example:
+      kokon-graph test datasets/kooperacja-efektywna --before before --after after
+      kokon-graph test data/ --scope powiat:2815 --y cooperation@after \\
+          --x cooperation@before --x same_sector --x share_group --out tests/
+    """
+    from kokon_graph.analysis.significance import change_tests, relation_tests
+    from kokon_graph.cli.analyze_cmd import write_csv
+
+    if (before is None) != (after is None):
+        given, missing = ("--before", "--after") if after is None else ("--after", "--before")
+        raise ChangeOptionError(
+            f"{given} needs {missing}: the change is tested between two waves",
+            hint="e.g. --before before --after after",
+        )
+    if before is None and not x:
+        raise ChangeOptionError(
+            "nothing to test: give --before and --after, or --x",
+            hint="e.g. --before before --after after, or --x same_sector",
+        )
+    network = load_network(
+        dataset,
+        scope=scope,
+        encoding=encoding,
+        pseudonym_key_file=pseudonym_key_file,
+        pseudonymised=pseudonymised,
+        strict=strict,
+    )
+    tables = {}
+    if before is not None and after is not None:
+        tables[CHANGE_FILE] = change_tests(
+            network,
+            before=before,
+            after=after,
+            relation=relation,
+            permutations=permutations,
+            seed=seed,
+        )
+    if x:
+        tables[RELATION_FILE] = relation_tests(
+            network, y=y, x=list(x), relation=relation, permutations=permutations, seed=seed
+        )
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for name, frame in tables.items():
+                write_csv(frame, out / name)
+        except OSError as err:
+            raise KokonError(
+                f"cannot write the results to {out}: {err.strerror or err}",
+                hint="choose a folder you can write to with --out",
+            ) from err
+    if quiet:
+        return
+    for frame in tables.values():
+        for sentence in frame[f"sentence_{lang}"]:
+            click.echo(sentence)
