@@ -70,6 +70,8 @@ __all__ = [
 DEFAULT_PERMUTATIONS = 2000
 #: Fewest actors a permutation test accepts (2 actors have only 2 labelings).
 MIN_ACTORS = 3
+#: Largest n × n of a binary relation looked up in a dense byte array (100 MB).
+_DENSE_CELLS = 100_000_000
 
 
 class ChangeTestError(KokonError, ValueError):
@@ -127,6 +129,14 @@ class _Lookup:
             order = np.argsort(keys)
             self.keys, self.vals = keys[order], vals[order]
             self.codes: np.ndarray | None = None
+            # a binary relation on up to ~10,000 actors: one byte per cell, looked up directly
+            # (random lookups in a sorted array of keys cost ten times more)
+            self.dense: np.ndarray | None = None
+            binary = len(vals) > 0 and bool(np.all(vals == vals[0]))
+            if binary and self.n * self.n <= _DENSE_CELLS:
+                self.dense = np.zeros(self.n * self.n, dtype=np.bool_)
+                self.dense[keys] = True
+                self.value = float(vals[0])
             self.total = float(vals.sum())
             self.total_sq = float((vals**2).sum())
             self.rows, self.cols, self.cell_vals = rows, cols, vals
@@ -145,6 +155,8 @@ class _Lookup:
             a, b = self.codes[rows], self.codes[cols]
             return ((a == b) & (a >= 0) & (rows != cols)).astype(np.float64)
         keys = rows * self.n + cols
+        if self.dense is not None:
+            return self.dense[keys] * self.value
         pos = np.searchsorted(self.keys, keys)
         pos[pos >= len(self.keys)] = 0
         found = (self.keys[pos] == keys) if len(self.keys) else np.zeros(len(keys), bool)

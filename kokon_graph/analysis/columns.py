@@ -1190,6 +1190,14 @@ _TWOMODE: Final = {
         "B v = σ u, Bᵀ u = σ v, ‖u‖ = ‖v‖ = 1",
         BE_1997,
     ),
+    "method": _C(
+        "metoda",
+        "method",
+        "how closeness and betweenness were computed: exact, or estimated from pivots in a "
+        "component larger than the pivot count (as centrality's betweenness_method)",
+        "",
+        BRANDES_PICH_2007,
+    ),
 }
 
 _TWOMODE_OVERLAPS: Final = {

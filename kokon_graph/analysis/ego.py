@@ -82,15 +82,42 @@ def _two_step(sym: sp.csr_array) -> np.ndarray:
     return out
 
 
-def _distances_among(sym: sp.csr_array, alters: np.ndarray) -> tuple[int, float, float]:
-    """Weak components, mean distance and diameter among ``alters`` (ego removed)."""
-    sub = sym[alters][:, alters]
-    ncomp, _ = csgraph.connected_components(sub, directed=False)
-    if ncomp > 1:
-        return ncomp, float("nan"), float("nan")
-    dist = csgraph.shortest_path(sub, method="D", directed=False, unweighted=True)
-    k = len(alters)
-    return 1, float(dist.sum() / (k * (k - 1))), float(dist.max())
+def _wedges(sym: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of partners of every node: ``(ego, first, second, tied)``.
+
+    ``first`` and ``second`` are positions in ``sym.indices`` (the alters, first before
+    second in the ego's row); ``tied`` says whether the two alters are tied.
+    """
+    indptr, indices = sym.indptr.astype(np.int64), sym.indices.astype(np.int64)
+    n = sym.shape[0]
+    deg = np.diff(indptr)
+    entries = np.arange(len(indices), dtype=np.int64)
+    ego_of = np.repeat(np.arange(n, dtype=np.int64), deg)
+    local = entries - np.repeat(indptr[:-1], deg)
+    later = np.repeat(deg, deg) - 1 - local  # alters after this one in the ego's row
+    first = np.repeat(entries, later)
+    starts = np.repeat(np.cumsum(later) - later, later)
+    second = first + 1 + (np.arange(len(first), dtype=np.int64) - starts)
+    keys = ego_of * n + indices  # the keys of sym's cells, sorted (rows and indices sorted)
+    wanted = indices[first] * n + indices[second]
+    pos = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    tied = keys[pos] == wanted if len(keys) else np.zeros(0, dtype=bool)
+    return ego_of[first], first, second, tied
+
+
+def _alter_distances(k: int, i: np.ndarray, j: np.ndarray) -> tuple[float, float]:
+    """Mean distance and diameter of a connected graph on ``k`` nodes with edges ``(i, j)``."""
+    adj = np.zeros((k, k))
+    adj[i, j] = adj[j, i] = 1.0
+    reach = adj > 0
+    np.fill_diagonal(reach, True)
+    total, step = float(adj.sum()), 1
+    while not reach.all():
+        step += 1
+        grown = ((reach.astype(np.float64) @ adj) > 0) | reach
+        total += step * float(np.count_nonzero(grown & ~reach))
+        reach = grown
+    return total / (k * (k - 1)), float(step)
 
 
 def ego_measures(arcs: sp.csr_array) -> dict[str, np.ndarray]:
@@ -106,27 +133,40 @@ def ego_measures(arcs: sp.csr_array) -> dict[str, np.ndarray]:
     a = arcs.tocsr().astype(np.float64)
     a.data[:] = 1.0
     sym = (a + a.T).tocsr()
+    sym.sum_duplicates()
+    sym.sort_indices()
     sym.data[:] = 1.0
     size = _row_sums(sym)
     ties = _per_row_product(sym, a, sym)  # Σ_{x,y ∈ N(e)} A[x, y]
-    edges = _per_row_product(sym, sym, sym) / 2.0  # edges among the alters
+    ego_w, first, second, tied = _wedges(sym)
+    edges = np.bincount(ego_w[tied], minlength=n).astype(float)  # edges among the alters
     pairs = size * (size - 1)
     unordered = pairs / 2.0
     reach = _two_step(sym).astype(float)
     alters_size = sym @ size
-    components = np.zeros(n)
+    # components among the alters of every ego at once: one graph whose nodes are the
+    # (ego, alter) entries of sym, joined when the two alters of one ego are tied
+    nodes = sym.nnz
+    union = sp.csr_array(
+        (np.ones(int(tied.sum())), (first[tied], second[tied])), shape=(nodes, nodes)
+    )
+    count, labels = csgraph.connected_components(union, directed=False)
+    label_ego = np.zeros(count, dtype=np.int64)
+    label_ego[labels] = np.repeat(np.arange(n, dtype=np.int64), np.diff(sym.indptr))
+    components = np.bincount(label_ego, minlength=n).astype(float) if nodes else np.zeros(n)
     avg = np.full(n, np.nan)
     diameter = np.full(n, np.nan)
-    components[size == 1] = 1
-    none_tied = (size >= 2) & (edges == 0)
-    components[none_tied] = size[none_tied]
     clique = (size >= 2) & (edges == unordered)
-    components[clique] = 1
     avg[clique] = 1.0
     diameter[clique] = 1.0
-    for ego in np.flatnonzero((size >= 3) & (edges > 0) & (edges < unordered)):
-        alters = sym.indices[sym.indptr[ego] : sym.indptr[ego + 1]]
-        components[ego], avg[ego], diameter[ego] = _distances_among(sym, alters)
+    e_t, f_t, s_t = ego_w[tied], first[tied], second[tied]
+    bounds = np.searchsorted(e_t, np.arange(n + 1))
+    for ego in np.flatnonzero((components == 1) & (size >= 3) & ~clique):
+        lo, hi = bounds[ego], bounds[ego + 1]
+        base = sym.indptr[ego]
+        avg[ego], diameter[ego] = _alter_distances(
+            int(size[ego]), f_t[lo:hi] - base, s_t[lo:hi] - base
+        )
     brokerage = unordered - edges
     return {
         "size": size.astype(np.int64),

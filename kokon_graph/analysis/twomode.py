@@ -24,6 +24,9 @@ what it is (Borgatti & Everett 1997):
   Euclidean norm — the leading eigenvector of the bipartite adjacency matrix
   with the two modes normalised separately, as Borgatti & Everett recommend;
 * **density**: memberships / (institutions × groups);
+* closeness and betweenness follow the rule of the one-mode measures: exact up to
+  12,000 nodes (institutions plus groups) under ``"auto"``, above that the components
+  larger than the pivot count are estimated from pivots of their own (column ``method``);
 * **projections with overlap counts** (:func:`twomode_overlaps`): the pairs of
   institutions sharing at least one group, with the number of groups they
   share, and the pairs of groups sharing at least one member institution, with
@@ -47,10 +50,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from scipy.sparse import csgraph
 from scipy.sparse.linalg import svds
 
-from kokon_graph.analysis._graphs import CoopMatrices
-from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, betweenness_raw, path_stats
+from kokon_graph.analysis._graphs import CoopMatrices, igraph_of
+from kokon_graph.analysis._paths import (
+    DEFAULT_EXACT_LIMIT,
+    choose_method,
+    method_label,
+    path_pivots,
+)
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.graph import Network
 
@@ -125,6 +134,60 @@ def _singular(incidence: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
     return u / np.linalg.norm(u), v / np.linalg.norm(v)
 
 
+def _paths(
+    mats: CoopMatrices, *, betweenness: str | int, exact_limit: int, seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Farness, reach, raw betweenness and the method label of every node of the bipartite graph.
+
+    The rule of :func:`~kokon_graph.analysis._paths.choose_method` for the whole graph (exact
+    up to ``exact_limit`` nodes under ``"auto"``): exact, igraph's breadth-first searches
+    over the whole graph (cost: the sum of the squared component sizes); sampled, the
+    components larger than the pivot count from pivots of their own (betweenness: igraph's
+    subset betweenness from the pivots times ``s/k``; farness: the pivot distance sums
+    times ``(s − 1)/k_v``, Eppstein & Wang 2004), the smaller ones exactly.
+    """
+    n = mats.n
+    labels_out = np.full(n, "exact", dtype=object)
+    if n == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0), labels_out
+    _, comp = csgraph.connected_components(mats.sym, directed=False)
+    sizes = np.bincount(comp)
+    method, pivots = choose_method(n, betweenness, exact_limit)
+    big = np.flatnonzero(sizes > pivots) if method == "sampled" else np.zeros(0, dtype=np.int64)
+    exact_nodes = np.flatnonzero(~np.isin(comp, big))
+    far, reach, raw = np.zeros(n), (sizes[comp] - 1).astype(float), np.zeros(n)
+    if len(exact_nodes):
+        graph = (
+            mats.ig_sym
+            if len(exact_nodes) == n
+            else mats.ig_sym.induced_subgraph(
+                exact_nodes.tolist(), implementation="create_from_scratch"
+            )
+        )
+        raw[exact_nodes] = np.asarray(graph.betweenness(directed=False), dtype=float)
+        inverse = np.asarray(graph.closeness(normalized=False), dtype=float)
+        ok = (reach[exact_nodes] > 0) & (inverse > 0)
+        far[exact_nodes] = np.divide(1.0, inverse, out=np.zeros(len(exact_nodes)), where=ok)
+    rng = np.random.default_rng(seed)
+    for c in big:
+        members = np.flatnonzero(comp == c)
+        s_size = len(members)
+        sub = mats.sym[members][:, members].tocsr()
+        chosen = np.sort(rng.choice(s_size, size=pivots, replace=False))
+        part = igraph_of(sub, directed=False).betweenness(directed=False, sources=chosen.tolist())
+        raw[members] = np.asarray(part, dtype=float) * (s_size / pivots)
+        k = path_pivots(pivots)
+        sources = chosen[np.sort(rng.choice(pivots, size=k, replace=False))]
+        dist = csgraph.shortest_path(
+            sub, method="D", directed=False, unweighted=True, indices=sources
+        )
+        k_v = np.full(s_size, float(k))
+        k_v[sources] -= 1.0
+        far[members] = dist.sum(axis=0) * (s_size - 1) / k_v
+        labels_out[members] = method_label("sampled", pivots, seed)
+    return far, reach, raw, labels_out
+
+
 def twomode_of(
     incidence: sp.csr_array,
     *,
@@ -136,7 +199,8 @@ def twomode_of(
 
     Returns arrays over ``n1 + n2`` nodes (rows first): ``degree``,
     ``degree_norm``, ``closeness``, ``closeness_norm``, ``betweenness``,
-    ``betweenness_norm``, ``eigenvector``.
+    ``betweenness_norm``, ``eigenvector``, ``method`` (``exact`` or the pivots used for
+    closeness and betweenness, as in :func:`~kokon_graph.analysis.centrality.centrality`).
     """
     n1, n2 = incidence.shape
     total = n1 + n2
@@ -144,17 +208,13 @@ def twomode_of(
     degree = np.asarray(mats.arcs.sum(axis=1)).ravel()
     other = np.concatenate([np.full(n1, float(n2)), np.full(n2, float(n1))])
     own = np.concatenate([np.full(n1, float(n1)), np.full(n2, float(n2))])
-    stats = path_stats(
-        mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    far, reach, raw, method = _paths(
+        mats, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
-    far, reach = stats.out_sum, stats.out_reach
     closeness = np.divide(1.0, far, out=np.zeros(total), where=far > 0)
     minimum = other + 2.0 * (own - 1.0)
     share = reach / (total - 1) if total > 1 else np.zeros(total)
     closeness_norm = np.divide(minimum, far, out=np.zeros(total), where=far > 0) * share
-    raw, _ = betweenness_raw(
-        mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
-    )
     maxima = np.concatenate(
         [np.full(n1, betweenness_maximum(n1, n2)), np.full(n2, betweenness_maximum(n2, n1))]
     )
@@ -169,6 +229,7 @@ def twomode_of(
         "betweenness": raw,
         "betweenness_norm": betweenness_norm,
         "eigenvector": np.concatenate([u, v]),
+        "method": method,
     }
 
 
@@ -186,8 +247,8 @@ def twomode(
     pandas.DataFrame
         ``mode`` (``institution`` or ``group``), ``id``, ``name``, ``type``,
         ``degree``, ``degree_norm``, ``closeness``, ``closeness_norm``,
-        ``betweenness``, ``betweenness_norm``, ``eigenvector``: institutions
-        first (in the order of ``network.institutions``), then groups.
+        ``betweenness``, ``betweenness_norm``, ``eigenvector``, ``method``:
+        institutions first (in the order of ``network.institutions``), then groups.
 
     Examples
     --------
@@ -232,17 +293,26 @@ def twomode_density(network: Network) -> dict[str, float]:
 def _overlap_pairs(
     product: sp.csr_array, ids: list[str], names: list[str], mode: str
 ) -> pd.DataFrame:
+    """Each pair once, the smaller id first, largest overlap first (then by the ids)."""
     upper = sp.triu(product, k=1).tocoo()
-    id_arr = np.asarray(ids, dtype=object)
-    name_arr = np.asarray(names, dtype=object)
+    id_arr = pd.array(ids, dtype="str")  # taken from once per column (fast, C++)
+    name_arr = pd.array(names, dtype="str")
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(np.asarray(ids, dtype=str), kind="stable")] = np.arange(len(ids))
+    swap = rank[upper.row] > rank[upper.col]
+    first = np.where(swap, upper.col, upper.row)
+    second = np.where(swap, upper.row, upper.col)
+    overlap = np.rint(upper.data).astype(np.int64)
+    order = np.lexsort((rank[second], rank[first], -overlap))
+    first, second, overlap = first[order], second[order], overlap[order]
     return pd.DataFrame(
         {
             "mode": mode,
-            "source": id_arr[upper.row].astype(str),
-            "target": id_arr[upper.col].astype(str),
-            "source_name": name_arr[upper.row].astype(str),
-            "target_name": name_arr[upper.col].astype(str),
-            "overlap": np.rint(upper.data).astype(np.int64),
+            "source": id_arr.take(first),
+            "target": id_arr.take(second),
+            "source_name": name_arr.take(first),
+            "target_name": name_arr.take(second),
+            "overlap": overlap,
         }
     )
 
@@ -268,13 +338,4 @@ def twomode_overlaps(network: Network) -> pd.DataFrame:
     inst_names = inst["name"].fillna("").astype(str).tolist()
     by_inst = _overlap_pairs((matrix @ matrix.T).tocsr(), inst_ids, inst_names, MODES[0])
     by_group = _overlap_pairs((matrix.T @ matrix).tocsr(), group_ids, group_names, MODES[1])
-    frame = pd.concat([by_inst, by_group], ignore_index=True)
-    # each pair once, the smaller id first
-    swap = frame["source"] > frame["target"]
-    for a, b in (("source", "target"), ("source_name", "target_name")):
-        frame.loc[swap, [a, b]] = frame.loc[swap, [b, a]].to_numpy()
-    return frame.sort_values(
-        ["mode", "overlap", "source", "target"],
-        ascending=[False, False, True, True],
-        ignore_index=True,
-    )
+    return pd.concat([by_inst, by_group], ignore_index=True)

@@ -148,3 +148,19 @@ def test_network_twomode_and_overlaps_by_hand() -> None:
         ("group", "G1", "G2"): 2,
     }
     assert twomode_density(net) == {"groups": 2, "memberships": 5, "twomode_density": 5 / 6}
+
+
+def test_sampled_two_mode_paths_estimate_the_exact_values() -> None:
+    """A random affiliation network of 300 + 60 nodes: with 300 pivots per component the
+    estimates stay close to the exact values (Brandes & Pich 2007; Eppstein & Wang 2004)."""
+    rng = np.random.default_rng(5)
+    incidence = sp.csr_array((rng.random((300, 60)) < 0.05).astype(float))
+    exact = twomode_of(incidence, betweenness="exact")
+    sampled = twomode_of(incidence, betweenness=300, seed=1)
+    big = sampled["method"] != "exact"
+    assert big.any() and set(exact["method"]) == {"exact"}
+    assert str(sampled["method"][big][0]) == "sampled (300 pivots, seed 1)"
+    for name in ("betweenness", "closeness"):
+        a, b = exact[name][big], sampled[name][big]
+        assert np.corrcoef(a, b)[0, 1] > 0.95, name
+        assert abs(b.sum() / a.sum() - 1) < 0.05, name
