@@ -33,6 +33,7 @@ from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
 from kokon_graph.analysis.brokerage import ROLES, brokerage, brokerage_groups
 from kokon_graph.analysis.centrality import centrality
+from kokon_graph.analysis.clustering import local_clustering
 from kokon_graph.analysis.cohesion import bridges, cohesion
 from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
 from kokon_graph.analysis.communities import communities, community_make_up
@@ -91,6 +92,7 @@ __all__ = [
     "gaps_referrals",
     "gaps_sector",
     "gaps_uncoordinated",
+    "local_clustering",
     "mixing",
     "mixing_groups",
     "multiplexity",
@@ -149,7 +151,7 @@ def run_all(
     dict[str, pandas.DataFrame]
         ``network``, ``network_territories``, ``centrality``, ``brokerage``, ``brokerage_groups``,
         ``holes``, ``mixing``, ``mixing_groups``, ``communities``,
-        ``communities_sectors``, ``cohesion``, ``bridges``, ``ego``, ``twomode``,
+        ``communities_sectors``, ``cohesion``, ``bridges``, ``ego``, ``clustering``, ``twomode``,
         ``twomode_overlaps``,
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
         ``gaps_referral_targets``, ``gaps_uncoordinated``,
@@ -192,6 +194,7 @@ def run_all(
     out["cohesion"] = cohesion(network, relation=relation)
     out["bridges"] = bridges(network, relation=relation)
     out["ego"] = ego_networks(network, relation=relation)
+    out["clustering"] = local_clustering(network, relation=relation)
     out["twomode"] = twomode(network, betweenness=betweenness, exact_limit=exact_limit, seed=seed)
     out["twomode_overlaps"] = twomode_overlaps(network)
     out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)

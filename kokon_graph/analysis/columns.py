@@ -122,6 +122,19 @@ UCINET_EGO = (
     "Hanneman & Riddle (2005), Introduction to Social Network Methods, ch. 9"
 )
 
+KRACKHARDT_1994 = (
+    "Krackhardt (1994), Graph theoretical dimensions of informal organizations, in Carley & "
+    "Prietula (eds.), Computational Organization Theory, 89–111"
+)
+FAGIOLO_2007 = (
+    "Fagiolo (2007), Clustering in complex directed networks, Phys. Rev. E 76:026107, "
+    "doi:10.1103/PhysRevE.76.026107"
+)
+KLEINBERG_1999 = (
+    "Kleinberg (1999), Authoritative sources in a hyperlinked environment, J. ACM 46(5):604–632, "
+    "doi:10.1145/324133.324140"
+)
+
 _C = ColumnDoc
 
 # ------------------------------------------------------------------ shared columns
@@ -862,6 +875,37 @@ _NETWORK: Final = {
         "memberships / (n × groups)",
         BE_1997,
     ),
+    "krackhardt_connectedness": _C(
+        "spójność (Krackhardt)",
+        "connectedness (Krackhardt)",
+        "share of pairs of institutions that can reach each other (weakly)",
+        "1 − unreachable pairs / (n(n − 1)/2)",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_hierarchy": _C(
+        "hierarchiczność (Krackhardt)",
+        "hierarchy (Krackhardt)",
+        "1 minus the share of reachable pairs that reach each other both ways (estimated when "
+        "paths are sampled)",
+        "1 − mutually reachable pairs / pairs reachable at least one way",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_efficiency": _C(
+        "efektywność (Krackhardt)",
+        "efficiency (Krackhardt)",
+        "1 minus the share of the possible redundant edges present (edges beyond a spanning "
+        "tree of each component, symmetrised)",
+        "1 − Σ (E_i − (N_i − 1)) / Σ (N_i − 1)(N_i − 2)/2",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_lub": _C(
+        "najmniejsze ograniczenie górne (Krackhardt)",
+        "least upper boundedness (Krackhardt)",
+        "1 minus the share of pairs without exactly one least common superior; empty above "
+        "300 institutions (it needs every pair and every candidate)",
+        "1 − pairs without a unique LUB / Σ (N_i − 1)(N_i − 2)/2",
+        KRACKHARDT_1994,
+    ),
     "communities_louvain": _C(
         "społeczności (Louvain)",
         "communities (Louvain)",
@@ -1130,6 +1174,56 @@ _EGO: Final = {
     ),
 }
 
+_CLUSTERING: Final = {
+    **_INSTITUTION,
+    "clustering": _C(
+        "współczynnik skupienia",
+        "clustering coefficient",
+        "edges among the partners over their pairs, symmetrised graph; 0 with fewer than 2 "
+        "partners (networkx clustering; igraph transitivity_local_undirected gives NaN there)",
+        "2 T(v) / (k(k − 1))",
+        WATTS_1998,
+    ),
+    "clustering_directed": _C(
+        "współczynnik skupienia (skierowany)",
+        "directed clustering coefficient",
+        "directed triangles through the institution over those its arcs allow (Fagiolo; "
+        "networkx clustering of the directed graph)",
+        "T_D(v) / (k_tot(k_tot − 1) − 2 k_↔)",
+        FAGIOLO_2007,
+    ),
+    "clustering_ego": _C(
+        "gęstość otoczenia",
+        "ego-network density clustering",
+        "arcs among the partners over their ordered pairs: the ego-network density used as "
+        "the local clustering of directed data (UCINET ego networks, ORA); empty with fewer "
+        "than 2 partners",
+        "Σ_{a,b ∈ N(v)} A_ab / (k(k − 1))",
+        WATTS_1998,
+    ),
+    "hub": _C(
+        "koncentrator (HITS)",
+        "hub score (HITS)",
+        "HITS hub score, summing to 1 (networkx hits)",
+        "h ∝ A a, a ∝ Aᵀ h",
+        KLEINBERG_1999,
+    ),
+    "authority": _C(
+        "autorytet (HITS)",
+        "authority score (HITS)",
+        "HITS authority score, summing to 1 (networkx hits)",
+        "a ∝ Aᵀ h",
+        KLEINBERG_1999,
+    ),
+    "cliques": _C(
+        "kliki",
+        "cliques",
+        "maximal cliques of 3 or more institutions (symmetrised graph) it belongs to",
+        "#{maximal cliques C ∋ v, |C| ≥ 3}",
+        "Luce & Perry (1949), Psychometrika 14(2):95–116, doi:10.1007/BF02289146",
+    ),
+}
+
 _TWOMODE: Final = {
     "mode": _C(
         "tryb",
@@ -1258,6 +1352,7 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "cohesion": _COHESION,
     "bridges": _BRIDGES,
     "ego": _EGO,
+    "clustering": _CLUSTERING,
     "twomode": _TWOMODE,
     "twomode_overlaps": _TWOMODE_OVERLAPS,
     "gaps_co_serving": _GAPS_CO_SERVING,

@@ -53,6 +53,7 @@ from kokon_graph.analysis._paths import (
 from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
+from kokon_graph.analysis.krackhardt import krackhardt
 from kokon_graph.analysis.mixing import ei_index, multiplexity
 from kokon_graph.analysis.twomode import twomode_density
 from kokon_graph.graph import Network
@@ -195,6 +196,7 @@ def _measures(
         "multiplex_pairs": multi["multiplex_pairs"],
         "multiplexity": multi["multiplexity"],
         **twomode_density(network),
+        **krackhardt(arcs, reachable_ordered=d_stats.total_pairs),
         "communities_louvain": louvain.count,
         "modularity_louvain": louvain.modularity,
         "communities_leiden": leiden.count,

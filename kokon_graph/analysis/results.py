@@ -293,6 +293,10 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
             "ei_index",
             "multiplexity",
             "twomode_density",
+            "krackhardt_connectedness",
+            "krackhardt_hierarchy",
+            "krackhardt_efficiency",
+            "krackhardt_lub",
             "modularity_louvain",
             "modularity_leiden",
         ),
@@ -405,6 +409,17 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
             "reach_efficiency",
             "brokerage_norm",
         ),
+    ),
+    _analysis(
+        "clustering",
+        _D(
+            "Skupienie, HITS i kliki",
+            "Clustering, HITS and cliques",
+            "one row per institution",
+        ),
+        ("Skupienie i kliki", "Clustering and cliques"),
+        int64=("cliques",),
+        float64=("clustering", "clustering_directed", "clustering_ego", "hub", "authority"),
     ),
     _analysis(
         "twomode",
