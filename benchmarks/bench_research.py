@@ -16,7 +16,8 @@ Usage::
 
     python benchmarks/bench_research.py DATASET --write benchmarks/results/research.md
 
-with ``DATASET`` from ``kokon-graph generate --scale national --seed 1 DATASET``.
+with ``DATASET`` from ``kokon-graph generate --scale national --seed 1 DATASET`` (the
+report names it ``NATIONAL``).
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def voivodeship(path: str, code: str) -> list[tuple[str, float, str]]:
 
 
 def report(nat: list[tuple[str, float, str]], voi: list[tuple[str, float, str]], code: str) -> str:
-    cmd = "python benchmarks/bench_research.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    args = [a if not Path(a).is_dir() else "NATIONAL" for a in sys.argv[1:]]
+    cmd = "python benchmarks/bench_research.py " + " ".join(shlex.quote(a) for a in args)
     load = os.getloadavg()
     return "\n".join(
         [

@@ -34,15 +34,14 @@ approach to brokerage in transaction networks. Sociological Methodology 19,
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network
+from kokon_graph.errors import PartitionError
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ROLES",
@@ -56,10 +55,6 @@ __all__ = [
 
 #: The five roles, in the order of the result's columns.
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-
-class PartitionError(KokonError, ValueError):
-    """The partition attribute does not exist for institutions."""
 
 
 class PartitionWarning(UserWarning):
@@ -259,7 +254,7 @@ def ei_index_arcs(arcs: sp.csr_array, groups: np.ndarray) -> np.ndarray:
 def brokerage(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles of every institution.

@@ -31,15 +31,13 @@ Journal of the ACM 46(5), 604–632. doi:10.1145/324133.324140
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.analysis.ego import ego_measures
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["clustering_of", "hits", "local_clustering"]
 
@@ -119,9 +117,7 @@ def clustering_of(mats: CoopMatrices) -> dict[str, np.ndarray]:
     }
 
 
-def local_clustering(
-    network: Network, *, relation: str | Iterable[str] | None = None
-) -> pd.DataFrame:
+def local_clustering(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """Clustering (three conventions), HITS and maximal cliques of every institution.
 
     Returns

@@ -38,15 +38,13 @@ ch. 9 "Ego networks". University of California, Riverside.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from kokon_graph.analysis._graphs import base_frame, cooperation_matrices
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["ego_measures", "ego_networks"]
 
@@ -190,7 +188,7 @@ def ego_measures(arcs: sp.csr_array) -> dict[str, np.ndarray]:
     }
 
 
-def ego_networks(network: Network, *, relation: str | Iterable[str] | None = None) -> pd.DataFrame:
+def ego_networks(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """UCINET's ego-network measures of every institution (see the module docstring).
 
     Returns

@@ -33,7 +33,7 @@ A relation is named ``NAME`` or ``NAME@WAVE``:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -52,7 +52,7 @@ from kokon_graph.analysis.change import (
     mrqap,
     qap_correlation,
 )
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "TEST_COLUMNS",
@@ -154,7 +154,7 @@ def relation_of(
     network: Network,
     spec: str,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     option: str = "relation",
 ) -> Relation:
     """The relation named ``spec`` on the institutions of ``network`` (see the module docstring).
@@ -347,7 +347,7 @@ def change_tests(
     *,
     before: str,
     after: str,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     permutations: int = DEFAULT_PERMUTATIONS,
     seed: int = 0,
 ) -> pd.DataFrame:
@@ -400,7 +400,7 @@ def relation_tests(
     *,
     y: str = "cooperation",
     x: Sequence[str] = ("same_sector", "share_group"),
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     permutations: int = DEFAULT_PERMUTATIONS,
     seed: int = 0,
 ) -> pd.DataFrame:
