@@ -40,7 +40,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.errors import PartitionError
+from kokon_graph.errors import KokonWarning, PartitionError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
@@ -57,7 +57,7 @@ __all__ = [
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
 
-class PartitionWarning(UserWarning):
+class PartitionWarning(KokonWarning):
     """Some institutions have no value of the partition attribute."""
 
 

@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import ChangeTestError
 
 __all__ = [
     "DEFAULT_PERMUTATIONS",
@@ -72,10 +72,6 @@ DEFAULT_PERMUTATIONS = 2000
 MIN_ACTORS = 3
 #: Largest n × n of a binary relation looked up in a dense byte array (100 MB).
 _DENSE_CELLS = 100_000_000
-
-
-class ChangeTestError(KokonError, ValueError):
-    """A test of change cannot be run on these data or options."""
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
 
 from kokon_graph._version import __version__
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import KokonError, KokonWarning
 
 __all__ = ["COMMANDS", "SUMMARIES", "main"]
 
@@ -90,7 +91,20 @@ class _LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                # a warning about the data reads as one line, once, without a source location
+                warnings.simplefilter("always", KokonWarning)
+                shown, seen = warnings.showwarning, set()
+
+                def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
+                    if not issubclass(category, KokonWarning):
+                        shown(message, category, *args, **kw)
+                    elif str(message) not in seen:
+                        seen.add(str(message))
+                        click.echo(f"Warning: {message}", err=True)
+
+                warnings.showwarning = show
+                return super().invoke(ctx)
         except KokonError as err:
             report_error(err)
             ctx.exit(2 if isinstance(err, ValueError) else 1)

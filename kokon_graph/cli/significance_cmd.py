@@ -13,15 +13,11 @@ from kokon_graph.cli._common import (
     load_network,
     quiet_option,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import KokonError, OptionError
 
 #: File names of the two tables.
 CHANGE_FILE = "change_tests.csv"
 RELATION_FILE = "relation_tests.csv"
-
-
-class ChangeOptionError(KokonError, ValueError):
-    """The options of ``test`` do not make a test."""
 
 
 @click.command(name="test")
@@ -123,12 +119,12 @@ def test_command(
 
     if (before is None) != (after is None):
         given, missing = ("--before", "--after") if after is None else ("--after", "--before")
-        raise ChangeOptionError(
+        raise OptionError(
             f"{given} needs {missing}: the change is tested between two waves",
             hint="e.g. --before before --after after",
         )
     if before is None and not x:
-        raise ChangeOptionError(
+        raise OptionError(
             "nothing to test: give --before and --after, or --x",
             hint="e.g. --before before --after after, or --x same_sector",
         )

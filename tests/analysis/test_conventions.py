@@ -133,3 +133,29 @@ def test_ei_index_on_arcs_counts_each_direction() -> None:
     assert col(table, "ei_index_arcs")["b"] == pytest.approx(-1 / 3)
     assert col(table, "ei_index")["b"] == 0.0
     assert col(table, "ei_index_arcs")["c"] == 1.0
+
+
+def test_cli_prints_the_partition_warning_once(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from kokon_graph.cli import main
+    from tests.conftest import REPO
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(REPO / "datasets" / "kooperacja-efektywna"),
+            "--out",
+            str(tmp_path),
+            "--partition",
+            "project",
+            "--quiet",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert lines == [
+        "Warning: 52 of 330 institutions have no value of 'project': they belong to no group, "
+        "and their ties are left out of the E-I indices, the mixing matrix and the brokerage roles"
+    ]
