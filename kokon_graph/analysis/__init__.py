@@ -61,6 +61,7 @@ from kokon_graph.analysis.results import (
     ResultDoc,
 )
 from kokon_graph.analysis.twomode import twomode, twomode_overlaps
+from kokon_graph.analysis.weighted import weighted_paths
 from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "structural_holes",
     "twomode",
     "twomode_overlaps",
+    "weighted_paths",
 ]
 
 #: The keys of :func:`run_all`'s result, in the order they are written.

@@ -50,16 +50,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse import csgraph
 from scipy.sparse.linalg import svds
 
-from kokon_graph.analysis._graphs import CoopMatrices, igraph_of
-from kokon_graph.analysis._paths import (
-    DEFAULT_EXACT_LIMIT,
-    choose_method,
-    method_label,
-    path_pivots,
-)
+from kokon_graph.analysis._graphs import CoopMatrices
+from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, component_paths
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.graph import Network
 
@@ -134,60 +128,6 @@ def _singular(incidence: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
     return u / np.linalg.norm(u), v / np.linalg.norm(v)
 
 
-def _paths(
-    mats: CoopMatrices, *, betweenness: str | int, exact_limit: int, seed: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Farness, reach, raw betweenness and the method label of every node of the bipartite graph.
-
-    The rule of :func:`~kokon_graph.analysis._paths.choose_method` for the whole graph (exact
-    up to ``exact_limit`` nodes under ``"auto"``): exact, igraph's breadth-first searches
-    over the whole graph (cost: the sum of the squared component sizes); sampled, the
-    components larger than the pivot count from pivots of their own (betweenness: igraph's
-    subset betweenness from the pivots times ``s/k``; farness: the pivot distance sums
-    times ``(s − 1)/k_v``, Eppstein & Wang 2004), the smaller ones exactly.
-    """
-    n = mats.n
-    labels_out = np.full(n, "exact", dtype=object)
-    if n == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0), labels_out
-    _, comp = csgraph.connected_components(mats.sym, directed=False)
-    sizes = np.bincount(comp)
-    method, pivots = choose_method(n, betweenness, exact_limit)
-    big = np.flatnonzero(sizes > pivots) if method == "sampled" else np.zeros(0, dtype=np.int64)
-    exact_nodes = np.flatnonzero(~np.isin(comp, big))
-    far, reach, raw = np.zeros(n), (sizes[comp] - 1).astype(float), np.zeros(n)
-    if len(exact_nodes):
-        graph = (
-            mats.ig_sym
-            if len(exact_nodes) == n
-            else mats.ig_sym.induced_subgraph(
-                exact_nodes.tolist(), implementation="create_from_scratch"
-            )
-        )
-        raw[exact_nodes] = np.asarray(graph.betweenness(directed=False), dtype=float)
-        inverse = np.asarray(graph.closeness(normalized=False), dtype=float)
-        ok = (reach[exact_nodes] > 0) & (inverse > 0)
-        far[exact_nodes] = np.divide(1.0, inverse, out=np.zeros(len(exact_nodes)), where=ok)
-    rng = np.random.default_rng(seed)
-    for c in big:
-        members = np.flatnonzero(comp == c)
-        s_size = len(members)
-        sub = mats.sym[members][:, members].tocsr()
-        chosen = np.sort(rng.choice(s_size, size=pivots, replace=False))
-        part = igraph_of(sub, directed=False).betweenness(directed=False, sources=chosen.tolist())
-        raw[members] = np.asarray(part, dtype=float) * (s_size / pivots)
-        k = path_pivots(pivots)
-        sources = chosen[np.sort(rng.choice(pivots, size=k, replace=False))]
-        dist = csgraph.shortest_path(
-            sub, method="D", directed=False, unweighted=True, indices=sources
-        )
-        k_v = np.full(s_size, float(k))
-        k_v[sources] -= 1.0
-        far[members] = dist.sum(axis=0) * (s_size - 1) / k_v
-        labels_out[members] = method_label("sampled", pivots, seed)
-    return far, reach, raw, labels_out
-
-
 def twomode_of(
     incidence: sp.csr_array,
     *,
@@ -208,8 +148,8 @@ def twomode_of(
     degree = np.asarray(mats.arcs.sum(axis=1)).ravel()
     other = np.concatenate([np.full(n1, float(n2)), np.full(n2, float(n1))])
     own = np.concatenate([np.full(n1, float(n1)), np.full(n2, float(n2))])
-    far, reach, raw, method = _paths(
-        mats, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+    far, reach, raw, method = component_paths(
+        mats.sym, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
     closeness = np.divide(1.0, far, out=np.zeros(total), where=far > 0)
     minimum = other + 2.0 * (own - 1.0)
