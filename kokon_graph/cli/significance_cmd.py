@@ -7,13 +7,17 @@ from pathlib import Path
 import click
 
 from kokon_graph.cli._common import (
+    _check_out_dir,
     dataset_argument,
     dataset_options,
     lang_option,
     load_network,
     quiet_option,
+    relation_option,
+    scope_option,
 )
 from kokon_graph.errors import KokonError, OptionError
+from kokon_graph.graph import Relation, Scope
 
 #: File names of the two tables.
 CHANGE_FILE = "change_tests.csv"
@@ -23,13 +27,7 @@ RELATION_FILE = "relation_tests.csv"
 @click.command(name="test")
 @dataset_argument
 @dataset_options
-@click.option(
-    "--scope",
-    default=None,
-    metavar="SCOPE",
-    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
-    "(default: all).",
-)
+@scope_option
 @click.option(
     "--before",
     default=None,
@@ -54,12 +52,7 @@ RELATION_FILE = "relation_tests.csv"
     "referrals, share_group, same_sector, same_gmina, a cooperation kind; NAME@WAVE for one "
     "wave.",
 )
-@click.option(
-    "--relation",
-    default=None,
-    metavar="KINDS",
-    help="Cooperation kinds that count as cooperation, comma-separated (default: all).",
-)
+@relation_option
 @click.option(
     "--permutations",
     default=2000,
@@ -75,6 +68,7 @@ RELATION_FILE = "relation_tests.csv"
     "out",
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
+    callback=_check_out_dir,
     help=f"Folder for {CHANGE_FILE} and {RELATION_FILE} (created if missing).",
 )
 @lang_option
@@ -85,12 +79,12 @@ def test_command(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope | None,
     before: str | None,
     after: str | None,
     y: str,
     x: tuple[str, ...],
-    relation: str | None,
+    relation: Relation,
     permutations: int,
     seed: int,
     out: Path | None,
