@@ -3,8 +3,8 @@ and how long the permutation tests take on a voivodeship.
 
 1. **National analyze, with and without the new results, same run**: every result of
    :func:`kokon_graph.analysis.run_all` that existed before (timed together), then the new
-   ones (``ego``, ``twomode``, ``twomode_overlaps``), on the same network in the same
-   process; the convention columns are computed inside ``centrality``, ``network`` and
+   ones (``ego``, ``clustering``, ``twomode``, ``twomode_overlaps``), on the same network in
+   the same process; the convention columns are computed inside ``centrality``, ``network`` and
    ``brokerage`` (the before/after of those is their own time with the new columns).
 2. **Tests of change on one voivodeship** (default ``30``), 2,000 permutations each:
    the change test of density and reciprocity, the QAP correlation of cooperation with
@@ -41,11 +41,12 @@ from kokon_graph.analysis import RESULT_NAMES, run_all
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.change import mrqap, qap_correlation
+from kokon_graph.analysis.clustering import local_clustering
 from kokon_graph.analysis.ego import ego_networks
 from kokon_graph.analysis.significance import change_tests, relation_of
 from kokon_graph.analysis.twomode import twomode, twomode_overlaps
 
-NEW = ("ego", "twomode", "twomode_overlaps")
+NEW = ("ego", "clustering", "twomode", "twomode_overlaps")
 PERMUTATIONS = 2000
 
 
@@ -71,6 +72,7 @@ def national(path: str) -> list[tuple[str, float, str]]:
     notes = []
     for name, fn in (
         ("ego", lambda: ego_networks(fresh)),
+        ("clustering", lambda: local_clustering(fresh)),
         ("twomode", lambda: twomode(fresh)),
         ("twomode_overlaps", lambda: twomode_overlaps(fresh)),
     ):

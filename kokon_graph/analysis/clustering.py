@@ -31,6 +31,8 @@ Journal of the ACM 46(5), 604–632. doi:10.1145/324133.324140
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -82,12 +84,12 @@ def hits(arcs: sp.csr_array, *, max_iter: int = 100, tol: float = 1.0e-8) -> tup
 
 
 def _cliques(mats: CoopMatrices) -> np.ndarray:
-    counts = np.zeros(mats.n, dtype=np.int64)
     if mats.sym.nnz == 0:
-        return counts
-    for clique in mats.ig_sym.maximal_cliques(min=3):
-        counts[list(clique)] += 1
-    return counts
+        return np.zeros(mats.n, dtype=np.int64)
+    members = np.fromiter(
+        itertools.chain.from_iterable(mats.ig_sym.maximal_cliques(min=3)), dtype=np.int64
+    )
+    return np.bincount(members, minlength=mats.n).astype(np.int64)
 
 
 def clustering_of(mats: CoopMatrices) -> dict[str, np.ndarray]:
