@@ -16,7 +16,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_option,
 )
-from kokon_graph.errors import KokonError, OptionError
+from kokon_graph.errors import OptionError
 from kokon_graph.graph import Relation, Scope
 
 #: File names of the two tables.
@@ -108,8 +108,7 @@ def test_command(
       kokon-graph test data/ --scope powiat:2815 --y cooperation@after \\
           --x cooperation@before --x same_sector --x share_group --out tests/
     """
-    from kokon_graph.analysis.significance import change_tests, relation_tests
-    from kokon_graph.cli.analyze_cmd import write_csv
+    from kokon_graph.analysis.significance import change_tests, relation_tests, write_tests
 
     if (before is None) != (after is None):
         given, missing = ("--before", "--after") if after is None else ("--after", "--before")
@@ -145,15 +144,7 @@ def test_command(
             network, y=y, x=list(x), relation=relation, permutations=permutations, seed=seed
         )
     if out is not None:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            for name, frame in tables.items():
-                write_csv(frame, out / name)
-        except OSError as err:
-            raise KokonError(
-                f"cannot write the results to {out}: {err.strerror or err}",
-                hint="choose a folder you can write to with --out",
-            ) from err
+        write_tests(tables, out)
     if quiet:
         return
     for frame in tables.values():
