@@ -125,6 +125,9 @@ def _singular(incidence: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
         u_k, _, vt_k = svds(incidence.astype(np.float64), k=1, random_state=0)
         u, v = u_k[:, 0], vt_k[0]
     u, v = np.abs(u), np.abs(v)
+    # a node without memberships has exactly 0 (the solver leaves rounding noise there)
+    u[np.diff(incidence.tocsr().indptr) == 0] = 0.0
+    v[np.diff(incidence.tocsc().indptr) == 0] = 0.0
     return u / np.linalg.norm(u), v / np.linalg.norm(v)
 
 

@@ -164,3 +164,10 @@ def test_sampled_two_mode_paths_estimate_the_exact_values() -> None:
         a, b = exact[name][big], sampled[name][big]
         assert np.corrcoef(a, b)[0, 1] > 0.95, name
         assert abs(b.sum() / a.sum() - 1) < 0.05, name
+
+
+def test_nodes_without_memberships_score_zero() -> None:
+    incidence = sp.csr_array(np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]))
+    cols = twomode_of(incidence)
+    assert cols["eigenvector"][2] == 0.0 and cols["degree"][2] == 0
+    assert cols["closeness_norm"][2] == 0.0 and cols["betweenness"][2] == 0.0
