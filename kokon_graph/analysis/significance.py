@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -53,7 +52,6 @@ from kokon_graph.analysis.change import (
     mrqap,
     qap_correlation,
 )
-from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
@@ -62,7 +60,6 @@ __all__ = [
     "relation_names",
     "relation_of",
     "relation_tests",
-    "write_tests",
 ]
 
 #: The columns of every table here, in order.
@@ -333,35 +330,6 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             row[f"sentence_{lang}"] = maker[row["test"]](row, lang)
     frame = pd.DataFrame(rows).reindex(columns=list(TEST_COLUMNS))
     return frame.astype({"permutations": "int64", "seed": "int64", "actors": "int64"})
-
-
-def write_tests(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
-    """Write each table as ``<name>`` (a file name) in ``out_dir``, as ``analyze`` writes CSV
-    (UTF-8, RFC 4180, missing values empty; Arrow's writer).
-
-    Raises
-    ------
-    kokon_graph.errors.KokonError
-        If the folder cannot be written.
-    """
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    out = Path(out_dir)
-    written = []
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, frame in tables.items():
-            path = out / name
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
-            written.append(path)
-    except OSError as err:
-        raise KokonError(
-            f"cannot write the results to {out}: {err.strerror or err}",
-            hint="choose a folder you can write to with --out",
-        ) from err
-    return written
 
 
 def _actors(network: Network) -> int:

@@ -19,9 +19,9 @@ from kokon_graph.cli._common import (
 from kokon_graph.errors import OptionError
 from kokon_graph.graph import Relation, Scope
 
-#: File names of the two tables.
-CHANGE_FILE = "change_tests.csv"
-RELATION_FILE = "relation_tests.csv"
+#: Names of the two tables (``<name>.csv`` with --out).
+CHANGE_FILE = "change_tests"
+RELATION_FILE = "relation_tests"
 
 
 @click.command(name="test")
@@ -69,7 +69,7 @@ RELATION_FILE = "relation_tests.csv"
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
     callback=_check_out_dir,
-    help=f"Folder for {CHANGE_FILE} and {RELATION_FILE} (created if missing).",
+    help=f"Folder for {CHANGE_FILE}.csv and {RELATION_FILE}.csv (created if missing).",
 )
 @lang_option
 @quiet_option
@@ -108,7 +108,8 @@ def test_command(
       kokon-graph test data/ --scope powiat:2815 --y cooperation@after \\
           --x cooperation@before --x same_sector --x share_group --out tests/
     """
-    from kokon_graph.analysis.significance import change_tests, relation_tests, write_tests
+    from kokon_graph.analysis.significance import change_tests, relation_tests
+    from kokon_graph.report.csv_writer import write_frames
 
     if (before is None) != (after is None):
         given, missing = ("--before", "--after") if after is None else ("--after", "--before")
@@ -144,7 +145,7 @@ def test_command(
             network, y=y, x=list(x), relation=relation, permutations=permutations, seed=seed
         )
     if out is not None:
-        write_tests(tables, out)
+        write_frames(tables, out)
     if quiet:
         return
     for frame in tables.values():
