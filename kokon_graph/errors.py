@@ -29,9 +29,11 @@ from typing import Literal
 
 __all__ = [
     "AnalyzeError",
+    "ChangeTestError",
     "DatasetError",
     "GeneratorError",
     "KokonError",
+    "KokonWarning",
     "MapError",
     "OptionError",
     "PartitionError",
@@ -139,6 +141,12 @@ class StoreError(KokonError):
     """Talking to the graph store (Neo4j) failed."""
 
 
+class KokonWarning(UserWarning):
+    """A result is computed, but something about the data changes how it reads.
+
+    The command line prints it as one ``Warning:`` line, once."""
+
+
 class OptionError(KokonError, ValueError):
     """An option or argument has a value that cannot work (the hint says which would)."""
 
@@ -149,6 +157,10 @@ class AnalyzeError(OptionError):
 
 class PartitionError(OptionError):
     """The partition attribute does not exist for institutions."""
+
+
+class ChangeTestError(OptionError):
+    """A test of change cannot run: unknown wave or relation, too few actors."""
 
 
 class ReportError(OptionError):

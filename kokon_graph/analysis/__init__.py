@@ -18,8 +18,9 @@ and path computations between them)::
 
 Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
 :mod:`.brokerage`, :mod:`.holes`, :mod:`.mixing`, :mod:`.communities`,
-:mod:`.cohesion`, :mod:`.gaps`, :mod:`.recommend`; :mod:`.columns` and
-:mod:`.results` hold the facts about every result (:data:`REGISTRY`).
+:mod:`.cohesion`, :mod:`.ego`, :mod:`.twomode`, :mod:`.change` (tests of change),
+:mod:`.gaps`, :mod:`.recommend`; :mod:`.columns` and :mod:`.results` hold the facts
+about every result (:data:`REGISTRY`).
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
 from kokon_graph.analysis.brokerage import ROLES, brokerage, brokerage_groups
 from kokon_graph.analysis.centrality import centrality
+from kokon_graph.analysis.clustering import local_clustering
 from kokon_graph.analysis.cohesion import bridges, cohesion
 from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
 from kokon_graph.analysis.communities import communities, community_make_up
+from kokon_graph.analysis.ego import ego_networks
 from kokon_graph.analysis.gaps import (
     DEFAULT_REQUIRED_SECTORS,
     gaps_co_serving,
@@ -58,6 +61,8 @@ from kokon_graph.analysis.results import (
     ResultDoc,
 )
 from kokon_graph.analysis.trust import survey_waves, trust, trust_pairs
+from kokon_graph.analysis.twomode import twomode, twomode_overlaps
+from kokon_graph.analysis.weighted import weighted_paths
 from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
@@ -82,12 +87,14 @@ __all__ = [
     "cohesion",
     "communities",
     "community_make_up",
+    "ego_networks",
     "gaps_co_serving",
     "gaps_group_coverage",
     "gaps_referral_targets",
     "gaps_referrals",
     "gaps_sector",
     "gaps_uncoordinated",
+    "local_clustering",
     "mixing",
     "mixing_groups",
     "multiplexity",
@@ -99,6 +106,9 @@ __all__ = [
     "survey_waves",
     "trust",
     "trust_pairs",
+    "twomode",
+    "twomode_overlaps",
+    "weighted_paths",
 ]
 
 #: The keys of :func:`run_all`'s result, in the order they are written.
@@ -147,7 +157,8 @@ def run_all(
     dict[str, pandas.DataFrame]
         ``network``, ``network_territories``, ``centrality``, ``brokerage``, ``brokerage_groups``,
         ``holes``, ``mixing``, ``mixing_groups``, ``communities``,
-        ``communities_sectors``, ``cohesion``, ``bridges``,
+        ``communities_sectors``, ``cohesion``, ``bridges``, ``ego``, ``clustering``, ``twomode``,
+        ``twomode_overlaps``,
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
         ``gaps_referral_targets``, ``gaps_uncoordinated``,
         ``gaps_group_coverage``, ``recommendations``, ``survey_waves``, ``trust``,
@@ -190,6 +201,10 @@ def run_all(
     out["communities_sectors"] = community_make_up(network, out["communities"], partition=partition)
     out["cohesion"] = cohesion(network, relation=relation)
     out["bridges"] = bridges(network, relation=relation)
+    out["ego"] = ego_networks(network, relation=relation)
+    out["clustering"] = local_clustering(network, relation=relation)
+    out["twomode"] = twomode(network, betweenness=betweenness, exact_limit=exact_limit, seed=seed)
+    out["twomode_overlaps"] = twomode_overlaps(network)
     out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)
     out["gaps_sector"] = gaps_sector(network, required=required, relation=relation)
     out["gaps_referrals"] = gaps_referrals(network)

@@ -24,7 +24,7 @@ times ``s / k``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import scipy.sparse as sp
@@ -41,6 +41,7 @@ __all__ = [
     "Unit",
     "betweenness_raw",
     "choose_method",
+    "component_paths",
     "components",
     "path_pivots",
     "path_stats",
@@ -425,3 +426,72 @@ def betweenness_raw(
 
     result: tuple[np.ndarray, np.ndarray] = mats.extra(key, make)
     return result
+
+
+def _igraph_weighted(matrix: sp.csr_array, weighted: bool) -> tuple[Any, list[float] | None]:
+    """An undirected igraph copy of ``matrix`` and its edge lengths (None when unweighted)."""
+    from kokon_graph.analysis._graphs import igraph_of
+
+    graph = igraph_of(matrix, directed=False)
+    if not weighted:
+        return graph, None
+    coo = matrix.tocoo()
+    keep = coo.row < coo.col
+    lengths: list[float] = coo.data[keep].astype(float).tolist()
+    return graph, lengths
+
+
+def component_paths(
+    lengths: sp.csr_array,
+    *,
+    betweenness: str | int = "auto",
+    exact_limit: int = DEFAULT_EXACT_LIMIT,
+    seed: int = 0,
+    weighted: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Farness, reach, raw betweenness and the method label of every node of an undirected graph.
+
+    ``lengths`` is symmetric; its values are the edge lengths when ``weighted`` (otherwise
+    every edge counts 1). :func:`choose_method` decides for the whole graph (exact up to
+    ``exact_limit`` nodes under ``"auto"``): exact, igraph over the components together
+    (cost: the sum of the squared component sizes); sampled, each component larger than the
+    pivot count from pivots of its own (betweenness: igraph's subset betweenness from the
+    pivots times ``s/k``; farness: the pivot distance sums times ``(s − 1)/k_v``, Eppstein &
+    Wang 2004), the smaller ones exactly. Betweenness counts each unordered pair once.
+    """
+    n = lengths.shape[0]
+    labels_out = np.full(n, "exact", dtype=object)
+    if n == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0), labels_out
+    _, comp = csgraph.connected_components(lengths, directed=False)
+    sizes = np.bincount(comp)
+    method, pivots = choose_method(n, betweenness, exact_limit)
+    big = np.flatnonzero(sizes > pivots) if method == "sampled" else np.zeros(0, dtype=np.int64)
+    exact_nodes = np.flatnonzero(~np.isin(comp, big))
+    far, reach, raw = np.zeros(n), (sizes[comp] - 1).astype(float), np.zeros(n)
+    if len(exact_nodes):
+        sub = lengths if len(exact_nodes) == n else lengths[exact_nodes][:, exact_nodes]
+        graph, w = _igraph_weighted(sp.csr_array(sub), weighted)
+        raw[exact_nodes] = np.asarray(graph.betweenness(directed=False, weights=w), dtype=float)
+        inverse = np.asarray(graph.closeness(normalized=False, weights=w), dtype=float)
+        ok = (reach[exact_nodes] > 0) & (inverse > 0)
+        far[exact_nodes] = np.divide(1.0, inverse, out=np.zeros(len(exact_nodes)), where=ok)
+    rng = np.random.default_rng(seed)
+    for c in big:
+        members = np.flatnonzero(comp == c)
+        s_size = len(members)
+        sub = lengths[members][:, members].tocsr()
+        chosen = np.sort(rng.choice(s_size, size=pivots, replace=False))
+        graph, w = _igraph_weighted(sub, weighted)
+        part = graph.betweenness(directed=False, sources=chosen.tolist(), weights=w)
+        raw[members] = np.asarray(part, dtype=float) * (s_size / pivots)
+        k = path_pivots(pivots)
+        sources = chosen[np.sort(rng.choice(pivots, size=k, replace=False))]
+        dist = csgraph.shortest_path(
+            sub, method="D", directed=False, unweighted=not weighted, indices=sources
+        )
+        k_v = np.full(s_size, float(k))
+        k_v[sources] -= 1.0
+        far[members] = dist.sum(axis=0) * (s_size - 1) / k_v
+        labels_out[members] = method_label("sampled", pivots, seed)
+    return far, reach, raw, labels_out

@@ -33,16 +33,19 @@ approach to brokerage in transaction networks. Sociological Methodology 19,
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.errors import PartitionError
+from kokon_graph.errors import KokonWarning, PartitionError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ROLES",
+    "PartitionWarning",
     "brokerage",
     "brokerage_counts",
     "brokerage_groups",
@@ -54,8 +57,22 @@ __all__ = [
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
 
+class PartitionWarning(KokonWarning):
+    """Some institutions have no value of the partition attribute."""
+
+
+#: The group of an institution with no value of the partition attribute: no group at all.
+NO_GROUP = ""
+
+
 def partition_values(network: Network, partition: str) -> np.ndarray:
-    """The value of ``partition`` (a column of ``network.institutions``) per institution."""
+    """The value of ``partition`` (a column of ``network.institutions``) per institution.
+
+    An institution with an empty value gets ``""`` and belongs to no group: its
+    ties are left out of every E-I index, of the mixing matrix and of the
+    brokerage two-paths, and a :class:`PartitionWarning` says how many such
+    institutions there are (it never silently becomes a group of its own).
+    """
     inst = network.institutions
     if partition not in inst.columns:
         known = ", ".join(c for c in inst.columns if c not in ("id", "name"))
@@ -63,7 +80,18 @@ def partition_values(network: Network, partition: str) -> np.ndarray:
             f"institutions have no attribute {partition!r} to partition by",
             hint=f"use one of: {known}",
         )
-    return inst[partition].fillna("").astype(str).to_numpy()
+    values = inst[partition].fillna("").astype(str).str.strip().to_numpy()
+    missing = int(np.count_nonzero(values == NO_GROUP))
+    if missing:
+        warnings.warn(
+            PartitionWarning(
+                f"{missing} of {len(values)} institutions have no value of {partition!r}: "
+                "they belong to no group, and their ties are left out of the E-I indices, "
+                "the mixing matrix and the brokerage roles"
+            ),
+            stacklevel=2,
+        )
+    return values
 
 
 def _row_sums(matrix: sp.csr_array | sp.csc_array) -> np.ndarray:
@@ -117,7 +145,7 @@ def brokerage_counts(arcs: sp.csr_array, groups: np.ndarray) -> dict[str, np.nda
     n = arcs.shape[0]
     if n == 0:
         return {role: np.zeros(0, dtype=np.int64) for role in ROLES}
-    a = arcs.tocsr().astype(np.float64)
+    a = _grouped_only(arcs.tocsr().astype(np.float64), groups)
     a.data[:] = 1.0
     codes, _ = pd.factorize(pd.Series(groups), sort=True)
     k = int(codes.max()) + 1 if n else 0
@@ -157,16 +185,35 @@ def brokerage_counts(arcs: sp.csr_array, groups: np.ndarray) -> dict[str, np.nda
     return {role: np.rint(v).astype(np.int64) for role, v in zip(ROLES, values, strict=True)}
 
 
+def _grouped_only(matrix: sp.csr_array, groups: np.ndarray) -> sp.csr_array:
+    """``matrix`` without the ties of nodes that belong to no group (``""``)."""
+    missing = np.asarray(groups) == NO_GROUP
+    if not missing.any():
+        return matrix
+    keep = sp.diags_array((~missing).astype(np.float64))
+    out = (keep @ matrix @ keep).tocsr()
+    out.eliminate_zeros()
+    return out
+
+
 def ei_index_of(sym: sp.csr_array, groups: np.ndarray) -> np.ndarray:
     """Krackhardt–Stern E-I index of each node: (external − internal) / (external + internal).
 
-    Ties are the edges of the symmetrised graph; NaN for an isolate.
+    Ties are the edges of the symmetrised graph (pass the directed arcs plus
+    their transpose to count arcs instead, see :func:`ei_index_arcs`); NaN for
+    an isolate and for a node of no group (``""``), whose ties do not count.
+
+    >>> import numpy as np, scipy.sparse as sp
+    >>> path = sp.csr_array(([1.0] * 4, ([0, 1, 1, 2], [1, 0, 2, 1])), shape=(3, 3))
+    >>> ei_index_of(path, np.array(["x", "x", "y"])).tolist()
+    [-1.0, 0.0, 1.0]
     """
     n = sym.shape[0]
-    coo = sym.tocoo()
+    coo = _grouped_only(sym.tocsr(), groups).tocoo()
     internal_edge = groups[coo.row] == groups[coo.col]
-    internal = np.bincount(coo.row[internal_edge], minlength=n).astype(float)
-    external = np.bincount(coo.row[~internal_edge], minlength=n).astype(float)
+    count = np.asarray(coo.data, dtype=float)  # 1 per edge; 2 for a mutual pair of arcs
+    internal = np.bincount(coo.row[internal_edge], weights=count[internal_edge], minlength=n)
+    external = np.bincount(coo.row[~internal_edge], weights=count[~internal_edge], minlength=n)
     total = internal + external
     out = np.full(n, np.nan)
     np.divide(external - internal, total, out=out, where=total > 0)
@@ -183,7 +230,25 @@ def _brokerage_frame(network: Network, mats: CoopMatrices, groups: np.ndarray) -
         frame[role] = counts[role]
     frame["total"] = sum(counts[role] for role in ROLES)
     frame["ei_index"] = ei_index_of(mats.sym, groups)
+    frame["ei_index_arcs"] = ei_index_arcs(mats.arcs, groups)
     return frame
+
+
+def ei_index_arcs(arcs: sp.csr_array, groups: np.ndarray) -> np.ndarray:
+    """E-I index of each node over its arcs, sent and received (a mutual tie counts twice).
+
+    The row and the column of the node in the directed adjacency matrix, as
+    UCINET's individual E-I index counts a directed matrix; ``ei_index`` counts
+    each partner once (edges of the symmetrised graph).
+
+    >>> import numpy as np, scipy.sparse as sp
+    >>> arcs = sp.csr_array(([1.0] * 3, ([0, 1, 1], [1, 0, 2])), shape=(3, 3))
+    >>> ei_index_arcs(arcs, np.array(["x", "x", "y"])).tolist()
+    [-1.0, -0.3333333333333333, 1.0]
+    """
+    binary = arcs.tocsr().copy()
+    binary.data[:] = 1.0
+    return ei_index_of((binary + binary.T).tocsr(), groups)
 
 
 def brokerage(

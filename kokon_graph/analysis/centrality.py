@@ -43,6 +43,13 @@ def _div(num: np.ndarray, den: np.ndarray | float) -> np.ndarray:
     return out
 
 
+def _max_one(values: np.ndarray) -> np.ndarray:
+    """``values`` divided by their largest value (unchanged when none is positive or all NaN)."""
+    finite = values[np.isfinite(values)]
+    top = float(finite.max()) if len(finite) else 0.0
+    return values / top if top > 0 else values.copy()
+
+
 def eigenvector(sym: sp.csr_array) -> np.ndarray:
     """Eigenvector centrality of a symmetric adjacency matrix, unit Euclidean norm.
 
@@ -52,7 +59,9 @@ def eigenvector(sym: sp.csr_array) -> np.ndarray:
     eigenvalue is the largest get nonzero values; when several components tie
     (two separate dyads), the all-ones start is projected on their joint
     eigenspace, exactly as the power iteration converges. A graph without ties
-    gives every node ``1 / sqrt(n)``, as networkx does.
+    has no leading eigenvector (every eigenvalue is 0): every value is NaN
+    (networkx's power iteration would return ``1 / sqrt(n)`` for everyone, an
+    artefact of its start vector).
 
     >>> import scipy.sparse as sp
     >>> star = sp.csr_array(([1.0] * 6, ([0, 0, 0, 1, 2, 3], [1, 2, 3, 0, 0, 0])), shape=(4, 4))
@@ -63,7 +72,7 @@ def eigenvector(sym: sp.csr_array) -> np.ndarray:
     if n == 0:
         return np.zeros(0)
     if sym.nnz == 0:
-        return np.full(n, 1.0 / np.sqrt(n))
+        return np.full(n, np.nan)
     ncomp, labels = csgraph.connected_components(sym, directed=False)
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(ncomp + 1))
@@ -172,6 +181,9 @@ def _centrality_columns(
         mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
     pairs = float((n - 1) * (n - 2))
+    # with fewer than 3 institutions no pair can have anyone between: normalised betweenness
+    # is 0/0, undefined (NaN), not 0
+    undefined = np.full(n, np.nan) if n < 3 else None
     d_stats = path_stats(
         mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
@@ -181,6 +193,7 @@ def _centrality_columns(
     path_label = s_stats.labels if s_stats.labels is not None else np.full(n, "exact")
     directed_closeness = _closeness_columns(d_stats, n, "closeness")
     sym_closeness = _closeness_columns(s_stats, n, "")
+    eig = eigenvector(sym)
     cols: dict[str, np.ndarray | list[str]] = {
         "degree": (in_deg + out_deg).astype(np.int64),
         "in_degree": in_deg.astype(np.int64),
@@ -193,17 +206,20 @@ def _centrality_columns(
         "strength": in_str + out_str,
         "in_strength": in_str,
         "out_strength": out_str,
-        "betweenness": _div(b_dir, pairs),
+        "betweenness": undefined if undefined is not None else _div(b_dir, pairs),
         "betweenness_raw": b_dir,
-        "betweenness_sym": _div(2.0 * b_sym, pairs),
+        "betweenness_sym": undefined if undefined is not None else _div(2.0 * b_sym, pairs),
         "betweenness_sym_raw": b_sym,
         "betweenness_method": [str(x) for x in label],
         "closeness": sym_closeness["out_wf"],
         "closeness_harmonic": sym_closeness["out_harmonic"],
         "closeness_ucinet": sym_closeness["out_ucinet"],
+        "closeness_unscaled": _div(sym_closeness["out_ucinet"], float(n - 1)),
         **directed_closeness,
         "closeness_method": [str(x) for x in path_label],
-        "eigenvector": eigenvector(sym),
+        "eigenvector": eig,
+        "eigenvector_scaled": eig * np.sqrt(2.0),
+        "eigenvector_max1": _max_one(eig),
         "pagerank": pagerank(arcs),
         "pagerank_weighted": pagerank(weights),
     }

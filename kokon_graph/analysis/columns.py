@@ -113,6 +113,28 @@ WATTS_1998 = (
     "doi:10.1038/30918"
 )
 
+BE_1997 = (
+    "Borgatti & Everett (1997), Network analysis of 2-mode data, Social Networks 19(3):243–269, "
+    "doi:10.1016/S0378-8733(96)00301-2"
+)
+UCINET_EGO = (
+    "UCINET help, Network > Ego Networks > Basic Measures (Borgatti, Everett & Freeman 2002); "
+    "Hanneman & Riddle (2005), Introduction to Social Network Methods, ch. 9"
+)
+
+KRACKHARDT_1994 = (
+    "Krackhardt (1994), Graph theoretical dimensions of informal organizations, in Carley & "
+    "Prietula (eds.), Computational Organization Theory, 89–111"
+)
+FAGIOLO_2007 = (
+    "Fagiolo (2007), Clustering in complex directed networks, Phys. Rev. E 76:026107, "
+    "doi:10.1103/PhysRevE.76.026107"
+)
+KLEINBERG_1999 = (
+    "Kleinberg (1999), Authoritative sources in a hyperlinked environment, J. ACM 46(5):604–632, "
+    "doi:10.1145/324133.324140"
+)
+
 _C = ColumnDoc
 
 # ------------------------------------------------------------------ shared columns
@@ -210,7 +232,8 @@ _CENTRALITY: Final = {
     "betweenness": _C(
         "pośrednictwo (znormalizowane)",
         "betweenness (normalised)",
-        "share of shortest directed paths between other institutions passing through this one",
+        "share of shortest directed paths between other institutions passing through this one; "
+        "empty (undefined, 0/0) with fewer than 3 institutions",
         "Σ_{s≠v≠t} σ_st(v)/σ_st over ordered pairs, divided by (n − 1)(n − 2)",
         f"{FREEMAN_1978}; {BRANDES_2001}",
     ),
@@ -224,7 +247,8 @@ _CENTRALITY: Final = {
     "betweenness_sym": _C(
         "pośrednictwo symetryczne (znormalizowane)",
         "symmetrised betweenness (normalised)",
-        "betweenness on the symmetrised graph (networkx normalized=True)",
+        "betweenness on the symmetrised graph (networkx normalized=True); empty with fewer "
+        "than 3 institutions",
         "2 · betweenness_sym_raw / ((n − 1)(n − 2))",
         f"{FREEMAN_1978}; {BRANDES_2001}",
     ),
@@ -264,6 +288,14 @@ _CENTRALITY: Final = {
         "closeness on the symmetrised graph counting an unreachable institution at distance n "
         "(UCINET, ORA)",
         "(n − 1) / Σ_{u≠v} d(v, u), d = n if unreachable",
+        FREEMAN_1978,
+    ),
+    "closeness_unscaled": _C(
+        "bliskość nieskalowana (1/oddalenie)",
+        "unscaled closeness (1/farness)",
+        "inverse farness on the symmetrised graph, unreachable at distance n (ORA's unscaled "
+        "closeness; UCINET's closeness divided by n − 1)",
+        "1 / Σ_{u≠v} d(v, u), d = n if unreachable",
         FREEMAN_1978,
     ),
     "closeness_in_harmonic": _C(
@@ -320,8 +352,24 @@ _CENTRALITY: Final = {
         "centralność wektora własnego",
         "eigenvector centrality",
         "leading eigenvector of the symmetrised adjacency matrix, unit Euclidean norm "
-        "(networkx eigenvector_centrality)",
+        "(networkx eigenvector_centrality); empty (undefined) when there are no ties",
         "λ x = A x, ‖x‖ = 1",
+        BONACICH_1987,
+    ),
+    "eigenvector_scaled": _C(
+        "centralność wektora własnego (skalowana)",
+        "eigenvector centrality (scaled)",
+        "eigenvector × √2: the share of the largest value a unit-norm eigenvector can take "
+        "(1/√2, the centre of a star); UCINET's normalised eigenvector divided by 100",
+        "√2 · x",
+        BONACICH_1987,
+    ),
+    "eigenvector_max1": _C(
+        "centralność wektora własnego (maks. 1)",
+        "eigenvector centrality (max 1)",
+        "eigenvector divided by its largest value (igraph eigen_centrality, scale=TRUE; "
+        "statnet sna evcent rescaled)",
+        "x / max(x)",
         BONACICH_1987,
     ),
     "pagerank": _C(
@@ -392,9 +440,17 @@ _BROKERAGE: Final = {
     "ei_index": _C(
         "indeks E-I",
         "E-I index",
-        "ties outside the institution's group minus ties inside, over all its ties "
-        "(symmetrised); NaN without ties",
+        "partners outside the institution's group minus partners inside, over all its partners "
+        "(edges of the symmetrised graph); empty without ties or without a group",
         "(E − I) / (E + I)",
+        KS_1988,
+    ),
+    "ei_index_arcs": _C(
+        "indeks E-I (relacje skierowane)",
+        "E-I index (arcs)",
+        "as ei_index over the arcs sent and received, a mutual tie counted twice (UCINET's "
+        "individual E-I index of a directed matrix)",
+        "(E − I) / (E + I) over row and column of the adjacency matrix",
         KS_1988,
     ),
 }
@@ -674,7 +730,8 @@ _NETWORK: Final = {
     "diameter": _C(
         "średnica",
         "diameter",
-        "longest shortest directed path over pairs joined by a path (a lower bound when sampled)",
+        "longest shortest directed path over pairs joined by a path (a lower bound when "
+        "sampled); empty (undefined) when no pair is joined",
         "max d(u, v) < ∞",
         WF_1994,
     ),
@@ -688,7 +745,7 @@ _NETWORK: Final = {
     "diameter_sym": _C(
         "średnica symetryczna",
         "symmetrised diameter",
-        "diameter of the symmetrised graph",
+        "diameter of the symmetrised graph; empty when no pair is joined",
         "max d(u, v) < ∞",
         WF_1994,
     ),
@@ -766,6 +823,14 @@ _NETWORK: Final = {
         "Σ (max − c_i) / ((n − 1)(n − 2)/(2n − 3))",
         FREEMAN_1978,
     ),
+    "centralization_closeness_ucinet": _C(
+        "centralizacja bliskości (UCINET)",
+        "closeness centralization (UCINET)",
+        "Freeman's formula applied to closeness_ucinet (unreachable at distance n), as "
+        "UCINET's closeness centralization",
+        "Σ (max − c_i) / ((n − 1)(n − 2)/(2n − 3)), c = closeness_ucinet",
+        FREEMAN_1978,
+    ),
     "ei_index": _C(
         "indeks E-I",
         "E-I index",
@@ -796,6 +861,50 @@ _NETWORK: Final = {
         "share of tied pairs tied in more than one relation (cooperation, referral, co-membership)",
         "multiplex_pairs / tied_pairs",
         VERBRUGGE_1979,
+    ),
+    "groups": _C("grupy", "groups", "groups (teams) in scope: the second mode"),
+    "memberships": _C(
+        "członkostwa",
+        "memberships",
+        "institution–group memberships (a person's counts for the person's institution)",
+    ),
+    "twomode_density": _C(
+        "gęstość dwudzielna",
+        "two-mode density",
+        "memberships over all institution–group pairs; empty without groups",
+        "memberships / (n × groups)",
+        BE_1997,
+    ),
+    "krackhardt_connectedness": _C(
+        "spójność (Krackhardt)",
+        "connectedness (Krackhardt)",
+        "share of pairs of institutions that can reach each other (weakly)",
+        "1 − unreachable pairs / (n(n − 1)/2)",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_hierarchy": _C(
+        "hierarchiczność (Krackhardt)",
+        "hierarchy (Krackhardt)",
+        "1 minus the share of reachable pairs that reach each other both ways (estimated when "
+        "paths are sampled)",
+        "1 − mutually reachable pairs / pairs reachable at least one way",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_efficiency": _C(
+        "efektywność (Krackhardt)",
+        "efficiency (Krackhardt)",
+        "1 minus the share of the possible redundant edges present (edges beyond a spanning "
+        "tree of each component, symmetrised)",
+        "1 − Σ (E_i − (N_i − 1)) / Σ (N_i − 1)(N_i − 2)/2",
+        KRACKHARDT_1994,
+    ),
+    "krackhardt_lub": _C(
+        "najmniejsze ograniczenie górne (Krackhardt)",
+        "least upper boundedness (Krackhardt)",
+        "1 minus the share of pairs without exactly one least common superior; empty above "
+        "300 institutions (it needs every pair and every candidate)",
+        "1 − pairs without a unique LUB / Σ (N_i − 1)(N_i − 2)/2",
+        KRACKHARDT_1994,
     ),
     "communities_louvain": _C(
         "społeczności (Louvain)",
@@ -978,6 +1087,232 @@ _GAPS_GROUP_COVERAGE: Final = {
     ),
 }
 
+_EGO: Final = {
+    **_INSTITUTION,
+    "size": _C(
+        "rozmiar", "size", "alters: partners in the symmetrised graph", "|N(v)|", UCINET_EGO
+    ),
+    "ties": _C(
+        "więzi między partnerami",
+        "ties among alters",
+        "arcs between two alters (ties involving the institution itself not counted)",
+        "Σ_{a,b ∈ N(v)} A_ab",
+        UCINET_EGO,
+    ),
+    "pairs": _C(
+        "pary partnerów",
+        "pairs of alters",
+        "ordered pairs of alters: the possible arcs among them",
+        "size (size − 1)",
+        UCINET_EGO,
+    ),
+    "density": _C(
+        "gęstość sieci ego",
+        "ego network density",
+        "ties among alters over pairs (UCINET prints it × 100); empty with fewer than 2 alters",
+        "ties / pairs",
+        UCINET_EGO,
+    ),
+    "avg_distance": _C(
+        "średnia odległość",
+        "average distance",
+        "mean shortest path between two alters without the institution; empty when two alters "
+        "are joined only through it (as UCINET)",
+        "Σ d(a, b) / pairs, paths avoiding v",
+        UCINET_EGO,
+    ),
+    "diameter": _C(
+        "średnica sieci ego",
+        "ego network diameter",
+        "longest shortest path between two alters without the institution; empty as avg_distance",
+        "max d(a, b), paths avoiding v",
+        UCINET_EGO,
+    ),
+    "weak_components": _C(
+        "składowe słabe",
+        "weak components",
+        "components among the alters once the institution is removed",
+        "components of N(v)",
+        UCINET_EGO,
+    ),
+    "weak_components_share": _C(
+        "udział składowych",
+        "weak components share",
+        "weak components over alters (UCINET's pWeakComp ÷ 100)",
+        "weak_components / size",
+        UCINET_EGO,
+    ),
+    "two_step_reach": _C(
+        "zasięg w dwóch krokach",
+        "two-step reach",
+        "share of the other institutions within two steps (symmetrised)",
+        "|{u ≠ v: d(v, u) ≤ 2}| / (n − 1)",
+        UCINET_EGO,
+    ),
+    "reach_efficiency": _C(
+        "efektywność zasięgu",
+        "reach efficiency",
+        "institutions within two steps over the summed partners of the alters: new contacts "
+        "per contact of a contact",
+        "|{u ≠ v: d(v, u) ≤ 2}| / Σ_{a ∈ N(v)} |N(a)|",
+        UCINET_EGO,
+    ),
+    "brokerage": _C(
+        "pośrednictwo w sieci ego",
+        "ego brokerage",
+        "unordered pairs of alters with no tie in either direction (joined only through the "
+        "institution)",
+        "size (size − 1)/2 − edges among alters",
+        UCINET_EGO,
+    ),
+    "brokerage_norm": _C(
+        "pośrednictwo w sieci ego (znormalizowane)",
+        "ego brokerage (normalised)",
+        "brokerage over the unordered pairs of alters; empty with fewer than 2 alters",
+        "brokerage / (size (size − 1)/2)",
+        UCINET_EGO,
+    ),
+}
+
+_CLUSTERING: Final = {
+    **_INSTITUTION,
+    "clustering": _C(
+        "współczynnik skupienia",
+        "clustering coefficient",
+        "edges among the partners over their pairs, symmetrised graph; 0 with fewer than 2 "
+        "partners (networkx clustering; igraph transitivity_local_undirected gives NaN there)",
+        "2 T(v) / (k(k − 1))",
+        WATTS_1998,
+    ),
+    "clustering_directed": _C(
+        "współczynnik skupienia (skierowany)",
+        "directed clustering coefficient",
+        "directed triangles through the institution over those its arcs allow (Fagiolo; "
+        "networkx clustering of the directed graph)",
+        "T_D(v) / (k_tot(k_tot − 1) − 2 k_↔)",
+        FAGIOLO_2007,
+    ),
+    "clustering_ego": _C(
+        "gęstość otoczenia",
+        "ego-network density clustering",
+        "arcs among the partners over their ordered pairs: the ego-network density used as "
+        "the local clustering of directed data (UCINET ego networks, ORA); empty with fewer "
+        "than 2 partners",
+        "Σ_{a,b ∈ N(v)} A_ab / (k(k − 1))",
+        WATTS_1998,
+    ),
+    "hub": _C(
+        "koncentrator (HITS)",
+        "hub score (HITS)",
+        "HITS hub score, summing to 1 (networkx hits)",
+        "h ∝ A a, a ∝ Aᵀ h",
+        KLEINBERG_1999,
+    ),
+    "authority": _C(
+        "autorytet (HITS)",
+        "authority score (HITS)",
+        "HITS authority score, summing to 1 (networkx hits)",
+        "a ∝ Aᵀ h",
+        KLEINBERG_1999,
+    ),
+    "cliques": _C(
+        "kliki",
+        "cliques",
+        "maximal cliques of 3 or more institutions (symmetrised graph) it belongs to",
+        "#{maximal cliques C ∋ v, |C| ≥ 3}",
+        "Luce & Perry (1949), Psychometrika 14(2):95–116, doi:10.1007/BF02289146",
+    ),
+}
+
+_TWOMODE: Final = {
+    "mode": _C(
+        "tryb",
+        "mode",
+        "institution or group (the two modes of the affiliation network)",
+    ),
+    "id": _C("identyfikator", "id", "institution or group id"),
+    "name": _C("nazwa", "name", "institution or group name"),
+    "type": _C("typ", "type", "institution type or group type (code)"),
+    "degree": _C(
+        "stopień dwudzielny",
+        "two-mode degree",
+        "groups the institution sits in, or member institutions of the group",
+        "d(v)",
+        BE_1997,
+    ),
+    "degree_norm": _C(
+        "stopień dwudzielny (znormalizowany)",
+        "two-mode degree (normalised)",
+        "degree over the size of the other mode",
+        "d(v) / m, m = nodes of the other mode",
+        BE_1997,
+    ),
+    "closeness": _C(
+        "bliskość dwudzielna (surowa)",
+        "two-mode closeness (raw)",
+        "inverse of the summed distances to the reachable nodes of both modes; 0 for an isolate",
+        "1 / Σ d(v, u)",
+        BE_1997,
+    ),
+    "closeness_norm": _C(
+        "bliskość dwudzielna (znormalizowana)",
+        "two-mode closeness (normalised)",
+        "smallest possible farness in a bipartite graph over the actual farness, times the "
+        "share of nodes reached (networkx bipartite.closeness_centrality)",
+        "(m + 2(n − 1)) / Σ d(v, u) · (reached / (N − 1))",
+        BE_1997,
+    ),
+    "betweenness": _C(
+        "pośrednictwo dwudzielne (surowe)",
+        "two-mode betweenness (raw)",
+        "shortest-path betweenness in the bipartite graph, each unordered pair once",
+        "Σ_{s<t} σ_st(v)/σ_st",
+        BE_1997,
+    ),
+    "betweenness_norm": _C(
+        "pośrednictwo dwudzielne (znormalizowane)",
+        "two-mode betweenness (normalised)",
+        "betweenness over the largest value a node of its mode can reach",
+        "b / (½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)]), s, t = divmod(n − 1, m)",
+        BE_1997,
+    ),
+    "eigenvector": _C(
+        "wektor własny dwudzielny",
+        "two-mode eigenvector",
+        "leading singular vector of the institutions × groups matrix, unit norm within each "
+        "mode; empty without memberships",
+        "B v = σ u, Bᵀ u = σ v, ‖u‖ = ‖v‖ = 1",
+        BE_1997,
+    ),
+    "method": _C(
+        "metoda",
+        "method",
+        "how closeness and betweenness were computed: exact, or estimated from pivots in a "
+        "component larger than the pivot count (as centrality's betweenness_method)",
+        "",
+        BRANDES_PICH_2007,
+    ),
+}
+
+_TWOMODE_OVERLAPS: Final = {
+    "mode": _C(
+        "tryb",
+        "mode",
+        "institution (a pair of institutions) or group (a pair of groups)",
+    ),
+    "source": _C("pierwszy", "first", "id of the first of the pair (the smaller id)"),
+    "target": _C("drugi", "second", "id of the second of the pair"),
+    "source_name": _C("nazwa pierwszego", "first name", "name of the first"),
+    "target_name": _C("nazwa drugiego", "second name", "name of the second"),
+    "overlap": _C(
+        "wspólne",
+        "overlap",
+        "groups both institutions sit in, or institutions sitting in both groups",
+        "(B Bᵀ)_ij or (Bᵀ B)_ij",
+        BE_1997,
+    ),
+}
+
 _RECOMMENDATIONS: Final = {
     **_PAIR_NAMES,
     "score": _C(
@@ -1142,6 +1477,10 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "communities_sectors": _COMMUNITIES_SECTORS,
     "cohesion": _COHESION,
     "bridges": _BRIDGES,
+    "ego": _EGO,
+    "clustering": _CLUSTERING,
+    "twomode": _TWOMODE,
+    "twomode_overlaps": _TWOMODE_OVERLAPS,
     "gaps_co_serving": _GAPS_CO_SERVING,
     "gaps_sector": _GAPS_SECTOR,
     "gaps_referrals": _GAPS_REFERRALS,

@@ -30,7 +30,7 @@ import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
-from kokon_graph.analysis.brokerage import partition_values
+from kokon_graph.analysis.brokerage import NO_GROUP, partition_values
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["ei_index", "mixing", "mixing_groups", "multiplexity"]
@@ -42,12 +42,16 @@ FULL_MATRIX_LIMIT = 50
 def ei_index(sym: sp.csr_array, groups: np.ndarray) -> float:
     """E-I index of the edges of a symmetric adjacency matrix (NaN without edges).
 
+    Edges touching a node of no group (``""``) are left out.
+
     >>> import numpy as np, scipy.sparse as sp
     >>> path = sp.csr_array(([1.0] * 4, ([0, 1, 1, 2], [1, 0, 2, 1])), shape=(3, 3))
     >>> ei_index(path, np.array(["x", "x", "y"]))
     0.0
     """
     coo = sp.triu(sym, k=1).tocoo()
+    grouped = (groups[coo.row] != NO_GROUP) & (groups[coo.col] != NO_GROUP)
+    coo = sp.coo_array((coo.data[grouped], (coo.row[grouped], coo.col[grouped])), shape=coo.shape)
     if coo.nnz == 0:
         return float("nan")
     internal = int(np.count_nonzero(groups[coo.row] == groups[coo.col]))
@@ -82,9 +86,11 @@ def mixing(
     """
     mats = cooperation_matrices(network, relation)
     groups = partition_values(network, partition)
-    labels, codes = np.unique(groups, return_inverse=True)
-    k, n = len(labels), mats.n
-    coo = mats.arcs.tocoo()
+    grouped = groups != NO_GROUP
+    labels, codes = np.unique(groups[grouped], return_inverse=True)
+    k, n = len(labels), int(grouped.sum())
+    members = np.flatnonzero(grouped)
+    coo = mats.arcs[members][:, members].tocoo()
     counts = np.zeros((k, k), dtype=np.int64)
     np.add.at(counts, (codes[coo.row], codes[coo.col]), 1)
     sizes = np.bincount(codes, minlength=k).astype(float)
@@ -129,9 +135,10 @@ def mixing_groups(
     """
     mats = cooperation_matrices(network, relation)
     groups = partition_values(network, partition)
-    labels, codes = np.unique(groups, return_inverse=True)
+    members = np.flatnonzero(groups != NO_GROUP)
+    labels, codes = np.unique(groups[members], return_inverse=True)
     k = len(labels)
-    coo = sp.triu(mats.sym, k=1).tocoo()
+    coo = sp.triu(mats.sym[members][:, members], k=1).tocoo()
     gr, gc = codes[coo.row], codes[coo.col]
     same = gr == gc
     internal = np.bincount(gr[same], minlength=k)

@@ -44,13 +44,16 @@ from scipy.sparse import csgraph
 from kokon_graph.analysis._graphs import CoopMatrices, cooperation_matrices
 from kokon_graph.analysis._paths import (
     DEFAULT_EXACT_LIMIT,
+    PathStats,
     choose_method,
     path_stats,
 )
 from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
+from kokon_graph.analysis.krackhardt import krackhardt
 from kokon_graph.analysis.mixing import ei_index, multiplexity
+from kokon_graph.analysis.twomode import twomode_density
 from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network, Relation, RelationLike
 
@@ -94,6 +97,11 @@ def clustering(sym: sp.csr_array) -> tuple[float, float]:
     total_triples = triples.sum()
     transitivity = float(tri2.sum() / total_triples) if total_triples else 0.0
     return transitivity, float(local.mean())
+
+
+def _diameter(stats: PathStats) -> float:
+    """The longest finite distance, NaN (undefined) when no pair is joined by a path."""
+    return stats.diameter if stats.total_pairs else float("nan")
 
 
 def _measures(
@@ -148,9 +156,9 @@ def _measures(
         "components": int(weak_n),
         "strong_components": int(strong_n),
         "largest_component": int(sizes.max()) if n else 0,
-        "diameter": d_stats.diameter,
+        "diameter": _diameter(d_stats),
         "avg_path_length": d_stats.avg_path_length,
-        "diameter_sym": s_stats.diameter,
+        "diameter_sym": _diameter(s_stats),
         "avg_path_length_sym": s_stats.avg_path_length,
         "path_method": d_stats.method,
         "transitivity": transitivity,
@@ -175,6 +183,10 @@ def _measures(
             np.asarray(cols["closeness"], dtype=float),
             (n - 1) * (n - 2) / (2 * n - 3) if n > 2 else 0.0,
         ),
+        "centralization_closeness_ucinet": centralization(
+            np.asarray(cols["closeness_ucinet"], dtype=float),
+            (n - 1) * (n - 2) / (2 * n - 3) if n > 2 else 0.0,
+        ),
         "ei_index": ei_index(mats.sym, groups),
         "pairs_cooperation": multi["pairs_cooperation"],
         "pairs_referral": multi["pairs_referral"],
@@ -182,6 +194,8 @@ def _measures(
         "tied_pairs": multi["tied_pairs"],
         "multiplex_pairs": multi["multiplex_pairs"],
         "multiplexity": multi["multiplexity"],
+        **twomode_density(network),
+        **krackhardt(arcs, reachable_ordered=d_stats.total_pairs),
         "communities_louvain": louvain.count,
         "modularity_louvain": louvain.modularity,
         "communities_leiden": leiden.count,

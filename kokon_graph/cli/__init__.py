@@ -10,12 +10,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
 
 from kokon_graph._version import __version__
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import KokonError, KokonWarning
 
 __all__ = ["COMMANDS", "SUMMARIES", "main"]
 
@@ -28,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "map": "kokon_graph.cli.map_cmd:map_command",
     "report": "kokon_graph.cli.report_cmd:report",
     "compare": "kokon_graph.cli.report_cmd:compare",
+    "test": "kokon_graph.cli.significance_cmd:test_command",
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
     "survey": "kokon_graph.cli.survey_cmd:survey",
@@ -44,6 +46,8 @@ SUMMARIES: dict[str, str] = {
     "map": "Draw an interactive map of the network as one HTML file.",
     "report": "Write the centrality and gap report: report.xlsx, csv/*.csv, report.html.",
     "compare": "Compare the network before and after: two waves of one dataset, or two datasets.",
+    "test": "Test whether a change between waves, or a relation between networks, is more than "
+    "noise.",
     "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
     "survey": "Collect the network: survey forms for institutions, and their answers turned "
@@ -92,7 +96,20 @@ class _LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                # a warning about the data reads as one line, once, without a source location
+                warnings.simplefilter("always", KokonWarning)
+                shown, seen = warnings.showwarning, set()
+
+                def show(message: Any, category: type[Warning], *args: Any, **kw: Any) -> None:
+                    if not issubclass(category, KokonWarning):
+                        shown(message, category, *args, **kw)
+                    elif str(message) not in seen:
+                        seen.add(str(message))
+                        click.echo(f"Warning: {message}", err=True)
+
+                warnings.showwarning = show
+                return super().invoke(ctx)
         except KokonError as err:
             report_error(err)
             ctx.exit(2 if isinstance(err, ValueError) else 1)

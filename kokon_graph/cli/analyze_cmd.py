@@ -173,10 +173,10 @@ def analyze(
     Writes one CSV per result into OUT: network, network_territories,
     centrality, brokerage,
     brokerage_groups, holes, mixing, mixing_groups, communities,
-    communities_sectors, cohesion, bridges, gaps_co_serving, gaps_sector,
-    gaps_referrals, gaps_referral_targets, gaps_uncoordinated,
-    gaps_group_coverage, recommendations, survey_waves, trust and trust_pairs
-    (columns: docs/measures.md),
+    communities_sectors, cohesion, bridges, ego, clustering, twomode, twomode_overlaps,
+    gaps_co_serving, gaps_sector, gaps_referrals, gaps_referral_targets,
+    gaps_uncoordinated, gaps_group_coverage, recommendations, survey_waves, trust and
+    trust_pairs (columns: docs/measures.md),
     then prints the most central institutions and the worst gaps. Nothing
     written or printed identifies a family; family counts under 3 print as <3.
 

@@ -29,7 +29,7 @@ from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import result_title
 from kokon_graph.report.suppress import suppress_result
 
-__all__ = ["CSV_ENCODING", "write_csv", "write_result_files"]
+__all__ = ["CSV_ENCODING", "write_csv", "write_frames", "write_result_files"]
 
 #: UTF-8 with a byte-order mark.
 CSV_ENCODING: Final = "utf-8-sig"
@@ -154,21 +154,34 @@ def write_result_files(
     kokon_graph.errors.KokonError
         If the folder cannot be written.
     """
+    from kokon_graph.analysis.results import ANALYSIS_RESULTS
+
+    return write_frames({r.name: results[r.name] for r in ANALYSIS_RESULTS}, out_dir, raw=raw)
+
+
+def write_frames(
+    frames: Mapping[str, pd.DataFrame], out_dir: str | Path, *, raw: bool = False
+) -> list[Path]:
+    """Write each frame as ``<name>.csv`` in ``out_dir`` (created if missing), in the form of
+    :func:`write_result_files` (also used for the tables of ``kokon-graph test``).
+
+    Raises
+    ------
+    kokon_graph.errors.KokonError
+        If the folder cannot be written.
+    """
     import pyarrow as pa
     import pyarrow.csv as pcsv
-
-    from kokon_graph.analysis.results import ANALYSIS_RESULTS
 
     out = Path(out_dir)
     written = []
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for result in ANALYSIS_RESULTS:
-            frame = results[result.name]
+        for name, frame in frames.items():
             table = pa.Table.from_pandas(
                 frame if raw else neutralise_formulas(frame), preserve_index=False
             )
-            path = out / f"{result.name}.csv"
+            path = out / f"{name}.csv"
             pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
             written.append(path)
     except OSError as err:

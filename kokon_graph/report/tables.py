@@ -43,6 +43,15 @@ VOCABULARY_COLUMNS: Final[dict[str, model.Vocabulary]] = {
     "kinds": model.COOPERATION_KINDS,
     "kind": model.COOPERATION_KINDS,
     "rule": model.SURVEY_RULES,
+    # the two modes of the affiliation network (results twomode, twomode_overlaps)
+    "mode": model.Vocabulary(
+        "two-mode node",
+        (
+            model.Term("institution", "instytucja", "institution", ()),
+            model.Term("group", "grupa", "group", ()),
+            model.Term(model.OTHER, "inny", "other", ()),
+        ),
+    ),
 }
 
 _PERCENT_HINTS: Final = ("_rate", "share", "_pct", "proportion")

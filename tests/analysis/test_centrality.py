@@ -227,8 +227,9 @@ def test_eigenvector_equals_networkx_power_iteration() -> None:
     twins = nx.Graph([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)])
     mats = cooperation_matrices(network_of(twins))
     assert eigenvector(mats.sym) == pytest.approx([1 / math.sqrt(6)] * 6)
+    # no ties: no leading eigenvector; networkx's 1/sqrt(n) is an artefact of its start vector
     empty = network_of(nx.empty_graph(4))
-    assert eigenvector(cooperation_matrices(empty).sym) == pytest.approx([0.5] * 4)
+    assert np.isnan(eigenvector(cooperation_matrices(empty).sym)).all()
 
 
 def test_pagerank_with_dangling_nodes_equals_networkx() -> None:

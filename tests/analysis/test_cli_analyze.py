@@ -41,7 +41,7 @@ def test_analyze_whole_dataset(tmp_path: Path) -> None:
         "  3 of 7 referrals unanswered; most at Przychodnia Rejonowa w Ostródzie (1)\n"
         "  <3 families served by several institutions without coordination (in 1 gmina)\n"
         "  10 sectors missing from PGR/PGD/PZK/ZI groups\n"
-        f"Wrote 22 CSV files to {out}\n"
+        f"Wrote 26 CSV files to {out}\n"
     )
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in RESULT_NAMES)
     for name in RESULT_NAMES:
