@@ -36,6 +36,7 @@ from kokon_graph.model import normalize_token
 
 __all__ = [
     "MAX_LENGTH",
+    "group_label",
     "place_name",
     "short_label",
     "short_labels",
@@ -349,13 +350,17 @@ def short_labels(
     given = _given_short_names(frame)
     teryts = frame["teryt"].tolist() if "teryt" in frame.columns else [""] * len(frame)
     labels: dict[str, str] = {}
+    place_of: dict[str, str] = {}
     for iid, name, kind, teryt in zip(
         frame.index, frame["name"].tolist(), frame["type"].tolist(), teryts, strict=True
     ):
         if iid in given:
             labels[str(iid)] = given[iid]
             continue
-        place = place_name(_clean(teryt), places) if places else ""
+        code = _clean(teryt)
+        if code not in place_of:
+            place_of[code] = place_name(code, places) if places else ""
+        place = place_of[code]
         labels[str(iid)] = short_label(_clean(name), _clean(kind), place)
     given_ids = {str(i) for i in given}
     seen: Counter[str] = Counter()
@@ -409,3 +414,25 @@ def short_name_problems(institutions: pd.DataFrame) -> list[tuple[Any, str]]:
                 )
             )
     return out
+
+
+#: Group types whose label is a word rather than their code.
+_GROUP_WORDS: Final = {"partnership": "Partnerstwo", "other": "Grupa"}
+
+
+def group_label(name: str, type_code: str, place: str = "") -> str:
+    """The short label of a group or team: its type's code, number and place.
+
+    >>> group_label("Zespół Interdyscyplinarny w gminie Brzoznik", "ZI", "Brzoznik")
+    'ZI Brzoznik'
+    >>> group_label("Partnerstwo lokalne Nowej Pragi", "partnership", "Praga-Północ")
+    'Partnerstwo Praga-Północ'
+    """
+    parts = [_GROUP_WORDS.get(type_code, type_code or "Grupa")]
+    number = _number(name)
+    if number:
+        parts.append(number)
+    where = place or _place_from_name(name)
+    if where:
+        parts.append(where)
+    return _cut(" ".join(parts))

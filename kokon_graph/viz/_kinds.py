@@ -12,6 +12,7 @@ import pandas as pd
 
 from kokon_graph import model
 from kokon_graph.graph import Network
+from kokon_graph.labels import group_label
 from kokon_graph.model import normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection
@@ -31,7 +32,8 @@ from kokon_graph.viz._items import (
     tie_pairs,
     unanswered_layer,
 )
-from kokon_graph.viz.layout import layout_positions
+from kokon_graph.viz._place import place
+from kokon_graph.viz.layout import Frame, layout_positions
 from kokon_graph.viz.text import format_number
 
 
@@ -44,6 +46,7 @@ class Parts:
     directed: bool = False
     size_label: str = ""
     extra_legend: list[LegendSection] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
 
 
 @dataclass
@@ -85,19 +88,19 @@ def institution_map(
     extra_nodes: list[dict[str, Any]] | None = None,
     layout_edges: list[tuple[Hashable, Hashable, float]] | None = None,
     with_unanswered: bool = True,
+    focus: str | None = None,
+    steps: int = 1,
 ) -> Parts:
     """Institutions ``ids`` with tie edges and the gap overlay (shared by four kinds)."""
     network = ctx.network
     co_frame, ref_frame, sec_frame = gap_frames(network, inputs, referrals=with_unanswered)
     keep = set(ids)
     extra_nodes = extra_nodes or []
-    all_ids: list[Hashable] = [*ids, *(n["id"] for n in extra_nodes)]
     edges_for_layout = (
         layout_edges
         if layout_edges is not None
         else [(u, v, num(d.get("weight", 1.0))) for u, v, d in ties]
     )
-    positions = layout_positions(all_ids, edges_for_layout, seed=inputs.seed)
     centrality = _measures.centrality_frame(
         network, inputs.centrality, column=inputs.size_by, relation=inputs.relation
     )
@@ -105,15 +108,13 @@ def institution_map(
     nodes = institution_nodes(
         ctx,
         ids,
-        positions,
         centrality=centrality,
         size_by=inputs.size_by,
         sector_gaps=sector_gaps,
         gaps_on=True,
     )
-    for node in extra_nodes:
-        node["x"], node["y"] = positions[node["id"]]
     nodes += extra_nodes
+    frames, notes = place(ctx, nodes, edges_for_layout, focus=focus, steps=steps, seed=inputs.seed)
     if base_edges is None:
         edges = tie_layer(ctx, ties)
         layers = [Layer("ties", ctx.t("layer_ties"), len(edges))]
@@ -125,7 +126,6 @@ def institution_map(
             tie_edges = tie_layer(ctx, ties)
             edges += tie_edges
             layers.append(Layer("ties", ctx.t("layer_ties"), len(tie_edges)))
-    notes: list[str] = []
     if co_frame is not None:
         gap_edges = co_serving_layer(ctx, co_frame, keep)
         edges += gap_edges
@@ -148,7 +148,7 @@ def institution_map(
             names = ", ".join(ctx.territory(g) for g in without_ops)
             notes.append(ctx.t("notes_no_ops", gminas=names))
     size_label = _measures.column_label("centrality", inputs.size_by, ctx.lang)
-    return Parts(nodes, edges, layers, notes, size_label=size_label)
+    return Parts(nodes, edges, layers, notes, size_label=size_label, frames=frames)
 
 
 def cooperation_parts(ctx: Context, inputs: Inputs) -> Parts:
@@ -161,7 +161,7 @@ def ego_parts(ctx: Context, inputs: Inputs, focus: str, steps: int) -> Parts:
     graph = ctx.network.cooperation(relation=inputs.relation, directed=False)
     ego = nx.ego_graph(graph, focus, radius=steps)
     ids = sorted(map(str, ego.nodes))
-    parts = institution_map(ctx, inputs, ids, tie_pairs(graph, set(ids)))
+    parts = institution_map(ctx, inputs, ids, tie_pairs(graph, set(ids)), focus=focus, steps=steps)
     for node in parts.nodes:
         if node["id"] == focus:
             node["focus"] = True
@@ -202,15 +202,17 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
         if data.get("project"):
             rows.append([ctx.t("tip_project"), str(data["project"])])
         name = str(data.get("name") or gid)
+        teryt = str(data.get("teryt", ""))
+        short = group_label(name, str(data.get("type", "")), ctx.place(teryt))
         node: dict[str, Any] = {
             "id": gid,
-            "label": name,
+            "label": short,
             "shape": style.GROUP_SHAPE,
             "size": size,
             "kk": "group",
             "type": f"group:{data.get('type', '')}",
             "teryt": str(data.get("teryt", "")),
-            "fold": normalize_token(name),
+            "fold": normalize_token(f"{short} {name}"),
             "tip": [name, rows],
         }
         set_colour(node, style.GROUP_COLOUR)
@@ -221,7 +223,7 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
         for m, d in ((m, aff.edges[m, g]) for m in aff.neighbors(g))
         if str(m) in member_set
     )
-    group_names = {n["id"]: n["label"] for n in group_nodes}
+    group_names = {n["id"]: n["tip"][0] for n in group_nodes}
     base = []
     for i, (m, g, data) in enumerate(memberships):
         role = str(data.get("role", ""))

@@ -36,7 +36,7 @@ from kokon_graph import model
 from kokon_graph.graph import Network
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
-from kokon_graph.viz._content import Layer, LegendItem, LegendSection, Map
+from kokon_graph.viz._content import GAP_LINES, Layer, LegendItem, LegendSection, Map
 from kokon_graph.viz._items import Context
 from kokon_graph.viz._kinds import (
     Inputs,
@@ -101,6 +101,24 @@ def data_date(network: Network) -> str | None:
 
 
 # --------------------------------------------------------------------------- legend, filters
+
+
+def _gap_threshold(parts: Parts, min_count: int) -> int:
+    """Mark each gap line with the count it may show (``k``: 0 below ``min_count``) and
+    return the smallest threshold from ``min_count`` up at which the gap lines shown at
+    the start do not outnumber the ties (or referrals) shown."""
+    base = sum(1 for e in parts.edges if e["layer"] in ("ties", "membership", "referrals"))
+    counts = []
+    for edge in parts.edges:
+        if edge["layer"] in GAP_LINES:
+            amount = int(edge.get("n") or 0)
+            edge["k"] = amount if amount >= min_count else 0
+            counts.append(edge["k"])
+    counts.sort(reverse=True)
+    if len(counts) <= base or not counts:
+        return min_count
+    # the base-th largest count: lines with more stay; ties at that count go too
+    return max(min_count, counts[base] + 1)
 
 
 def _legend(ctx: Context, kind: str, parts: Parts) -> list[LegendSection]:
@@ -290,6 +308,7 @@ def build_map(
     title: str | None = None,
     date: str | None = None,
     min_count: int | None = None,
+    gap_threshold: int | None = None,
 ) -> Map:
     """Build a map of ``network``.
 
@@ -337,6 +356,10 @@ def build_map(
         for them are as wide as for the threshold; referral arrows resting on fewer
         referrals are grey): the reports' small-count suppression, with its default
         (:data:`kokon_graph.model.DEFAULT_MIN_COUNT`). ``1`` shows every count.
+    gap_threshold
+        Gap lines resting on fewer families (or unanswered referrals) start hidden; a
+        slider in the page changes it. By default ``min_count``, raised where needed so
+        that the gap lines shown at the start do not outnumber the ties shown.
 
     Raises
     ------
@@ -393,6 +416,9 @@ def build_map(
         heading = title or ctx.t(key)
     else:
         heading = title or ctx.t(f"title_{kind}", name=ctx.names.get(focus or "", focus or ""))
+    threshold = _gap_threshold(parts, min_count)
+    if gap_threshold is not None:
+        threshold = max(1, gap_threshold)
     big = len(parts.nodes) > BIG_NODES or len(parts.edges) > BIG_EDGES
     gap_edge_layers = [
         layer for layer in parts.layers if layer.id in GAP_LAYERS and layer.target == "edges"
@@ -430,4 +456,7 @@ def build_map(
         notes=parts.notes,
         focus=focus_node,
         directed=parts.directed,
+        frames=[(f.title, f.x, f.y, f.width, f.height, f.code) for f in parts.frames],
+        gap_threshold=threshold,
+        min_count=min_count,
     )

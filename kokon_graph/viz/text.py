@@ -136,6 +136,44 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     "layer_ties": {"pl": "Współpraca", "en": "Cooperation ties"},
     "layer_membership": {"pl": "Członkostwo w grupach", "en": "Group membership"},
     "layer_referrals": {"pl": "Skierowania", "en": "Referrals"},
+    "focus_only": {"pl": "Pokaż tylko otoczenie", "en": "Only its neighbourhood"},
+    "focus_back": {"pl": "Wróć do całej mapy", "en": "Back to the whole map"},
+    "focus_ties": {"pl": "Współpraca: {kind}", "en": "Cooperation: {kind}"},
+    "tie_other": {"pl": "inna", "en": "other"},
+    "focus_gap_co_serving": {
+        "pl": "Wspólne rodziny bez współpracy",
+        "en": "Shared families, no cooperation",
+    },
+    "focus_families": {"pl": "{n} rodz.", "en": "{n} families"},
+    "focus_gap_referrals": {
+        "pl": "Skierowania bez odpowiedzi",
+        "en": "Referrals without an answer",
+    },
+    "focus_unanswered": {"pl": "{n} bez odp.", "en": "{n} unanswered"},
+    "focus_referred_to": {"pl": "Kieruje rodziny do", "en": "Refers families to"},
+    "focus_referred_from": {"pl": "Otrzymuje skierowania od", "en": "Receives referrals from"},
+    "focus_members": {"pl": "Członkowie / grupy", "en": "Members / groups"},
+    "focus_groups": {"pl": "Grupy i zespoły", "en": "Groups and teams"},
+    "focus_small_gaps": {
+        "pl": "Mniejsze luki (poniżej progu, nienarysowane): {n}",
+        "en": "Smaller gaps (below the threshold, not drawn): {n}",
+    },
+    "of_total": {"pl": "{n} z {total}", "en": "{n} of {total}"},
+    "gap_threshold": {
+        "pl": "Rysuj luki od liczby rodzin / skierowań",
+        "en": "Draw gaps from this many families / referrals",
+    },
+    "gap_hidden": {
+        "pl": "Nienarysowane mniejsze luki: {n} (są w panelu instytucji i w ocenie gminy).",
+        "en": "Smaller gaps not drawn: {n} (listed in an institution's panel and in the "
+        "municipality's score).",
+    },
+    "legend_gap_meaning": {
+        "pl": "Linia przerywana łączy instytucje, które mają co najmniej {n} wspólne rodziny "
+        "(lub tyle skierowań bez odpowiedzi), a nie współpracują.",
+        "en": "A dashed line joins institutions that share at least {n} families (or that "
+        "many unanswered referrals) and do not cooperate.",
+    },
     "layer_gap_co_serving": {
         "pl": "Luka: wspólne rodziny bez współpracy",
         "en": "Gap: shared families, no cooperation",
@@ -188,6 +226,12 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "en": "voivodeship institutions",
     },
     "territory_national": {"pl": "instytucje krajowe", "en": "national institutions"},
+    "notes_no_territories": {
+        "pl": "Zbiór nie ma tabeli terytoriów: instytucje są pogrupowane według typu, "
+        "nie według gmin i powiatów.",
+        "en": "The dataset has no territories table: institutions are grouped by type, "
+        "not by municipality and county.",
+    },
     "notes_big_map": {
         "pl": "Duża mapa: linie luk są na początku wyłączone, aby mapa była czytelna; "
         "włącz je w sekcji Warstwy.",

@@ -48,7 +48,8 @@
     if (item.tip[0] !== null) return item.tip[0];
     const from = nodeById.get(item.from);
     const to = nodeById.get(item.to);
-    return `${from ? from.label : item.from} ${item.arrows ? "→" : "—"} ${to ? to.label : item.to}`;
+    const name = (n, id) => (n ? n.short || n.label : id);
+    return `${name(from, item.from)} ${item.arrows ? "→" : "—"} ${name(to, item.to)}`;
   };
 
   /* A tooltip or detail box built from text nodes only. */
@@ -76,7 +77,13 @@
 
   for (const n of nodeItems) if (n.gap) n.gapShown = true;
 
-  const state = { sector: "", type: "", territory: "", layers: {} };
+  const state = {
+    sector: "", type: "", territory: "", layers: {}, threshold: config.gapThreshold, only: null,
+  };
+  const GAP_LINES = new Set(["gap_co_serving", "gap_referrals"]);
+  /* A gap line is drawn from the threshold up; below the small-count threshold, all are. */
+  const passesThreshold = (e) =>
+    !GAP_LINES.has(e.layer) || state.threshold < config.minCount || (e.k || 0) >= state.threshold;
   for (const layer of config.layers) state.layers[layer.id] = layer.on;
 
   /* Edges of layers switched off at the start are loaded when first switched on. */
@@ -108,6 +115,159 @@
     document.documentElement.setAttribute("data-drawn", "1");
   });
 
+  /* ---------------------------------------------------------------- labels, frames
+     Labels keep their size on screen at any zoom. The page draws a label only where it
+     overlaps no label drawn already and no node: the most central institutions first
+     (rank 0, 1, ...), so they are always labelled and the rest appear as one zooms in. */
+
+  const LABEL_PX = options.nodes.font.size;
+  const LINE = 1.25;
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `${LABEL_PX}px ${options.nodes.font.face}`;
+  const textWidth = new Map();
+  for (const n of nodeItems) {
+    n.short = n.label;
+    n.shown = true;
+    if (!textWidth.has(n.label)) textWidth.set(n.label, measure.measureText(n.label).width);
+  }
+  const ranked = nodeItems.slice().sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  api.labelPass = 0;
+
+  const relabel = () => {
+    const scale = network.getScale();
+    const k = 1 / Math.min(scale, 1); // canvas units per screen pixel of a label
+    const font = LABEL_PX * k;
+    const pad = 3 * k;
+    const cell = 160 * k;
+    const grid = new Map();
+    const key = (i, j) => i * 100003 + j;
+    const hits = (box) => {
+      for (let i = Math.floor(box[0] / cell); i <= Math.floor(box[2] / cell); i += 1) {
+        for (let j = Math.floor(box[1] / cell); j <= Math.floor(box[3] / cell); j += 1) {
+          for (const other of grid.get(key(i, j)) || []) {
+            if (other[4] !== box[4] && box[0] < other[2] && other[0] < box[2] &&
+                box[1] < other[3] && other[1] < box[3]) return true;
+          }
+        }
+      }
+      return false;
+    };
+    const put = (box) => {
+      for (let i = Math.floor(box[0] / cell); i <= Math.floor(box[2] / cell); i += 1) {
+        for (let j = Math.floor(box[1] / cell); j <= Math.floor(box[3] / cell); j += 1) {
+          const list = grid.get(key(i, j));
+          if (list) list.push(box);
+          else grid.set(key(i, j), [box]);
+        }
+      }
+    };
+    const positions = network.getPositions();
+    const visible = ranked.filter((n) => !n.hidden && !n.faded);
+    // the most central few are labelled even over small nodes; the rest keep clear of them
+    const free = Math.min(visible.length, 3 + Math.ceil(visible.length / 12));
+    const updates = [];
+    let labelled = 0;
+    const budget = api.labelBudget || Infinity;
+    visible.forEach((n, i) => {
+      if (i === free) {
+        for (const m of visible.slice(free)) {
+          const q = positions[m.id];
+          const r = m.value || 10;
+          put([q.x - r - pad, q.y - r - pad, q.x + r + pad, q.y + r + pad, m.id]);
+        }
+      }
+      const p = positions[n.id];
+      const s = n.value || 10;
+      const half = Math.max(s, (textWidth.get(n.short) * k) / 2);
+      const box = [p.x - half - pad, p.y - s - pad, p.x + half + pad,
+        p.y + s + LABEL_PX * LINE * k + 2 * k + pad, n.id];
+      const show = labelled < budget && !hits(box);
+      if (show) {
+        put(box);
+        labelled += 1;
+      }
+      if (show !== n.shown) {
+        n.shown = show;
+        updates.push({ id: n.id, label: show ? n.short : "" });
+      }
+    });
+    for (const n of nodeItems) {
+      if ((n.hidden || n.faded) && n.shown) {
+        n.shown = false;
+        updates.push({ id: n.id, label: "" });
+      }
+    }
+    if (updates.length) nodes.update(updates);
+    if (font !== api.labelFont) {
+      api.labelFont = font;
+      const selected = network.getSelectedNodes();
+      network.setOptions({ nodes: { font: { size: font } } });
+      if (selected.length) network.selectNodes(selected);
+    }
+    api.labelled = labelled;
+    network.once("afterDrawing", () => {
+      api.labelPass += 1;
+    });
+    network.redraw();
+  };
+
+  let relabelTimer = null;
+  const relabelSoon = () => {
+    clearTimeout(relabelTimer);
+    relabelTimer = setTimeout(relabel, 120);
+  };
+  network.on("zoom", relabelSoon);
+  network.on("animationFinished", relabelSoon);
+  network.on("dragEnd", (p) => {
+    if (p.nodes.length) relabelSoon();
+  });
+
+  /* Territory frames: a box per gmina (powiat, voivodeship) behind its institutions. */
+  const frames = config.frames || [];
+  network.on("beforeDrawing", (ctx) => {
+    if (!frames.length) return;
+    const scale = network.getScale();
+    const k = 1 / Math.min(scale, 1);
+    ctx.save();
+    for (const [title, x, y, w, h, code] of frames) {
+      if (state.territory && !inTerritory(code, state.territory)) continue;
+      ctx.fillStyle = "rgba(236, 240, 245, 0.75)";
+      ctx.strokeStyle = "#c3cad4";
+      ctx.lineWidth = k;
+      ctx.beginPath();
+      ctx.rect(x, y, w, h);
+      ctx.fill();
+      ctx.stroke();
+      const wanted = 13 * k;
+      if (wanted <= 30) {
+        // shrink a long title to the frame's width (down to 9 px on screen), else clip it
+        const natural = measure.measureText(title).width / LABEL_PX;
+        const size = Math.max(Math.min(wanted, (w - 16) / Math.max(natural, 1)), 9 * k);
+        ctx.font = `600 ${size}px ${options.nodes.font.face}`;
+        ctx.fillStyle = "#4a5563";
+        ctx.textBaseline = "top";
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(x, y, w, h);
+        ctx.clip();
+        ctx.fillText(title, x + 8, y + 8);
+        ctx.restore();
+      } else {
+        // zoomed far out: the name across the frame, faint, as on a paper map
+        const fit = Math.min(h / 3, (w * 0.9) / Math.max(measure.measureText(title).width / LABEL_PX, 1));
+        if (fit * scale >= 9) {
+          ctx.font = `600 ${fit}px ${options.nodes.font.face}`;
+          ctx.fillStyle = "rgba(74, 85, 99, 0.30)";
+          ctx.textAlign = "center";
+          ctx.textBaseline = "middle";
+          ctx.fillText(title, x + w / 2, y + h / 2);
+          ctx.textAlign = "start";
+        }
+      }
+    }
+    ctx.restore();
+  });
+
   /* Tooltips are built when first needed, not for every item at load. */
   const ensureTitle = (set, byId, id) => {
     const item = byId.get(id);
@@ -132,10 +292,44 @@
       if (concerns && n.type !== state.type) return false;
     }
     if (state.territory && !inTerritory(n.teryt || "", state.territory)) return false;
+    if (state.only && !state.only.has(n.id)) return false;
     return true;
   };
 
   const countBox = document.getElementById("kk-count");
+
+  /* Layer counts say how many gap lines are drawn of how many there are. */
+  const gapTotals = {};
+  for (const e of edgeItems) {
+    if (GAP_LINES.has(e.layer)) gapTotals[e.layer] = (gapTotals[e.layer] || 0) + 1;
+  }
+  const thresholdInput = document.getElementById("kk-threshold");
+  const showGapCounts = () => {
+    const drawn = {};
+    for (const e of edgeItems) {
+      if (GAP_LINES.has(e.layer) && passesThreshold(e)) drawn[e.layer] = (drawn[e.layer] || 0) + 1;
+    }
+    let hidden = 0;
+    for (const layer of Object.keys(gapTotals)) {
+      const span = document.querySelector(`[data-count="${layer}"]`);
+      const n = drawn[layer] || 0;
+      if (span) span.textContent = n === gapTotals[layer] ? `(${n})` : `(${fill(T.of_total, { n, total: gapTotals[layer] })})`;
+      if (state.layers[layer] !== false) hidden += gapTotals[layer] - n;
+    }
+    api.gapDrawn = drawn;
+    if (!thresholdInput) return;
+    document.getElementById("kk-threshold-value").textContent = String(state.threshold);
+    document.getElementById("kk-gap-meaning").textContent = fill(T.legend_gap_meaning, {
+      n: Math.max(state.threshold, 1),
+    });
+    document.getElementById("kk-gap-hidden").textContent = hidden ? fill(T.gap_hidden, { n: hidden }) : "";
+  };
+  if (thresholdInput) {
+    thresholdInput.addEventListener("input", () => {
+      state.threshold = Number(thresholdInput.value);
+      apply();
+    });
+  }
 
   const apply = () => {
     const nodeUpdates = [];
@@ -167,6 +361,7 @@
       if (!e.loaded) continue;
       const show =
         state.layers[e.layer] !== false &&
+        passesThreshold(e) &&
         !nodeById.get(e.from).hidden &&
         !nodeById.get(e.to).hidden;
       if (show) shownEdges += 1;
@@ -184,6 +379,18 @@
       edges_word: plural("edge", shownEdges),
     });
     api.shown = { nodes: shownNodes, edges: shownEdges };
+    showGapCounts();
+    relabelSoon();
+  };
+
+  /* Zoom to what a filter leaves (a gmina, a powiat): the whole map when nothing is chosen. */
+  const fitShown = (animate = true) => {
+    const ids = nodeItems.filter((n) => !n.hidden).map((n) => n.id);
+    if (!ids.length) return;
+    const how = { animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false };
+    if (ids.length < nodeItems.length) how.nodes = ids;
+    network.fit(how);
+    if (!animate) relabel();
   };
 
   const selects = Array.from(document.querySelectorAll("select[data-filter]"));
@@ -191,6 +398,7 @@
     select.addEventListener("change", () => {
       state[select.dataset.filter] = select.value;
       apply();
+      fitShown();
     });
   }
   for (const box of document.querySelectorAll("input[data-layer]")) {
@@ -208,18 +416,153 @@
       apply();
     });
   }
-  const resetFilters = () => {
+  const resetFilters = (fit = true) => {
     for (const select of selects) {
       select.value = "";
       state[select.dataset.filter] = "";
     }
     apply();
+    if (fit) fitShown();
   };
-  document.getElementById("kk-reset").addEventListener("click", resetFilters);
+  document.getElementById("kk-reset").addEventListener("click", () => resetFilters());
 
-  /* ---------------------------------------------------------------- selection, search */
+  /* ---------------------------------------------------------------- focus
+     Clicking (or finding) an institution highlights it and its partners, dims the rest,
+     and the panel lists its partners by kind of tie, its gaps, its unanswered referrals
+     and its groups. "Only its neighbourhood" hides the rest; "Back" shows everything. */
 
   const selectedBox = document.getElementById("kk-selected");
+  const adjacency = new Map();
+  for (const e of edgeItems) {
+    for (const end of [e.from, e.to]) {
+      if (!adjacency.has(end)) adjacency.set(end, []);
+      adjacency.get(end).push(e);
+    }
+  }
+  const DIM_EDGE = "rgba(190,190,190,0.18)";
+  const labelOf = (id) => {
+    const n = nodeById.get(id);
+    return n ? n.short || n.label : id;
+  };
+  const activeEdges = (id) =>
+    (adjacency.get(id) || []).filter((e) => state.layers[e.layer] !== false && passesThreshold(e));
+
+  let dimmed = false;
+  const undim = () => {
+    if (!dimmed) return;
+    dimmed = false;
+    nodes.update(nodeItems.filter((n) => n.faded).map((n) => ({ id: n.id, opacity: 1 })));
+    for (const n of nodeItems) n.faded = false;
+    edges.update(edgeItems.filter((e) => e.loaded && e.dim).map((e) => ({ id: e.id, color: e.color })));
+    for (const e of edgeItems) e.dim = false;
+  };
+
+  const dimAround = (id) => {
+    undim();
+    const partners = new Set([id]);
+    const near = new Set();
+    for (const e of activeEdges(id)) {
+      partners.add(e.from);
+      partners.add(e.to);
+      near.add(e.id);
+    }
+    const nodeUpdates = [];
+    for (const n of nodeItems) {
+      if (!partners.has(n.id)) {
+        n.faded = true;
+        nodeUpdates.push({ id: n.id, opacity: 0.18 });
+      }
+    }
+    const edgeUpdates = [];
+    for (const e of edgeItems) {
+      if (e.loaded && !near.has(e.id)) {
+        e.dim = true;
+        edgeUpdates.push({ id: e.id, color: DIM_EDGE });
+      }
+    }
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    dimmed = true;
+    return partners;
+  };
+
+  const focusButton = (id, text) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "kk-link";
+    button.dataset.node = id;
+    button.textContent = text;
+    button.addEventListener("click", () => focusNode(id));
+    return button;
+  };
+
+  /* The panel's lists: partners by kind of tie, gaps, unanswered referrals, groups. */
+  const focusLists = (n) => {
+    const box = document.createElement("div");
+    box.className = "kk-focus";
+    const sections = new Map();
+    const add = (title, id, extra) => {
+      if (!sections.has(title)) sections.set(title, []);
+      sections.get(title).push([id, extra]);
+    };
+    for (const e of adjacency.get(n.id) || []) {
+      const other = e.from === n.id ? e.to : e.from;
+      if (e.layer === "ties") {
+        for (const kind of e.kd && e.kd.length ? e.kd : [T.tie_other]) add(fill(T.focus_ties, { kind }), other, "");
+      } else if (e.layer === "gap_co_serving") {
+        add(T.focus_gap_co_serving, other, fill(T.focus_families, { n: e.c }));
+      } else if (e.layer === "gap_referrals") {
+        const arrow = e.from === n.id ? "→" : "←";
+        add(T.focus_gap_referrals, other, `${arrow} ${fill(T.focus_unanswered, { n: e.c })}`);
+      } else if (e.layer === "referrals") {
+        add(e.from === n.id ? T.focus_referred_to : T.focus_referred_from, other, "");
+      } else if (e.layer === "membership") {
+        add(T.focus_members, other, "");
+      }
+    }
+    for (const [title, rows] of sections) {
+      const h = document.createElement("h3");
+      h.textContent = `${title} (${rows.length})`;
+      box.appendChild(h);
+      const ul = document.createElement("ul");
+      rows.sort((a, b) => labelOf(a[0]).localeCompare(labelOf(b[0]), config.lang));
+      for (const [id, extra] of rows) {
+        const li = document.createElement("li");
+        li.appendChild(focusButton(id, labelOf(id)));
+        if (extra) {
+          const span = document.createElement("span");
+          span.className = "kk-sub";
+          span.textContent = ` ${extra}`;
+          li.appendChild(span);
+        }
+        ul.appendChild(li);
+      }
+      box.appendChild(ul);
+    }
+    if (n.gr && n.gr.length) {
+      const h = document.createElement("h3");
+      h.textContent = `${T.focus_groups} (${n.gr.length})`;
+      box.appendChild(h);
+      const ul = document.createElement("ul");
+      for (const g of n.gr) {
+        const li = document.createElement("li");
+        li.textContent = g;
+        ul.appendChild(li);
+      }
+      box.appendChild(ul);
+    }
+    const hidden = (adjacency.get(n.id) || []).filter(
+      (e) => GAP_LINES.has(e.layer) && !passesThreshold(e),
+    ).length;
+    if (hidden) {
+      const p = document.createElement("p");
+      p.className = "kk-sub";
+      p.textContent = fill(T.focus_small_gaps, { n: hidden });
+      box.appendChild(p);
+    }
+    return box;
+  };
+
   const showDetails = (item) => {
     selectedBox.replaceChildren();
     if (!item || !item.tip) {
@@ -227,49 +570,135 @@
       return;
     }
     selectedBox.appendChild(tipElement(item));
+    if (item.kk && nodeById.has(item.id)) {
+      const bar = document.createElement("div");
+      bar.className = "kk-focus-bar";
+      const only = document.createElement("button");
+      only.type = "button";
+      only.id = "kk-only";
+      only.textContent = T.focus_only;
+      only.addEventListener("click", () => showOnly(item.id));
+      const back = document.createElement("button");
+      back.type = "button";
+      back.id = "kk-back";
+      back.textContent = T.focus_back;
+      back.addEventListener("click", clearFocus);
+      bar.append(only, back);
+      selectedBox.appendChild(bar);
+      selectedBox.appendChild(focusLists(item));
+    }
     selectedBox.hidden = false;
   };
 
-  const focusNode = (id, animate = true) => {
+  const focusNode = (id, animate = true, move = true) => {
     const n = nodeById.get(id);
     if (!n) return false;
-    if (n.hidden) resetFilters();
+    if (n.hidden) {
+      state.only = null;
+      resetFilters(false);
+    }
     network.selectNodes([id]);
-    network.focus(id, {
-      scale: Math.max(network.getScale(), 1.0),
-      animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
-    });
+    dimAround(id);
+    if (move) {
+      network.focus(id, {
+        scale: Math.max(network.getScale(), 1.0),
+        animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
+      });
+    }
     showDetails(n);
     api.focused = id;
+    relabelSoon();
     return true;
   };
 
+  /* Only the focused institution and its partners; "Back" shows the whole map again. */
+  const showOnly = (id) => {
+    const partners = new Set([id]);
+    for (const e of activeEdges(id)) {
+      partners.add(e.from);
+      partners.add(e.to);
+    }
+    state.only = partners;
+    undim();
+    apply();
+    fitShown();
+  };
+
+  const clearFocus = () => {
+    api.focused = null;
+    state.only = null;
+    undim();
+    network.unselectAll();
+    showDetails(null);
+    apply();
+    fitShown();
+  };
+
   network.on("click", (p) => {
-    if (p.nodes.length) showDetails(nodeById.get(p.nodes[0]));
+    if (p.nodes.length) focusNode(p.nodes[0], false, false);
     else if (p.edges.length) showDetails(edgeById.get(p.edges[0]));
+    else if (api.focused) clearFocus();
     else showDetails(null);
   });
+
+  /* ---------------------------------------------------------------- search
+     The way staff type: abbreviations (GOPS, PCPR, SP), numbers ("SP 1", "szkoła nr 1"),
+     parts of words in any order, with or without Polish letters. Every word typed must
+     match the start of a word of the institution's short label, name, type, sector or
+     place (a Polish ending may differ: "policja" finds "policji"); words of the short label
+     count most, then the most central institutions. */
 
   const input = document.getElementById("kk-search-input");
   const results = document.getElementById("kk-results");
   let matches = [];
+  const wordsOf = new Map();
+  for (const n of nodeItems) {
+    wordsOf.set(n.id, [fold(n.short || n.label).split(" "), (n.fold || "").split(" ")]);
+  }
+  const common = (a, b) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+    return i;
+  };
+  const wordScore = (token, word) => {
+    if (word === token) return 3;
+    if (/^\d+$/.test(token)) return 0; // "1" is not "12"
+    if (word.startsWith(token)) return 2;
+    if (token.length >= 5 && common(token, word) >= Math.max(5, token.length - 2)) return 1;
+    return 0;
+  };
+  const bestIn = (token, words) => {
+    let best = 0;
+    for (const w of words) best = Math.max(best, wordScore(token, w));
+    return best;
+  };
 
   const search = (query) => {
     const q = fold(query);
     if (!q) return [];
     const raw = query.trim().toLowerCase();
+    const tokens = q.split(" ").filter((t) => t && t !== "nr");
     const scored = [];
     for (const n of nodeItems) {
-      const name = n.fold || "";
-      let rank = -1;
-      if (n.id.toLowerCase() === raw || (n.kk === "territory" && n.teryt === raw)) rank = 0;
-      else if (name.startsWith(q)) rank = 1;
-      else if (name.includes(" " + q)) rank = 2;
-      else if (name.includes(q)) rank = 3;
-      if (rank >= 0) scored.push([rank, n.label, n]);
+      let score = 0;
+      if (n.id.toLowerCase() === raw || (n.kk === "territory" && n.teryt === raw)) score = 1000;
+      else {
+        const [short, all] = wordsOf.get(n.id);
+        for (const t of tokens) {
+          const inShort = bestIn(t, short);
+          const anywhere = inShort ? inShort * 2 : bestIn(t, all);
+          if (!anywhere) {
+            score = 0;
+            break;
+          }
+          score += anywhere;
+        }
+        if (score && tokens.length && short[0] === tokens[0]) score += 3;
+      }
+      if (score > 0) scored.push([score, n.rank ?? 0, n.short || n.label, n]);
     }
-    scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1], config.lang));
-    return scored.slice(0, 12).map((s) => s[2]);
+    scored.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2].localeCompare(b[2], config.lang));
+    return scored.slice(0, 12).map((s) => s[3]);
   };
 
   const showResults = () => {
@@ -290,11 +719,10 @@
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.node = n.id;
-      button.textContent = n.label;
+      button.textContent = n.short || n.label;
       const sub = document.createElement("span");
       sub.className = "kk-sub";
-      const where = n.tip ? n.tip[1].find((row) => tipLabels[row[0]] === T.tip_territory) : null;
-      sub.textContent = where ? where[1] : n.id;
+      sub.textContent = n.tip ? n.tip[0] : n.id;
       button.appendChild(sub);
       button.addEventListener("click", () => focusNode(n.id));
       li.appendChild(button);
@@ -318,8 +746,12 @@
 
   if (!nodeItems.length) document.getElementById("kk-empty").hidden = false;
   apply();
+  if (nodeItems.length) {
+    network.fit({ animation: false });
+    relabel();
+  }
   if (config.focus) {
     network.once("afterDrawing", () => focusNode(config.focus, false));
   }
-  Object.assign(api, { apply, focus: focusNode, search, resetFilters, ready: true });
+  Object.assign(api, { apply, focus: focusNode, search, resetFilters, relabel, fitShown, ready: true });
 })();
