@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.graph import Network
 from kokon_graph.labels import group_label, place_name, short_labels
 from kokon_graph.model import Lang, normalize_token
@@ -82,6 +83,11 @@ class Context:
                 if aff.nodes[member].get("kind") != model.NodeKind.GROUP:
                     out[str(member)].append(label)
         return {k: sorted(v) for k, v in out.items()}
+
+    def gap_label(self, kind: str) -> str:
+        """The layer label of a gap kind, from the result registry ("Luka: ...")."""
+        gap = GAP_KINDS[kind]
+        return self.t("layer_gap", kind=gap.pl if self.lang == "pl" else gap.en)
 
     def place(self, code: str) -> str:
         """The place a short label names for ``code`` (:func:`kokon_graph.labels.place_name`)."""

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import networkx as nx
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.graph import Network
 from kokon_graph.labels import group_label
 from kokon_graph.model import normalize_token
@@ -47,6 +48,8 @@ class Parts:
     size_label: str = ""
     extra_legend: list[LegendSection] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
+    #: Key of the map's default title in :data:`kokon_graph.viz.text.TEXT`.
+    title_key: str = ""
 
 
 @dataclass
@@ -59,6 +62,9 @@ class Inputs:
     sector: pd.DataFrame | None
     referrals: pd.DataFrame | None
     seed: int
+    focus: str | None = None
+    steps: int = 1
+    level: str | None = None
 
 
 def gap_frames(
@@ -129,14 +135,20 @@ def institution_map(
     if co_frame is not None:
         gap_edges = co_serving_layer(ctx, co_frame, keep)
         edges += gap_edges
-        layers.append(Layer("gap_co_serving", ctx.t("layer_gap_co_serving"), len(gap_edges)))
+        layers.append(
+            Layer(GAP_KINDS["co_serving"].layer, ctx.gap_label("co_serving"), len(gap_edges))
+        )
     if ref_frame is not None:
         gap_edges = unanswered_layer(ctx, ref_frame, keep)
         edges += gap_edges
-        layers.append(Layer("gap_referrals", ctx.t("layer_gap_referrals"), len(gap_edges)))
+        layers.append(
+            Layer(GAP_KINDS["referrals"].layer, ctx.gap_label("referrals"), len(gap_edges))
+        )
     if sec_frame is not None:
         marked = sum(1 for n in nodes if n.get("gap"))
-        layers.append(Layer("gap_sector", ctx.t("layer_gap_sector"), marked, target="nodes"))
+        layers.append(
+            Layer(GAP_KINDS["sector"].layer, ctx.gap_label("sector"), marked, target="nodes")
+        )
         without_ops = sorted(
             {
                 str(g)
@@ -157,7 +169,9 @@ def cooperation_parts(ctx: Context, inputs: Inputs) -> Parts:
     return institution_map(ctx, inputs, ids, tie_pairs(graph))
 
 
-def ego_parts(ctx: Context, inputs: Inputs, focus: str, steps: int) -> Parts:
+def ego_parts(ctx: Context, inputs: Inputs) -> Parts:
+    focus, steps = inputs.focus, inputs.steps
+    assert focus is not None  # check_options refuses an ego map without one
     graph = ctx.network.cooperation(relation=inputs.relation, directed=False)
     ego = nx.ego_graph(graph, focus, radius=steps)
     ids = sorted(map(str, ego.nodes))
@@ -355,8 +369,9 @@ def unit_pair(
     return (a, b) if directed or a <= b else (b, a)
 
 
-def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
+def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
     network = ctx.network
+    level = inputs.level or ("powiat" if network.scope.is_all else "gmina")
     inst = ctx.inst
     unit_of = {
         str(i): unit_of_code(str(t), level)
@@ -487,7 +502,9 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                     curved=True,
                 )
             )
-        layers.append(Layer("gap_co_serving", ctx.t("layer_gap_co_serving"), len(edges) - start))
+        layers.append(
+            Layer(GAP_KINDS["co_serving"].layer, ctx.gap_label("co_serving"), len(edges) - start)
+        )
     if ref_frame is not None:
         ragg: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         ref_rows = ref_frame[ref_frame["unanswered"] > 0]
@@ -520,11 +537,15 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                     curved=True,
                 )
             )
-        layers.append(Layer("gap_referrals", ctx.t("layer_gap_referrals"), len(edges) - start))
+        layers.append(
+            Layer(GAP_KINDS["referrals"].layer, ctx.gap_label("referrals"), len(edges) - start)
+        )
     legend: list[LegendSection] = []
     if sec_frame is not None:
         marked = sum(1 for n in nodes if n.get("gap"))
-        layers.append(Layer("gap_sector", ctx.t("layer_gap_sector"), marked, target="nodes"))
+        layers.append(
+            Layer(GAP_KINDS["sector"].layer, ctx.gap_label("sector"), marked, target="nodes")
+        )
         legend.append(
             LegendSection(
                 ctx.t("legend_gap_colour"),
@@ -549,3 +570,24 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
         size_label=ctx.t("legend_size_institutions"),
         extra_legend=legend,
     )
+
+
+#: Each kind of map and the function that builds its parts: what ``--kind`` offers.
+KIND_BUILDERS: Final[dict[str, Callable[[Context, Inputs], Parts]]] = {
+    "cooperation": cooperation_parts,
+    "ego": ego_parts,
+    "groups": group_parts,
+    "referrals": referral_parts,
+    "aggregate": aggregate_parts,
+}
+
+
+def build_parts(ctx: Context, inputs: Inputs, kind: str) -> Parts:
+    """The parts of a ``kind`` map, with the key of its default title."""
+    parts = KIND_BUILDERS[kind](ctx, inputs)
+    if kind == "aggregate":
+        level = inputs.level or ("powiat" if ctx.network.scope.is_all else "gmina")
+        parts.title_key = f"title_aggregate_{level}"
+    else:
+        parts.title_key = f"title_{kind}"
+    return parts

@@ -33,21 +33,15 @@ from typing import Any, Final, Literal
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.graph import Network
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import GAP_LINES, Layer, LegendItem, LegendSection, Map
 from kokon_graph.viz._items import Context
-from kokon_graph.viz._kinds import (
-    Inputs,
-    Parts,
-    aggregate_parts,
-    cooperation_parts,
-    ego_parts,
-    group_parts,
-    referral_parts,
-)
+from kokon_graph.viz._kinds import KIND_BUILDERS, Inputs, Parts, build_parts
 from kokon_graph.viz._measures import MapError
+from kokon_graph.viz.style import BIG_EDGES, BIG_NODES
 
 __all__ = [
     "BIG_EDGES",
@@ -65,12 +59,9 @@ __all__ = [
 ]
 
 MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate"]
-MAP_KINDS: Final[tuple[str, ...]] = ("cooperation", "ego", "groups", "referrals", "aggregate")
-#: The gap overlay: one layer per kind of gap, each with its own toggle.
-GAP_LAYERS: Final = ("gap_co_serving", "gap_referrals", "gap_sector")
-#: A map with more nodes or edges is *big*: its gap lines start switched off.
-BIG_NODES: Final = 1500
-BIG_EDGES: Final = 6000
+MAP_KINDS: Final[tuple[str, ...]] = tuple(KIND_BUILDERS)
+#: The gap overlay: one layer per kind of gap the registry draws on maps, each a toggle.
+GAP_LAYERS: Final = tuple(kind.layer for kind in GAP_KINDS.values() if kind.on_map)
 
 
 def data_date(network: Network) -> str | None:
@@ -398,24 +389,12 @@ def build_map(
         sector=gaps_sector,
         referrals=gaps_referrals,
         seed=seed,
+        focus=focus,
+        steps=steps,
+        level=level,
     )
-    if kind == "cooperation":
-        parts = cooperation_parts(ctx, inputs)
-    elif kind == "ego":
-        assert focus is not None
-        parts = ego_parts(ctx, inputs, focus, steps)
-    elif kind == "groups":
-        parts = group_parts(ctx, inputs)
-    elif kind == "referrals":
-        parts = referral_parts(ctx, inputs)
-    else:
-        chosen = level or ("powiat" if network.scope.is_all else "gmina")
-        parts = aggregate_parts(ctx, inputs, chosen)
-    if kind == "aggregate":
-        key = f"title_aggregate_{level or ('powiat' if network.scope.is_all else 'gmina')}"
-        heading = title or ctx.t(key)
-    else:
-        heading = title or ctx.t(f"title_{kind}", name=ctx.names.get(focus or "", focus or ""))
+    parts = build_parts(ctx, inputs, kind)
+    heading = title or ctx.t(parts.title_key, name=ctx.names.get(focus or "", focus or ""))
     threshold = _gap_threshold(parts, min_count)
     if gap_threshold is not None:
         threshold = max(1, gap_threshold)

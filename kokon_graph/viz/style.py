@@ -19,6 +19,8 @@ from typing import Final
 from kokon_graph import model
 
 __all__ = [
+    "BIG_EDGES",
+    "BIG_NODES",
     "EDGE_STYLES",
     "FEW_COLOUR",
     "FOCUS_BORDER",
@@ -67,6 +69,11 @@ LEVEL_SHAPES: Final[dict[str, str]] = {
 #: Node sizes (pixels at zoom 1) lie between these; the page draws exactly the size given.
 SIZE_MIN: Final = 10.0
 SIZE_MAX: Final = 45.0
+
+#: A map with more nodes or edges is *big*: its gap lines start switched off, and its
+#: edges are hidden while it is dragged or zoomed.
+BIG_NODES: Final = 1500
+BIG_EDGES: Final = 6000
 
 #: Shape and colour of group nodes.
 GROUP_SHAPE: Final = "hexagon"

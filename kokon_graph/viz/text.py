@@ -174,18 +174,8 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "en": "A dashed line joins institutions that share at least {n} families (or that "
         "many unanswered referrals) and do not cooperate.",
     },
-    "layer_gap_co_serving": {
-        "pl": "Luka: wspólne rodziny bez współpracy",
-        "en": "Gap: shared families, no cooperation",
-    },
-    "layer_gap_referrals": {
-        "pl": "Luka: skierowania bez odpowiedzi",
-        "en": "Gap: referrals without an answer",
-    },
-    "layer_gap_sector": {
-        "pl": "Luka: brak wymaganego sektora",
-        "en": "Gap: a required sector missing",
-    },
+    # gap kinds are named in kokon_graph.analysis.results.GAP_KINDS
+    "layer_gap": {"pl": "Luka: {kind}", "en": "Gap: {kind}"},
     # tooltips
     "tip_id": {"pl": "Identyfikator", "en": "Id"},
     "tip_type": {"pl": "Typ", "en": "Type"},

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import subprocess
+import sys
 
 import networkx as nx
 import pandas as pd
@@ -364,3 +366,22 @@ def test_a_relation_restricts_ties_and_gaps_alike(
     }
     # GOPS2 and SZK2 share families R/5 and R/7 and act jointly, but exchange no information
     assert pairs(m.edges, "gap_co_serving") == CO_SERVING_BY_HAND | {frozenset(("GOPS2", "SZK2"))}
+
+
+def test_the_page_writer_does_not_import_the_map_builder() -> None:
+    """No import circle: _content -> page -> maps -> _content (issue 10)."""
+    code = (
+        "import sys, kokon_graph.viz.page, kokon_graph.viz._content; "
+        "print('kokon_graph.viz.maps' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_map_kinds_and_gap_layers_come_from_tables() -> None:
+    from kokon_graph.analysis.results import GAP_KINDS
+    from kokon_graph.viz._kinds import KIND_BUILDERS
+    from kokon_graph.viz.maps import GAP_LAYERS, MAP_KINDS
+
+    assert tuple(KIND_BUILDERS) == MAP_KINDS
+    assert tuple(k.layer for k in GAP_KINDS.values() if k.on_map) == GAP_LAYERS
