@@ -45,10 +45,13 @@ def _territory_clusters(
     for node in nodes:
         members[cluster_of(node.get("teryt", ""))].append(node["id"])
     out = []
-    last_powiat = None
+    last_powiat: str | None = None
     for code in sorted(members, key=_order_key):
         powiat = code[:4] if len(code) >= 4 else code
-        new_row = powiat != last_powiat
+        # a new block per powiat; the voivodeship's own frame leads its first powiat's
+        new_row = powiat != last_powiat and not (
+            last_powiat is not None and len(last_powiat) == 2 and powiat.startswith(last_powiat)
+        )
         last_powiat = powiat
         if len(code) == 7:
             gmina = model.TERRITORY_KINDS.label("gmina", ctx.lang)

@@ -23,7 +23,7 @@ import math
 import random
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import igraph as ig
 import numpy as np
@@ -142,6 +142,8 @@ MARGIN: Final = 14.0
 FRAME_GAP: Final = 90.0
 FRAME_PAD: Final = 30.0
 FRAME_TITLE: Final = 34.0
+#: Width / height of the screen a map is packed for.
+ASPECT: Final = 4 / 3
 
 
 def label_width(label: str, font: float = LABEL_FONT) -> float:
@@ -306,24 +308,61 @@ def grouped_layout(
         width = max(right - left + 2 * FRAME_PAD, label_width(title, 13.0) * 1.1 + 16)
         height = bottom - top + 2 * FRAME_PAD + FRAME_TITLE
         placed.append((code, title, pos, left, top, width, height, new_row))
+    # blocks: a cluster with new_row starts one (a powiat's own frame and its gminas'), packed
+    # in rows as wide as makes the whole about as wide as a screen (3:2)
     area = sum((w + FRAME_GAP) * (h + FRAME_GAP) for *_, w, h, _r in placed)
     widest = max((w for *_, w, _h, _r in placed), default=0.0)
-    row_width = max(widest, math.sqrt(area) * 1.5)
+    row_width = max(widest, math.sqrt(area * 1.5))
+    blocks: list[list[tuple[Any, ...]]] = []
+    for item in placed:
+        if item[-1] or not blocks:
+            blocks.append([])
+        blocks[-1].append(item)
+
+    def shelf(
+        items: list[tuple[float, float]], row_width: float = row_width
+    ) -> tuple[list[tuple[float, float]], float, float]:
+        """Offsets of boxes ``(width, height)`` packed in rows no wider than ``row_width``."""
+        out = []
+        x0 = y0 = row_h = right = 0.0
+        for width, height in items:
+            if x0 > 0 and x0 + width > row_width:
+                x0, y0, row_h = 0.0, y0 + row_h + FRAME_GAP, 0.0
+            out.append((x0, y0))
+            right = max(right, x0 + width)
+            x0 += width + FRAME_GAP
+            row_h = max(row_h, height)
+        return out, right, y0 + row_h
+
+    # rows inside a block and rows of blocks: as wide as fills a 4:3 screen best
+    best: tuple[float, list[Any], list[tuple[float, float]]] | None = None
+    for factor in (1.0, 1.6, 2.2, 3.0, 1e9):
+        inner_width = max(widest * factor, widest)
+        inner = [shelf([(item[5], item[6]) for item in block], inner_width) for block in blocks]
+        sizes = [(w, h) for _o, w, h in inner]
+        widest_block = max((w for w, _h in sizes), default=0.0)
+        total = sum(w + FRAME_GAP for w, _h in sizes)
+        for step in range(13):
+            width = widest_block + (total - widest_block) * step / 12
+            offsets, used_w, used_h = shelf(sizes, width)
+            fit = min(ASPECT / max(used_w, 1.0), 1.0 / max(used_h, 1.0))
+            if best is None or fit > best[0] * 1.001:
+                best = (fit, inner, offsets)
+    inner, outer = (best[1], best[2]) if best else ([], [])
     positions: dict[Hashable, tuple[float, float]] = {}
     frames: list[Frame] = []
-    x0 = y0 = row_height = 0.0
-    for code, title, pos, left, top, width, height, new_row in placed:
-        if x0 > 0 and (new_row or x0 + width > row_width):
-            x0, y0, row_height = 0.0, y0 + row_height + FRAME_GAP, 0.0
-        ox = x0 + FRAME_PAD - left
-        oy = y0 + FRAME_PAD + FRAME_TITLE - top
-        for m, (x, y) in pos.items():
-            positions[m] = (round(x + ox, 1), round(y + oy, 1))
-        frames.append(
-            Frame(code, title, round(x0, 1), round(y0, 1), round(width, 1), round(height, 1))
-        )
-        x0 += width + FRAME_GAP
-        row_height = max(row_height, height)
+    for block, (offsets, _bw, _bh), (bx, by) in zip(blocks, inner, outer, strict=True):
+        for (code, title, pos, left, top, width, height, _r), (fx, fy) in zip(
+            block, offsets, strict=True
+        ):
+            x0, y0 = bx + fx, by + fy
+            ox = x0 + FRAME_PAD - left
+            oy = y0 + FRAME_PAD + FRAME_TITLE - top
+            for m, (x, y) in pos.items():
+                positions[m] = (round(x + ox, 1), round(y + oy, 1))
+            frames.append(
+                Frame(code, title, round(x0, 1), round(y0, 1), round(width, 1), round(height, 1))
+            )
     return positions, frames
 
 

@@ -387,7 +387,10 @@
   const fitShown = (animate = true) => {
     const ids = nodeItems.filter((n) => !n.hidden).map((n) => n.id);
     if (!ids.length) return;
-    const how = { animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false };
+    const how = {
+      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false,
+      maxZoomLevel: 2,
+    };
     if (ids.length < nodeItems.length) how.nodes = ids;
     network.fit(how);
     if (!animate) relabel();
@@ -475,7 +478,7 @@
     }
     const edgeUpdates = [];
     for (const e of edgeItems) {
-      if (e.loaded && !near.has(e.id)) {
+      if (e.loaded && !near.has(e.id) && !(partners.has(e.from) && partners.has(e.to))) {
         e.dim = true;
         edgeUpdates.push({ id: e.id, color: DIM_EDGE });
       }
@@ -747,11 +750,12 @@
   if (!nodeItems.length) document.getElementById("kk-empty").hidden = false;
   apply();
   if (nodeItems.length) {
-    network.fit({ animation: false });
+    network.fit({ animation: false, maxZoomLevel: 2 });
     relabel();
   }
   if (config.focus) {
-    network.once("afterDrawing", () => focusNode(config.focus, false));
+    // an ego map is laid out around its focus already: select it, do not zoom to it
+    network.once("afterDrawing", () => focusNode(config.focus, false, config.kind !== "ego"));
   }
   Object.assign(api, { apply, focus: focusNode, search, resetFilters, relabel, fitShown, ready: true });
 })();
