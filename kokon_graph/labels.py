@@ -363,6 +363,25 @@ def short_labels(
         place = place_of[code]
         labels[str(iid)] = short_label(_clean(name), _clean(kind), place)
     given_ids = {str(i) for i in given}
+    names = {str(i): _clean(n) for i, n in zip(frame.index, frame["name"].tolist(), strict=True)}
+    kinds = {str(i): _clean(k) for i, k in zip(frame.index, frame["type"].tolist(), strict=True)}
+    # labels shared by several institutions: the words of each name the others lack
+    clashes: dict[str, list[str]] = {}
+    for iid, label in labels.items():
+        if iid not in given_ids:
+            clashes.setdefault(label, []).append(iid)
+    for label, ids in clashes.items():
+        if len(ids) < 2:
+            continue
+        words = {i: _words(names[i]) for i in ids}
+        for iid in ids:
+            others = {normalize_token(w) for o in ids if o != iid for w in words[o]}
+            own = [w for w in words[iid] if normalize_token(w) not in others]
+            if own:
+                place = label.split(" ", 1)[1] if " " in label else ""
+                abbreviation = type_abbreviation(names[iid], kinds[iid])
+                place = place.removeprefix(_number(names[iid]) + " ").strip()
+                labels[iid] = _cut(" ".join([abbreviation, *own[:2], place]).strip())
     seen: Counter[str] = Counter()
     taken = Counter(labels.values())
     for iid in sorted(labels):
@@ -372,6 +391,45 @@ def short_labels(
             if seen[label] > 1:
                 labels[iid] = f"{label} ({seen[label]})"
     return labels
+
+
+#: Words of a name that do not tell one institution from another of its kind.
+_COMMON_WORDS: Final = frozenset(
+    normalize_token(w)
+    for w in [
+        "w",
+        "gminie",
+        "powiecie",
+        "na",
+        "rzecz",
+        "dla",
+        "im",
+        "imienia",
+        "pw",
+        "pod",
+        "wezwaniem",
+        "sw",
+        "świętego",
+        "nr",
+        "stowarzyszenie",
+        "fundacja",
+        "parafia",
+        "rzymskokatolicka",
+        "organizacja",
+        "pozarządowa",
+    ]
+)
+
+
+def _words(name: str) -> list[str]:
+    """The words of ``name`` that may tell it apart (not the place, type or filler words)."""
+    head = re.split(r"\bw gminie\b|\bw powiecie\b|\s[–-]\s|\(", name)[0]
+    out = []
+    for word in head.split():
+        folded = normalize_token(word)
+        if len(folded) >= 3 and folded not in _COMMON_WORDS and not folded.isdigit():
+            out.append(word.strip(",.;:"))
+    return out
 
 
 def short_name_problems(institutions: pd.DataFrame) -> list[tuple[Any, str]]:

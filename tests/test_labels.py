@@ -109,16 +109,21 @@ def test_short_name_overrides_unless_missing_or_repeated() -> None:
     assert "also used by D" in problems["C"]
 
 
-def test_labels_that_would_repeat_get_a_counter() -> None:
+def test_labels_that_would_repeat_take_the_words_that_tell_them_apart() -> None:
     frame = _frame(
         [
             ("P1", "Parafia pw. św. Józefa", "parish", "2815022", ""),
             ("P2", "Parafia pw. św. Anny", "parish", "2815022", ""),
+            ("S1", "Stowarzyszenie Rodzin", "ngo", "2815022", ""),
+            ("S2", "Stowarzyszenie Rodzin", "ngo", "2815022", ""),
         ]
     ).drop(columns="short_name")
     assert short_labels(frame, {"2815022": "Dąbrówno"}) == {
-        "P1": "Parafia Dąbrówno",
-        "P2": "Parafia Dąbrówno (2)",
+        "P1": "Parafia Józefa Dąbrówno",
+        "P2": "Parafia Anny Dąbrówno",
+        # the same name twice: a counter is all that is left
+        "S1": "Stow. Dąbrówno",
+        "S2": "Stow. Dąbrówno (2)",
     }
 
 

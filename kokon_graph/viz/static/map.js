@@ -665,7 +665,7 @@
   };
   const wordScore = (token, word) => {
     if (word === token) return 3;
-    if (/^\d+$/.test(token)) return 0; // "1" is not "12"
+    if (/^\d+$/.test(token) || token.length === 1) return 0; // "1" is not "12", "b" not "biblioteka"
     if (word.startsWith(token)) return 2;
     if (token.length >= 5 && common(token, word) >= Math.max(5, token.length - 2)) return 1;
     return 0;
