@@ -385,7 +385,10 @@
 
   /* Zoom to what a filter leaves (a gmina, a powiat): the whole map when nothing is chosen. */
   const fitShown = (animate = true) => {
-    const ids = nodeItems.filter((n) => !n.hidden).map((n) => n.id);
+    // a territory: its own institutions fill the view (those above it stay, at the side)
+    const own = (n) => !state.territory || (n.teryt || "").startsWith(state.territory);
+    let ids = nodeItems.filter((n) => !n.hidden && own(n)).map((n) => n.id);
+    if (!ids.length) ids = nodeItems.filter((n) => !n.hidden).map((n) => n.id);
     if (!ids.length) return;
     const how = {
       animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false,
