@@ -25,6 +25,8 @@ class Layer:
     count: int
     on: bool = True
     target: Literal["edges", "nodes"] = "edges"
+    #: Aggregate maps: territories with gaps of this kind inside them (no line to draw).
+    inside: int = 0
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from kokon_graph import model
@@ -34,7 +35,7 @@ from kokon_graph.viz._items import (
     unanswered_layer,
 )
 from kokon_graph.viz._place import place
-from kokon_graph.viz.layout import Frame, layout_positions
+from kokon_graph.viz.layout import Frame, NodeBox, label_width, layout_positions, remove_overlaps
 from kokon_graph.viz.text import format_number
 
 
@@ -394,6 +395,8 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
             between[key][0] += 1
             between[key][1] += num(data.get("weight", 1.0))
     co_frame, ref_frame, sec_frame = gap_frames(network, inputs)
+    inside_gaps: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    inside_unanswered: dict[str, float] = defaultdict(float)
     # sector gaps per unit: gminas with a gap, gap rows, gminas counted
     gminas_in: dict[str, set[str]] = defaultdict(set)
     for iid, unit in unit_of.items():
@@ -462,6 +465,11 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
         if len(unit) == 7 and gap_gminas.get(unit):
             mark_gap(node, True)  # a gmina with a gap (larger units show it by colour only)
         nodes.append(node)
+    # move apart territories whose shapes or names overlap
+    boxes = [NodeBox(float(n["size"]), label_width(n["label"])) for n in nodes]
+    spread = remove_overlaps(np.array([[n["x"], n["y"]] for n in nodes], dtype=float), boxes)
+    for node, (x, y) in zip(nodes, spread, strict=True):
+        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
     pairs = sorted(between.items())
     widths = style.scale_widths([n for (_, _), (n, _) in pairs], low=1, high=10)
     edges = []
@@ -479,6 +487,10 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
             if pair is not None:
                 agg[pair][0] += 1
                 agg[pair][1] += num(n)
+            elif unit_of.get(str(s)) is not None and unit_of.get(str(s)) == unit_of.get(str(t)):
+                within = inside_gaps[unit_of[str(s)]]
+                within[0] += 1
+                within[1] += num(n)
         gap_pairs = sorted(agg.items())
         widths = ctx.count_widths([fam for _, (_, fam) in gap_pairs], low=1.5, high=6)
         start = len(edges)
@@ -503,7 +515,12 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
                 )
             )
         layers.append(
-            Layer(GAP_KINDS["co_serving"].layer, ctx.gap_label("co_serving"), len(edges) - start)
+            Layer(
+                GAP_KINDS["co_serving"].layer,
+                ctx.gap_label("co_serving"),
+                len(edges) - start,
+                inside=sum(1 for v in inside_gaps.values() if v[0]),
+            )
         )
     if ref_frame is not None:
         ragg: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -517,6 +534,8 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
                 ragg[pair][0] += num(n)
                 ragg[pair][1] += num(ans)
                 ragg[pair][2] += num(una)
+            elif unit_of.get(str(s)) is not None and unit_of.get(str(s)) == unit_of.get(str(t)):
+                inside_unanswered[unit_of[str(s)]] += num(una)
         ref_pairs = sorted(ragg.items())
         widths = ctx.count_widths([v[2] for _, v in ref_pairs], low=1.5, high=6)
         start = len(edges)
@@ -538,11 +557,29 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
                 )
             )
         layers.append(
-            Layer(GAP_KINDS["referrals"].layer, ctx.gap_label("referrals"), len(edges) - start)
+            Layer(
+                GAP_KINDS["referrals"].layer,
+                ctx.gap_label("referrals"),
+                len(edges) - start,
+                inside=sum(1 for v in inside_unanswered.values() if v),
+            )
         )
+    # gaps inside a territory cannot be lines: its tooltip and panel count them
+    for node in nodes:
+        unit = node["teryt"]
+        pairs_in, families_in = inside_gaps.get(unit, (0.0, 0.0))
+        if pairs_in:
+            node["tip"][1].append([ctx.t("tip_gap_pairs_inside"), ctx.number(pairs_in)])
+            node["tip"][1].append([ctx.t("tip_gap_families_inside"), ctx.count(families_in)])
+        if inside_unanswered.get(unit):
+            node["tip"][1].append(
+                [ctx.t("tip_unanswered_inside"), ctx.count(inside_unanswered[unit])]
+            )
+    notes = [ctx.t("notes_aggregate_gaps", n=ctx.min_count)] if inputs.gaps else []
     legend: list[LegendSection] = []
     if sec_frame is not None:
-        marked = sum(1 for n in nodes if n.get("gap"))
+        # gminas marked with an outline; larger units coloured by their gminas' gaps
+        marked = sum(1 for unit in units if gap_gminas.get(unit))
         layers.append(
             Layer(GAP_KINDS["sector"].layer, ctx.gap_label("sector"), marked, target="nodes")
         )
@@ -567,6 +604,7 @@ def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
         nodes,
         edges,
         layers,
+        notes,
         size_label=ctx.t("legend_size_institutions"),
         extra_legend=legend,
     )

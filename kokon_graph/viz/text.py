@@ -158,6 +158,28 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "pl": "Mniejsze luki (poniżej progu, nienarysowane): {n}",
         "en": "Smaller gaps (below the threshold, not drawn): {n}",
     },
+    "layer_inside": {
+        "pl": "…oraz luki wewnątrz terytoriów: {n} (w ich opisie)",
+        "en": "…and gaps inside territories: {n} (in their details)",
+    },
+    "tip_gap_pairs_inside": {
+        "pl": "Luki wewnątrz: pary bez współpracy ze wspólnymi rodzinami",
+        "en": "Gaps inside: pairs sharing families without cooperating",
+    },
+    "tip_gap_families_inside": {
+        "pl": "Luki wewnątrz: wspólne rodziny (suma po parach)",
+        "en": "Gaps inside: shared families (summed over pairs)",
+    },
+    "tip_unanswered_inside": {
+        "pl": "Luki wewnątrz: skierowania bez odpowiedzi",
+        "en": "Gaps inside: unanswered referrals",
+    },
+    "notes_aggregate_gaps": {
+        "pl": "Mapa zbiorcza: luki są zsumowane dla par terytoriów; linie poniżej progu "
+        "{n} nie są rysowane. Luki wewnątrz terytorium są w jego opisie.",
+        "en": "An aggregate map: gaps are summed per pair of territories; lines below the "
+        "threshold {n} are not drawn. Gaps inside a territory are in its details.",
+    },
     "of_total": {"pl": "{n} z {total}", "en": "{n} of {total}"},
     "gap_threshold": {
         "pl": "Rysuj luki od liczby rodzin / skierowań",

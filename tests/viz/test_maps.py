@@ -401,3 +401,21 @@ def test_map_kinds_and_gap_layers_come_from_tables() -> None:
 
     assert tuple(KIND_BUILDERS) == MAP_KINDS
     assert tuple(k.layer for k in GAP_KINDS.values() if k.on_map) == GAP_LAYERS
+
+
+def test_an_aggregate_map_keeps_the_gaps_inside_its_territories(valid_network: Network) -> None:
+    """tests/data/valid holds one powiat (2815): at powiat level every gap is inside it."""
+    m = build_map(valid_network, kind="aggregate", level="powiat")
+    layers = {layer.id: layer for layer in m.layers}
+    assert layers["gap_co_serving"].count == 0  # no pair of powiats to draw a line between
+    assert layers["gap_co_serving"].inside == 1
+    assert layers["gap_referrals"].inside == 1
+    assert layers["gap_sector"].count == 1  # the powiat holds gminas with a sector gap
+    powiat = next(n for n in m.nodes if n["teryt"] == "2815")
+    rows = dict(powiat["tip"][1])
+    # 11 co-serving pairs (worked by hand above); their families are summed, then shown
+    # as a count only from the threshold up
+    assert rows["Luki wewnątrz: pary bez współpracy ze wspólnymi rodzinami"] == "11"
+    assert any(note.startswith("Mapa zbiorcza: luki są zsumowane") for note in m.notes)
+    html = m.to_html()
+    assert "oraz luki wewnątrz terytoriów: 1" in html
