@@ -208,7 +208,14 @@ def render(m: Map) -> str:
     net.templateEnv.globals.update(
         page=m,
         legend=[asdict(section) for section in m.legend],
-        config={**_config(m), "tipLabels": list(labels)},
+        config={
+            **_config(m),
+            "tipLabels": list(labels),
+            # what a saved picture prints above and beside the map
+            "title": m.title,
+            "facts": [[label, value] for label, value in m.facts],
+            "legend": [asdict(section) for section in m.legend],
+        },
         assets={
             "vis_js": Markup(a.vis_js),
             "vis_css": Markup(a.vis_css),

@@ -180,6 +180,10 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "en": "An aggregate map: gaps are summed per pair of territories; lines below the "
         "threshold {n} are not drawn. Gaps inside a territory are in its details.",
     },
+    "save": {"pl": "Zapisz widok", "en": "Save the view"},
+    "save_png": {"pl": "Obraz PNG", "en": "PNG image"},
+    "save_svg": {"pl": "Grafika SVG", "en": "SVG drawing"},
+    "print": {"pl": "Drukuj", "en": "Print"},
     "of_total": {"pl": "{n} z {total}", "en": "{n} of {total}"},
     "gap_threshold": {
         "pl": "Rysuj luki od liczby rodzin / skierowań",

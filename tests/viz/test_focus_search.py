@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -167,3 +169,47 @@ def test_choosing_a_territory_zooms_to_it(
         for node in own:
             px, py = run.node_dom_position(node)
             assert view["left"] <= px <= view["right"] and view["top"] <= py <= view["bottom"]
+
+
+# --------------------------------------------------------------------------- save, print
+
+
+def test_the_view_saves_as_png_and_svg_with_title_and_legend(
+    chromium: Chromium, valid_network: Network, tmp_path: Path
+) -> None:
+    m = build_map(valid_network)
+    with chromium.open(m.save(tmp_path / "save.html")) as run:
+        run.poll("window.kokonMap.labelPass >= 1")
+        with run.page.expect_download() as info:
+            run.page.click("#kk-save-png")
+        png = info.value.path().read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])
+        assert width == 1600 and height > 600
+        with run.page.expect_download() as info:
+            run.page.click("#kk-save-svg")
+        assert info.value.suggested_filename.endswith(".svg")
+        svg = ElementTree.fromstring(info.value.path().read_text(encoding="utf-8"))
+        texts = [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+        assert texts[0] == m.title
+        assert any(t.startswith("Zakres: cały zbiór danych") and "Stan danych:" in t for t in texts)
+        assert "Legenda" in texts and "Kolor: sektor" in texts
+        shown_nodes, shown_edges = run.shown()
+        kinds = [el.get("class") for el in svg.iter()]
+        assert kinds.count("kk-node") == shown_nodes
+        assert kinds.count("kk-edge") == shown_edges
+        labels = run.js("window.kokonMap.nodes.get({filter: (n) => n.label}).map((n) => n.label)")
+        assert sorted(t for t in texts if t in labels) == sorted(labels)
+        assert run.console_errors == []
+
+
+def test_printing_keeps_the_legend_and_drops_the_controls(
+    chromium: Chromium, valid_network: Network, tmp_path: Path
+) -> None:
+    m = build_map(valid_network)
+    with chromium.open(m.save(tmp_path / "print.html")) as run:
+        run.page.emulate_media(media="print")
+        assert run.page.locator("#kk-legend").is_visible()
+        assert not run.page.locator(".kk-filters").is_visible()
+        assert not run.page.locator("#kk-search-input").is_visible()
+        assert run.page.locator("#mynetwork canvas").is_visible()

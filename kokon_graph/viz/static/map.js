@@ -748,6 +748,236 @@
     }
   });
 
+  /* ---------------------------------------------------------------- save, print
+     The current view as a PNG image or an SVG drawing, with the title, the scope, the date
+     of the data and the legend; the print style sheet puts the legend beside the map. */
+
+  const SAVE_W = 1600;
+  const HEAD_H = 70;
+  const LEGEND_W = 340;
+  const face = options.nodes.font.face;
+
+  /* Legend rows as [kind, title/label, colour, shape, dashes, stops]. */
+  const legendRows = () => {
+    const rows = [];
+    for (const section of config.legend) {
+      rows.push(["title", section.title]);
+      for (const item of section.items) rows.push([item.swatch, item.label, item.colour, item.shape, item.dashes, item.stops]);
+    }
+    for (const p of document.querySelectorAll(".kk-notes p, #kk-gap-meaning")) {
+      if (p.textContent) rows.push(["note", p.textContent]);
+    }
+    return rows;
+  };
+
+  const wrap = (ctx, text, width) => {
+    const words = String(text).split(" ");
+    const lines = [];
+    let line = "";
+    for (const w of words) {
+      const next = line ? `${line} ${w}` : w;
+      if (ctx.measureText(next).width > width && line) {
+        lines.push(line);
+        line = w;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+    return lines;
+  };
+
+  const swatchPath = (ctx, shape, x, y, r) => {
+    ctx.beginPath();
+    if (shape === "square") ctx.rect(x - r, y - r, 2 * r, 2 * r);
+    else if (shape === "triangle") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r); ctx.lineTo(x - r, y + r); ctx.closePath();
+    } else if (shape === "diamond" || shape === "star") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y); ctx.closePath();
+    } else if (shape === "hexagon") {
+      for (let i = 0; i < 6; i += 1) {
+        const t = (Math.PI / 3) * i;
+        if (i) ctx.lineTo(x + r * Math.cos(t), y + r * Math.sin(t));
+        else ctx.moveTo(x + r, y);
+      }
+      ctx.closePath();
+    } else ctx.arc(x, y, r, 0, 2 * Math.PI);
+  };
+
+  const drawLegend = (ctx, x0, y0, width) => {
+    let y = y0;
+    ctx.textBaseline = "middle";
+    ctx.fillStyle = "#222";
+    ctx.font = `600 15px ${face}`;
+    ctx.fillText(T.legend, x0, y);
+    y += 24;
+    for (const [kind, label, colour, shape, dashes, stops] of legendRows()) {
+      if (kind === "title" || kind === "note") {
+        ctx.font = kind === "title" ? `600 13px ${face}` : `italic 12px ${face}`;
+        ctx.fillStyle = kind === "title" ? "#222" : "#7a1f1f";
+        for (const line of wrap(ctx, label, width)) {
+          ctx.fillText(line, x0, y);
+          y += 17;
+        }
+        y += 2;
+        continue;
+      }
+      ctx.save();
+      if (kind === "shape") {
+        ctx.fillStyle = colour;
+        ctx.strokeStyle = "#555";
+        swatchPath(ctx, shape, x0 + 9, y, 7);
+        ctx.fill();
+        ctx.stroke();
+      } else if (kind === "outline") {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 3;
+        swatchPath(ctx, "dot", x0 + 9, y, 6);
+        ctx.stroke();
+      } else if (kind === "line") {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2.5;
+        ctx.setLineDash(dashes || []);
+        ctx.beginPath();
+        ctx.moveTo(x0, y);
+        ctx.lineTo(x0 + 34, y);
+        ctx.stroke();
+      } else if (kind === "gradient") {
+        const g = ctx.createLinearGradient(x0, 0, x0 + 40, 0);
+        (stops || []).forEach((c, i, all) => g.addColorStop(i / Math.max(all.length - 1, 1), c));
+        ctx.fillStyle = g;
+        ctx.fillRect(x0, y - 5, 40, 10);
+      }
+      ctx.restore();
+      ctx.font = `13px ${face}`;
+      ctx.fillStyle = "#222";
+      const lines = wrap(ctx, label, width - 50);
+      for (const line of lines) {
+        ctx.fillText(line, x0 + 48, y);
+        y += 17;
+      }
+      y += 2;
+    }
+    return y;
+  };
+
+  const headerText = () => [
+    config.title,
+    config.facts.map(([label, value]) => `${label}: ${value}`).join("   "),
+  ];
+
+  /* The view as a PNG data URL: header, the map as drawn, legend at the right. */
+  const exportPng = () => {
+    const source = container.querySelector("canvas");
+    const mapW = SAVE_W - LEGEND_W;
+    const mapH = Math.round((source.height / source.width) * mapW);
+    const probe = document.createElement("canvas").getContext("2d");
+    probe.font = `13px ${face}`;
+    const legendH = drawLegend(probe, 0, 0, LEGEND_W - 30) + 20;
+    const out = document.createElement("canvas");
+    out.width = SAVE_W;
+    out.height = HEAD_H + Math.max(mapH, legendH);
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    const [title, facts] = headerText();
+    ctx.fillStyle = "#222";
+    ctx.textBaseline = "top";
+    ctx.font = `600 22px ${face}`;
+    ctx.fillText(title, 16, 12);
+    ctx.font = `13px ${face}`;
+    ctx.fillText(facts, 16, 44);
+    ctx.drawImage(source, 0, HEAD_H, mapW, mapH);
+    drawLegend(ctx, mapW + 16, HEAD_H + 16, LEGEND_W - 30);
+    return out.toDataURL("image/png");
+  };
+
+  const esc = (text) =>
+    String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+  /* The view as an SVG drawing: every visible line and node, the labels drawn now, the
+     header and the legend (as text and shapes, so it prints sharp at any size). */
+  const exportSvg = () => {
+    const box = container.getBoundingClientRect();
+    const mapW = box.width;
+    const mapH = box.height;
+    const toDom = (id) => network.canvasToDOM(network.getPositions([id])[id]);
+    const scale = network.getScale();
+    const parts = [];
+    for (const e of edges.get({ filter: (e) => !e.hidden })) {
+      const a = toDom(e.from);
+      const b = toDom(e.to);
+      const colour = e.dim ? DIM_EDGE : e.color;
+      const dash = e.dashes ? ` stroke-dasharray="${e.dashes.join(" ")}"` : "";
+      parts.push(`<line class="kk-edge" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${esc(colour)}" stroke-width="${Math.max(e.width * scale, 0.5).toFixed(2)}"${dash}/>`);
+    }
+    for (const n of nodes.get({ filter: (n) => !n.hidden })) {
+      const p = toDom(n.id);
+      const r = Math.max((n.value || 10) * scale, 1.5);
+      const fillColour = n.color.background;
+      const stroke = n.color.border;
+      const op = n.opacity !== undefined && n.opacity < 1 ? ` opacity="${n.opacity}"` : "";
+      const attrs = `class="kk-node" fill="${esc(fillColour)}" stroke="${esc(stroke)}" stroke-width="${n.borderWidth || 1}"${op}`;
+      if (n.shape === "square") parts.push(`<rect x="${(p.x - r).toFixed(1)}" y="${(p.y - r).toFixed(1)}" width="${(2 * r).toFixed(1)}" height="${(2 * r).toFixed(1)}" ${attrs}/>`);
+      else if (n.shape === "dot") parts.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${r.toFixed(1)}" ${attrs}/>`);
+      else {
+        const sides = n.shape === "triangle" ? 3 : n.shape === "hexagon" ? 6 : 4;
+        const pts = [];
+        for (let i = 0; i < sides; i += 1) {
+          const t = -Math.PI / 2 + (2 * Math.PI * i) / sides;
+          pts.push(`${(p.x + r * Math.cos(t)).toFixed(1)},${(p.y + r * Math.sin(t)).toFixed(1)}`);
+        }
+        parts.push(`<polygon points="${pts.join(" ")}" ${attrs}/>`);
+      }
+      if (n.label) {
+        parts.push(`<text class="kk-label" x="${p.x.toFixed(1)}" y="${(p.y + r + 15).toFixed(1)}" text-anchor="middle" font-size="${LABEL_PX}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(n.label)}</text>`);
+      }
+    }
+    const legend = [];
+    let y = 22;
+    legend.push(`<text x="0" y="${y}" font-size="15" font-weight="600">${esc(T.legend)}</text>`);
+    y += 24;
+    for (const [kind, label, colour, shape, dashes] of legendRows()) {
+      if (kind === "title" || kind === "note") {
+        legend.push(`<text x="0" y="${y}" font-size="${kind === "title" ? 13 : 12}"${kind === "title" ? ' font-weight="600"' : ' font-style="italic" fill="#7a1f1f"'}>${esc(label)}</text>`);
+        y += 20;
+        continue;
+      }
+      if (kind === "line") legend.push(`<line x1="0" y1="${y - 4}" x2="34" y2="${y - 4}" stroke="${esc(colour)}" stroke-width="2.5"${dashes ? ` stroke-dasharray="${dashes.join(" ")}"` : ""}/>`);
+      else if (kind === "shape") legend.push(`<circle cx="9" cy="${y - 4}" r="7" fill="${esc(colour)}" stroke="#555"/>`);
+      else if (kind === "outline") legend.push(`<circle cx="9" cy="${y - 4}" r="6" fill="none" stroke="${esc(colour)}" stroke-width="3"/>`);
+      legend.push(`<text x="48" y="${y}" font-size="13">${esc(label)}</text>`);
+      y += 20;
+    }
+    const [title, facts] = headerText();
+    const height = HEAD_H + Math.max(mapH, y + 20);
+    const width = mapW + LEGEND_W;
+    return [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(0)}" height="${height.toFixed(0)}" viewBox="0 0 ${width.toFixed(0)} ${height.toFixed(0)}" font-family="${esc(face)}">`,
+      `<rect width="100%" height="100%" fill="#fff"/>`,
+      `<text x="16" y="32" font-size="22" font-weight="600">${esc(title)}</text>`,
+      `<text x="16" y="56" font-size="13">${esc(facts)}</text>`,
+      `<g transform="translate(0 ${HEAD_H})"><clipPath id="kk-clip"><rect width="${mapW.toFixed(0)}" height="${mapH.toFixed(0)}"/></clipPath><g clip-path="url(#kk-clip)">${parts.join("")}</g></g>`,
+      `<g transform="translate(${(mapW + 16).toFixed(0)} ${HEAD_H})">${legend.join("")}</g>`,
+      "</svg>",
+    ].join("\n");
+  };
+
+  const download = (href, name) => {
+    const a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+  const fileStem = () => fold(config.title).replace(/ /g, "-").slice(0, 60) || "mapa";
+  document.getElementById("kk-save-png").addEventListener("click", () => download(exportPng(), `${fileStem()}.png`));
+  document.getElementById("kk-save-svg").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([exportSvg()], { type: "image/svg+xml" }));
+    download(url, `${fileStem()}.svg`);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  document.getElementById("kk-print").addEventListener("click", () => window.print());
+
   /* ---------------------------------------------------------------- start */
 
   if (!nodeItems.length) document.getElementById("kk-empty").hidden = false;
@@ -760,5 +990,8 @@
     // an ego map is laid out around its focus already: select it, do not zoom to it
     network.once("afterDrawing", () => focusNode(config.focus, false, config.kind !== "ego"));
   }
-  Object.assign(api, { apply, focus: focusNode, search, resetFilters, relabel, fitShown, ready: true });
+  Object.assign(api, {
+    apply, focus: focusNode, search, resetFilters, relabel, fitShown, exportPng, exportSvg,
+    showOnly, clearFocus, ready: true,
+  });
 })();
