@@ -75,13 +75,23 @@ class Map:
     gap_threshold: int = 1
     #: Counts below this show as "<n" (the small-count threshold).
     min_count: int = 1
+    #: The page opens on one node per territory (big maps, see ``viz/_overview.py``).
+    overview: bool = False
+    #: The overview's frames (one per powiat), drawn while it is shown.
+    overview_frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
     #: Territory frames drawn behind the nodes: ``(title, x, y, width, height, code)``.
     frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
 
     def visible_counts(self) -> tuple[int, int]:
         """Nodes and edges shown when the page opens (every layer as initially toggled)."""
+        if self.overview:
+            return (
+                sum(1 for n in self.nodes if n.get("kk") == "overview"),
+                sum(1 for e in self.edges if e["layer"] == "overview"),
+            )
         on = {layer.id for layer in self.layers if layer.on}
-        return len(self.nodes), sum(1 for e in self.edges if e["layer"] in on and self.drawn(e))
+        shown = [n for n in self.nodes if n.get("kk") != "overview"]
+        return len(shown), sum(1 for e in self.edges if e["layer"] in on and self.drawn(e))
 
     def drawn(self, edge: dict[str, Any]) -> bool:
         """Whether the gap threshold lets ``edge`` be drawn (every edge but gap lines)."""

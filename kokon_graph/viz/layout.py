@@ -242,14 +242,15 @@ def cluster_layout(
     boxes: Mapping[Hashable, NodeBox],
     *,
     seed: int = 1,
+    grid: bool = False,
 ) -> dict[Hashable, tuple[float, float]]:
     """Positions of one cluster (a territory's institutions): force-directed, spread so that
     a typical tie is longer than a label, then moved until no label overlaps another;
-    centred on (0, 0)."""
+    centred on (0, 0). With ``grid`` (or above :data:`FORCE_LIMIT` members): in rows."""
     if not members:
         return {}
     wanted = [boxes[m] for m in members]
-    if len(members) > FORCE_LIMIT:
+    if grid or len(members) > FORCE_LIMIT:
         xy = _grid(wanted)
     else:
         pos = layout_positions(members, edges, seed=seed)
@@ -289,6 +290,7 @@ def grouped_layout(
     boxes: Mapping[Hashable, NodeBox],
     *,
     seed: int = 1,
+    grid: bool = False,
 ) -> tuple[dict[Hashable, tuple[float, float]], list[Frame]]:
     """Lay out each cluster on its own and pack their frames in rows.
 
@@ -301,7 +303,7 @@ def grouped_layout(
     for code, title, members, new_row in clusters:
         inside = set(members)
         local = [(u, v, w) for u, v, w in edges if u in inside and v in inside]
-        pos = cluster_layout(list(members), local, boxes, seed=seed)
+        pos = cluster_layout(list(members), local, boxes, seed=seed, grid=grid)
         if not pos:
             continue
         left, top, right, bottom = _extent(pos, boxes)

@@ -41,6 +41,7 @@ from kokon_graph.viz._content import GAP_LINES, Layer, LegendItem, LegendSection
 from kokon_graph.viz._items import Context
 from kokon_graph.viz._kinds import KIND_BUILDERS, Inputs, Parts, build_parts
 from kokon_graph.viz._measures import MapError
+from kokon_graph.viz._overview import OVERVIEW_LIMIT, add_overview
 from kokon_graph.viz.style import BIG_EDGES, BIG_NODES
 
 __all__ = [
@@ -300,6 +301,7 @@ def build_map(
     date: str | None = None,
     min_count: int | None = None,
     gap_threshold: int | None = None,
+    overview: bool | None = None,
 ) -> Map:
     """Build a map of ``network``.
 
@@ -351,6 +353,10 @@ def build_map(
         Gap lines resting on fewer families (or unanswered referrals) start hidden; a
         slider in the page changes it. By default ``min_count``, raised where needed so
         that the gap lines shown at the start do not outnumber the ties shown.
+    overview
+        Open on one node per territory, which a click opens (default: for maps of more
+        than :data:`~kokon_graph.viz._overview.OVERVIEW_LIMIT` institutions, not for ego
+        maps nor maps opening on a focus).
 
     Raises
     ------
@@ -422,7 +428,7 @@ def build_map(
     ]
     if kind == "ego":
         facts.append((ctx.t("steps"), str(steps)))
-    return Map(
+    built = Map(
         kind=kind,
         lang=lang,
         title=heading,
@@ -439,3 +445,9 @@ def build_map(
         gap_threshold=threshold,
         min_count=min_count,
     )
+    institutions = sum(1 for n in parts.nodes if n.get("kk") == "institution")
+    if overview is None:
+        overview = institutions > OVERVIEW_LIMIT and kind != "ego"
+    if overview and parts.frames and focus_node is None:
+        add_overview(ctx, built, parts.frames)
+    return built

@@ -155,6 +155,8 @@ def _config(m: Map) -> dict[str, Any]:
         "layers": [{"id": layer.id, "on": layer.on, "target": layer.target} for layer in m.layers],
         "frames": [list(frame) for frame in m.frames],
         "gapThreshold": m.gap_threshold,
+        "overview": m.overview,
+        "overviewFrames": [list(frame) for frame in m.overview_frames],
         "minCount": m.min_count,
         "text": {key: entry[m.lang] for key, entry in TEXT.items()},
     }

@@ -184,6 +184,16 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     "save_png": {"pl": "Obraz PNG", "en": "PNG image"},
     "save_svg": {"pl": "Grafika SVG", "en": "SVG drawing"},
     "print": {"pl": "Drukuj", "en": "Print"},
+    "tip_in_gaps": {"pl": "Instytucje z luką", "en": "Institutions in a gap"},
+    "notes_overview": {
+        "pl": "Przegląd (mapa większa niż {n} instytucji): jeden węzeł na gminę, powiat i "
+        "województwo; wielkość: liczba instytucji, kolor: udział instytucji z luką (zielony: "
+        "brak, czerwony: połowa lub więcej). Kliknij węzeł, aby zobaczyć jego instytucje.",
+        "en": "Overview (a map of more than {n} institutions): one node per municipality, "
+        "county and voivodeship; size: institutions, colour: the share of them in a gap "
+        "(green: none, red: half or more). Click a node to see its institutions.",
+    },
+    "overview_back": {"pl": "Wróć do przeglądu", "en": "Back to the overview"},
     "of_total": {"pl": "{n} z {total}", "en": "{n} of {total}"},
     "gap_threshold": {
         "pl": "Rysuj luki od liczby rodzin / skierowań",

@@ -150,3 +150,32 @@ def test_labels_never_overlap_and_gaps_never_outnumber_ties(
         run.page.wait_for_timeout(100)
         assert_no_overlap(run, "zoomed in")
         assert run.console_errors == []
+
+
+def test_a_big_map_opens_on_its_overview_and_a_click_opens_a_territory(
+    chromium: Chromium, networks: dict[str, Network], tmp_path: Path
+) -> None:
+    """Forced on the generated powiat (the voivodeship, above OVERVIEW_LIMIT institutions,
+    is measured in benchmarks/bench_maps.py)."""
+    m = build_map(networks["generated-powiat"], overview=True)
+    territories = [n for n in m.nodes if n["kk"] == "overview"]
+    institutions = [n for n in m.nodes if n["kk"] == "institution"]
+    assert len(territories) == len(m.frames)  # one per gmina, powiat and voivodeship frame
+    assert sum(1 for n in institutions if n["teryt"].startswith("2004013")) > 5
+    with chromium.open(m.save(tmp_path / "overview.html")) as run:
+        settle(run)
+        assert run.shown() == m.visible_counts() == (len(territories), m.visible_counts()[1])
+        assert_no_overlap(run, "overview")
+        # the institutions are not even handed to vis-network until a territory is opened
+        assert run.js("window.kokonMap.nodes.length") == len(territories)
+        x, y = run.node_dom_position("o:2004013")
+        run.page.mouse.click(x, y)
+        run.page.wait_for_timeout(600)
+        shown = run.shown_ids()[0]
+        own = {n["id"] for n in institutions if n["teryt"].startswith("2004013")}
+        assert own <= shown
+        assert not any(node.startswith("o:") for node in shown)
+        assert run.page.locator("#kk-overview").is_visible()
+        run.page.click("#kk-overview")
+        assert run.shown()[0] == len(territories)
+        assert run.console_errors == []

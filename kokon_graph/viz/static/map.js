@@ -78,7 +78,8 @@
   for (const n of nodeItems) if (n.gap) n.gapShown = true;
 
   const state = {
-    sector: "", type: "", territory: "", layers: {}, threshold: config.gapThreshold, only: null,
+    sector: "", type: "", territory: "", layers: { overview: true },
+    threshold: config.gapThreshold, only: null, overview: Boolean(config.overview),
   };
   const GAP_LINES = new Set(["gap_co_serving", "gap_referrals"]);
   /* A gap line is drawn from the threshold up; below the small-count threshold, all are. */
@@ -86,13 +87,15 @@
     !GAP_LINES.has(e.layer) || state.threshold < config.minCount || (e.k || 0) >= state.threshold;
   for (const layer of config.layers) state.layers[layer.id] = layer.on;
 
-  /* Edges of layers switched off at the start are loaded when first switched on. */
-  const pending = {};
+  /* Only what is shown at the start is handed to vis-network; a line is loaded the first
+     time it is to be shown (its layer switched on, the threshold lowered, a territory
+     opened from the overview). */
+  for (const n of nodeItems) n.hidden = state.overview ? n.kk !== "overview" : n.kk === "overview";
   const startEdges = [];
   for (const e of edgeItems) {
-    if (state.layers[e.layer] === false) {
-      (pending[e.layer] = pending[e.layer] || []).push(e);
-    } else {
+    const from = nodeById.get(e.from);
+    const to = nodeById.get(e.to);
+    if (state.layers[e.layer] !== false && passesThreshold(e) && !from.hidden && !to.hidden) {
       e.loaded = true;
       startEdges.push(e);
     }
@@ -104,7 +107,9 @@
   scaling.customScalingFunction = (min, max, total, value) =>
     (value - scaling.min) / (scaling.max - scaling.min);
 
-  const nodes = new vis.DataSet(nodeItems);
+  // on an overview, the institutions are handed to vis-network when a territory is opened
+  for (const n of nodeItems) n.loaded = !(state.overview && n.hidden);
+  const nodes = new vis.DataSet(nodeItems.filter((n) => n.loaded));
   const edges = new vis.DataSet(startEdges);
   const container = document.getElementById("mynetwork");
   const network = new vis.Network(container, { nodes, edges }, options);
@@ -192,7 +197,7 @@
       }
     });
     for (const n of nodeItems) {
-      if ((n.hidden || n.faded) && n.shown) {
+      if (n.loaded && (n.hidden || n.faded) && n.shown) {
         n.shown = false;
         updates.push({ id: n.id, label: "" });
       }
@@ -223,14 +228,14 @@
   });
 
   /* Territory frames: a box per gmina (powiat, voivodeship) behind its institutions. */
-  const frames = config.frames || [];
   network.on("beforeDrawing", (ctx) => {
+    const frames = (state.overview ? config.overviewFrames : config.frames) || [];
     if (!frames.length) return;
     const scale = network.getScale();
     const k = 1 / Math.min(scale, 1);
     ctx.save();
     for (const [title, x, y, w, h, code] of frames) {
-      if (state.territory && !inTerritory(code, state.territory)) continue;
+      if (!state.overview && state.territory && !inTerritory(code, state.territory)) continue;
       ctx.fillStyle = "rgba(236, 240, 245, 0.75)";
       ctx.strokeStyle = "#c3cad4";
       ctx.lineWidth = k;
@@ -285,6 +290,8 @@
     code.startsWith(chosen) || (code !== "" && chosen.startsWith(code));
 
   const passes = (n) => {
+    if (n.kk === "overview") return state.overview;
+    if (state.overview) return false;
     if (state.sector && n.kk === "institution" && n.sector !== state.sector) return false;
     if (state.type) {
       const aboutGroups = state.type.startsWith("group:");
@@ -334,11 +341,26 @@
   const apply = () => {
     const nodeUpdates = [];
     let shownNodes = 0;
+    const nodeAdds = [];
     for (const n of nodeItems) {
       const show = passes(n);
+      if (show) shownNodes += 1;
+      if (!n.loaded) {
+        if (show) {
+          n.loaded = true;
+          n.hidden = false;
+          if (n.gap) {
+            const on = state.layers.gap_sector !== false;
+            n.gapShown = on;
+            n.color = on ? n.c1 : n.c0;
+            n.borderWidth = on ? n.w1 : n.w0;
+          }
+          nodeAdds.push(n);
+        }
+        continue;
+      }
       const update = { id: n.id };
       let changed = false;
-      if (show) shownNodes += 1;
       if (Boolean(n.hidden) === show) {
         n.hidden = !show;
         update.hidden = !show;
@@ -356,22 +378,30 @@
       if (changed) nodeUpdates.push(update);
     }
     const edgeUpdates = [];
+    const edgeAdds = [];
     let shownEdges = 0;
     for (const e of edgeItems) {
-      if (!e.loaded) continue;
       const show =
         state.layers[e.layer] !== false &&
         passesThreshold(e) &&
         !nodeById.get(e.from).hidden &&
         !nodeById.get(e.to).hidden;
       if (show) shownEdges += 1;
-      if (Boolean(e.hidden) === show) {
+      if (!e.loaded) {
+        if (show) {
+          e.loaded = true;
+          e.hidden = false;
+          edgeAdds.push(e);
+        }
+      } else if (Boolean(e.hidden) === show) {
         e.hidden = !show;
         edgeUpdates.push({ id: e.id, hidden: !show });
       }
     }
+    if (nodeAdds.length) nodes.add(nodeAdds);
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
+    if (edgeAdds.length) edges.add(edgeAdds);
     countBox.textContent = fill(T.visible, {
       nodes: shownNodes,
       edges: shownEdges,
@@ -402,6 +432,12 @@
   const selects = Array.from(document.querySelectorAll("select[data-filter]"));
   for (const select of selects) {
     select.addEventListener("change", () => {
+      if (state.overview && select.value) {
+        // a choice made on the overview opens the institutions
+        state.overview = false;
+        const back = document.getElementById("kk-overview");
+        if (back) back.hidden = false;
+      }
       state[select.dataset.filter] = select.value;
       apply();
       fitShown();
@@ -411,14 +447,6 @@
     box.addEventListener("change", () => {
       const layer = box.dataset.layer;
       state.layers[layer] = box.checked;
-      if (box.checked && pending[layer]) {
-        for (const e of pending[layer]) {
-          e.loaded = true;
-          e.hidden = true; // apply() shows those whose ends are visible
-        }
-        edges.add(pending[layer].map((e) => ({ ...e, hidden: true })));
-        delete pending[layer];
-      }
       apply();
     });
   }
@@ -474,14 +502,14 @@
     }
     const nodeUpdates = [];
     for (const n of nodeItems) {
-      if (!partners.has(n.id)) {
+      if (!partners.has(n.id) && !n.hidden) {
         n.faded = true;
         nodeUpdates.push({ id: n.id, opacity: 0.18 });
       }
     }
     const edgeUpdates = [];
     for (const e of edgeItems) {
-      if (e.loaded && !near.has(e.id) && !(partners.has(e.from) && partners.has(e.to))) {
+      if (e.loaded && !e.hidden && !near.has(e.id) && !(partners.has(e.from) && partners.has(e.to))) {
         e.dim = true;
         edgeUpdates.push({ id: e.id, color: DIM_EDGE });
       }
@@ -599,8 +627,12 @@
   const focusNode = (id, animate = true, move = true) => {
     const n = nodeById.get(id);
     if (!n) return false;
-    if (n.hidden) {
+    if (n.hidden && n.kk !== "overview") {
       state.only = null;
+      if (state.overview) {
+        state.overview = false;
+        if (overviewButton) overviewButton.hidden = false;
+      }
       resetFilters(false);
     }
     network.selectNodes([id]);
@@ -640,8 +672,34 @@
     fitShown();
   };
 
+  /* The overview: a click opens a territory's institutions; a button goes back. */
+  const overviewButton = document.getElementById("kk-overview");
+  const territorySelect = document.getElementById("kk-filter-territory");
+  const openTerritory = (code) => {
+    state.overview = false;
+    state.territory = code;
+    if (territorySelect) territorySelect.value = Array.from(territorySelect.options).some((o) => o.value === code) ? code : "";
+    if (overviewButton) overviewButton.hidden = false;
+    showDetails(null);
+    apply();
+    fitShown();
+  };
+  const backToOverview = () => {
+    state.overview = true;
+    state.only = null;
+    undim();
+    api.focused = null;
+    showDetails(null);
+    resetFilters(false);
+    if (overviewButton) overviewButton.hidden = true;
+    fitShown();
+  };
+  if (overviewButton) overviewButton.addEventListener("click", backToOverview);
+
   network.on("click", (p) => {
-    if (p.nodes.length) focusNode(p.nodes[0], false, false);
+    const clicked = p.nodes.length ? nodeById.get(p.nodes[0]) : null;
+    if (clicked && clicked.kk === "overview") openTerritory(clicked.teryt);
+    else if (p.nodes.length) focusNode(p.nodes[0], false, false);
     else if (p.edges.length) showDetails(edgeById.get(p.edges[0]));
     else if (api.focused) clearFocus();
     else showDetails(null);
@@ -992,6 +1050,6 @@
   }
   Object.assign(api, {
     apply, focus: focusNode, search, resetFilters, relabel, fitShown, exportPng, exportSvg,
-    showOnly, clearFocus, ready: true,
+    showOnly, clearFocus, openTerritory, backToOverview, ready: true,
   });
 })();
