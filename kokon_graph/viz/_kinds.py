@@ -17,6 +17,7 @@ from kokon_graph.graph import Network
 from kokon_graph.labels import group_label
 from kokon_graph.model import normalize_token
 from kokon_graph.viz import _measures, style
+from kokon_graph.viz._compare import compare_parts
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection
 from kokon_graph.viz._items import (
     Context,
@@ -66,6 +67,8 @@ class Inputs:
     focus: str | None = None
     steps: int = 1
     level: str | None = None
+    #: The earlier wave's network, for a comparison map.
+    before: Network | None = None
 
 
 def gap_frames(
@@ -617,6 +620,7 @@ KIND_BUILDERS: Final[dict[str, Callable[[Context, Inputs], Parts]]] = {
     "groups": group_parts,
     "referrals": referral_parts,
     "aggregate": aggregate_parts,
+    "compare": compare_parts,
 }
 
 

@@ -34,7 +34,8 @@ import pandas as pd
 
 from kokon_graph import model
 from kokon_graph.analysis.results import GAP_KINDS
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.io import Dataset
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import GAP_LINES, Layer, LegendItem, LegendSection, Map
@@ -54,12 +55,13 @@ __all__ = [
     "LegendSection",
     "Map",
     "MapKind",
+    "build_compare_map",
     "build_map",
     "check_options",
     "data_date",
 ]
 
-MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate"]
+MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate", "compare"]
 MAP_KINDS: Final[tuple[str, ...]] = tuple(KIND_BUILDERS)
 #: The gap overlay: one layer per kind of gap the registry draws on maps, each a toggle.
 GAP_LAYERS: Final = tuple(kind.layer for kind in GAP_KINDS.values() if kind.on_map)
@@ -302,6 +304,7 @@ def build_map(
     min_count: int | None = None,
     gap_threshold: int | None = None,
     overview: bool | None = None,
+    compare: Network | None = None,
 ) -> Map:
     """Build a map of ``network``.
 
@@ -357,6 +360,10 @@ def build_map(
         Open on one node per territory, which a click opens (default: for maps of more
         than :data:`~kokon_graph.viz._overview.OVERVIEW_LIMIT` institutions, not for ego
         maps nor maps opening on a focus).
+    compare
+        The network of an earlier wave (same dataset and scope): draws a ``compare`` map of
+        ``network`` against it, with the ties kept, gained and lost and the shared-family
+        gaps opened and closed.
 
     Raises
     ------
@@ -364,6 +371,10 @@ def build_map(
         For an unknown kind, level or measure, an ego map without a focus,
         or a focus that is not in the network.
     """
+    if compare is not None:
+        kind = "compare"
+    elif kind == "compare":
+        raise MapError("a comparison map needs the earlier wave", hint="--compare BEFORE AFTER")
     check_options(
         kind=kind,
         size_by=size_by,
@@ -398,9 +409,15 @@ def build_map(
         focus=focus,
         steps=steps,
         level=level,
+        before=compare,
     )
     parts = build_parts(ctx, inputs, kind)
-    heading = title or ctx.t(parts.title_key, name=ctx.names.get(focus or "", focus or ""))
+    heading = title or ctx.t(
+        parts.title_key,
+        name=ctx.names.get(focus or "", focus or ""),
+        before=compare.wave if compare is not None else "",
+        after=network.wave or "",
+    )
     threshold = _gap_threshold(parts, min_count)
     if gap_threshold is not None:
         threshold = max(1, gap_threshold)
@@ -428,6 +445,8 @@ def build_map(
     ]
     if kind == "ego":
         facts.append((ctx.t("steps"), str(steps)))
+    if compare is not None:
+        facts[1] = (ctx.t("compared"), f"{compare.wave} → {network.wave}")
     built = Map(
         kind=kind,
         lang=lang,
@@ -451,3 +470,33 @@ def build_map(
     if overview and parts.frames and focus_node is None:
         add_overview(ctx, built, parts.frames)
     return built
+
+
+def build_compare_map(
+    dataset: Dataset,
+    *,
+    before: str,
+    after: str,
+    scope: str | Scope | None = None,
+    **options: Any,
+) -> Map:
+    """A comparison map of two waves of ``dataset`` (in ``scope``): the ties kept, gained
+    and lost and the shared-family gaps opened and closed between ``before`` and
+    ``after``. ``options`` are those of :func:`build_map`.
+
+    Raises
+    ------
+    MapError
+        If either wave is not in the dataset.
+    """
+    waves = [str(w) for w in dataset.waves]
+    for wave in (before, after):
+        if wave not in waves:
+            raise MapError(
+                f"wave {wave!r} is not in the dataset",
+                hint=f"use two of: {', '.join(waves) or '(the dataset has no waves)'}",
+            )
+    parsed = scope if isinstance(scope, Scope) or scope is None else Scope.parse(scope)
+    earlier = build_network(dataset, scope=parsed, wave=before)
+    later = build_network(dataset, scope=parsed, wave=after)
+    return build_map(later, compare=earlier, **options)

@@ -95,6 +95,12 @@ EDGE_STYLES: Final[dict[str, dict[str, object]]] = {
     "referrals": {"color": "rgba(110,110,110,0.75)", "dashes": False, "arrows": True},
     "gap_co_serving": {"color": "rgba(214,39,40,0.6)", "dashes": [8, 6], "arrows": False},
     "gap_referrals": {"color": "rgba(255,127,14,0.75)", "dashes": [2, 5], "arrows": True},
+    # the comparison of two waves
+    "tie_kept": {"color": "rgba(150,150,150,0.6)", "dashes": False, "arrows": False},
+    "tie_gained": {"color": "rgba(44,160,44,0.9)", "dashes": False, "arrows": False},
+    "tie_lost": {"color": "rgba(214,39,40,0.85)", "dashes": [3, 4], "arrows": False},
+    "gap_opened": {"color": "rgba(214,39,40,0.7)", "dashes": [10, 5], "arrows": False},
+    "gap_closed": {"color": "rgba(44,160,44,0.7)", "dashes": [10, 5], "arrows": False},
 }
 
 

@@ -33,6 +33,22 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     "title_ego": {"pl": "Otoczenie instytucji: {name}", "en": "Neighbourhood of {name}"},
     "title_groups": {"pl": "Instytucje w grupach i zespołach", "en": "Institutions in groups"},
     "title_referrals": {"pl": "Przepływ skierowań rodzin", "en": "Referral flows"},
+    "title_compare": {
+        "pl": "Zmiany współpracy: {before} → {after}",
+        "en": "Changes in cooperation: {before} → {after}",
+    },
+    "compared": {"pl": "Porównanie fal", "en": "Waves compared"},
+    "layer_tie_kept": {"pl": "Współpraca utrzymana", "en": "Ties kept"},
+    "layer_tie_gained": {"pl": "Współpraca nowa", "en": "Ties gained"},
+    "layer_tie_lost": {"pl": "Współpraca utracona", "en": "Ties lost"},
+    "layer_gap_opened": {
+        "pl": "Luka nowa: wspólne rodziny bez współpracy",
+        "en": "Gap opened: shared families, no cooperation",
+    },
+    "layer_gap_closed": {
+        "pl": "Luka zamknięta (wspólne rodziny bez współpracy wcześniej)",
+        "en": "Gap closed (shared families without cooperation before)",
+    },
     "title_aggregate_gmina": {
         "pl": "Współpraca między gminami",
         "en": "Cooperation between municipalities",

@@ -260,7 +260,12 @@ def test_families_and_persons_never_reach_the_page(
 ) -> None:
     raw_ids = ["R/1/2020", "R/2/2020", "R/7/2020"]
     for kind in MAP_KINDS:
-        m = build_map(valid_network, kind=kind, focus="OPS1" if kind == "ego" else None)
+        m = build_map(
+            valid_network,
+            kind=kind,
+            focus="OPS1" if kind == "ego" else None,
+            compare=valid_network if kind == "compare" else None,
+        )
         html = m.to_html()
         for family in [*valid_dataset.families["id"], *raw_ids]:
             assert family not in html
@@ -272,7 +277,13 @@ def test_hostile_names_are_never_markup(hostile_dataset: Dataset) -> None:
     net = build_network(hostile_dataset)
     benign = build_map(build_network(hostile_dataset), title="x").to_html()
     for kind in MAP_KINDS:
-        m = build_map(net, kind=kind, focus="NGO1" if kind == "ego" else None, title="<i>t</i>")
+        m = build_map(
+            net,
+            kind=kind,
+            focus="NGO1" if kind == "ego" else None,
+            compare=net if kind == "compare" else None,
+            title="<i>t</i>",
+        )
         html = m.to_html()
         for name in [*HOSTILE.values(), HOSTILE_GROUP[1], HOSTILE_TERRITORY[1], "<i>t</i>"]:
             assert name not in html
@@ -419,3 +430,36 @@ def test_an_aggregate_map_keeps_the_gaps_inside_its_territories(valid_network: N
     assert any(note.startswith("Mapa zbiorcza: luki są zsumowane") for note in m.notes)
     html = m.to_html()
     assert "oraz luki wewnątrz terytoriów: 1" in html
+
+
+def test_a_comparison_map_shows_the_ties_kept_gained_and_lost() -> None:
+    """Checked against the cooperation table itself: the pairs reported in each wave (a
+    row without a wave counts in both), among the institutions of powiat 2815's scope."""
+    from kokon_graph import read_dataset
+    from kokon_graph.viz import build_compare_map
+    from tests.conftest import REPO, TEST_KEY
+
+    data = read_dataset(REPO / "datasets" / "kooperacja-efektywna", pseudonym_key=TEST_KEY)
+    m = build_compare_map(data, before="before", after="after", scope="powiat:2815")
+    inside = {n["id"] for n in m.nodes}
+    coop = data.cooperation
+
+    def pairs(wave: str) -> set[frozenset[str]]:
+        rows = coop[(coop["wave"] == wave) | (coop["wave"] == "")]
+        return {
+            frozenset((s, t))
+            for s, t in zip(rows["source"], rows["target"], strict=True)
+            if s in inside and t in inside and s != t
+        }
+
+    before, after = pairs("before"), pairs("after")
+    counts = {layer.id: layer.count for layer in m.layers}
+    assert counts["tie_kept"] == len(before & after)
+    assert counts["tie_gained"] == len(after - before)
+    assert counts["tie_lost"] == len(before - after)
+    assert counts["tie_gained"] > 0 and counts["tie_lost"] > 0
+    assert m.title == "Zmiany współpracy: before → after"
+    gained = {frozenset((e["from"], e["to"])) for e in m.edges if e["layer"] == "tie_gained"}
+    assert gained == after - before
+    with pytest.raises(MapError, match="wave 'later' is not in the dataset"):
+        build_compare_map(data, before="before", after="later")
