@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from kokon_graph import build_network, read_dataset  # noqa: E402
 from kokon_graph.generate import generate  # noqa: E402
-from kokon_graph.viz import build_map  # noqa: E402
+from kokon_graph.viz import build_compare_map, build_map  # noqa: E402
 from tests.viz.browser import Chromium, PageRun  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
@@ -54,6 +54,8 @@ SHOTS: list[tuple[str, str, str | None, dict[str, Any], Callable[[PageRun], None
     ("map-aggregate", "liderzy-kooperacji", None, {"kind": "aggregate", "level": "gmina"}, None),
     ("map-focus", "praski-kokon", None, {}, _click("1465088-OPS")),
     ("map-search", "liderzy-kooperacji", None, {}, _search("sp 2 wolka")),
+    ("map-en", "kooperacja-efektywna", "powiat:2815", {"lang": "en"}, None),
+    ("map-compare", "kooperacja-efektywna", "powiat:2815", {"waves": ("before", "after")}, None),
 ]
 
 
@@ -70,8 +72,13 @@ def main() -> int:
             jobs.append(("map-overview-open", voiv, None, {}, _open_first_gmina))
             for name, dataset, scope, options, act in jobs:
                 data = read_dataset(dataset)
-                network = build_network(data, scope=scope) if scope else build_network(data)
-                path = build_map(network, **options).save(folder / f"{name}.html")
+                if "waves" in options:
+                    before, after = options["waves"]
+                    built = build_compare_map(data, before=before, after=after, scope=scope)
+                else:
+                    network = build_network(data, scope=scope) if scope else build_network(data)
+                    built = build_map(network, **options)
+                path = built.save(folder / f"{name}.html")
                 with browser.open(path) as run:
                     run.poll("window.kokonMap.labelPass >= 1")
                     if act is not None:

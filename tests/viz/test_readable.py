@@ -179,3 +179,20 @@ def test_a_big_map_opens_on_its_overview_and_a_click_opens_a_territory(
         run.page.click("#kk-overview")
         assert run.shown()[0] == len(territories)
         assert run.console_errors == []
+
+
+def test_a_dataset_without_territories_is_grouped_by_type(
+    chromium: Chromium, valid_copy: Path, tmp_path: Path
+) -> None:
+    (valid_copy / "territories.csv").unlink()
+    network = build_network(read_dataset(valid_copy, pseudonym_key=TEST_KEY))
+    m = build_map(network)
+    note = "Zbiór nie ma tabeli terytoriów: instytucje są pogrupowane według typu"
+    assert any(n.startswith(note) for n in m.notes)
+    titles = {frame[0] for frame in m.frames}
+    assert {"szkoła", "ośrodek pomocy społecznej", "parafia"} <= titles
+    with chromium.open(m.save(tmp_path / "no-territories.html")) as run:
+        settle(run)
+        assert_no_overlap(run, "grouped by type")
+        assert note in run.page.locator(".kk-notes").inner_text()
+        assert run.console_errors == []
