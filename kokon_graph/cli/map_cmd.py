@@ -18,6 +18,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
+from kokon_graph.graph import Relation, Scope
 from kokon_graph.model import Lang
 
 __all__ = ["map_command"]
@@ -95,14 +96,14 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
 def map_command(
     dataset: str,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
     kind: str,
     size_by: str | None,
     focus: str | None,
     steps: int,
     level: str | None,
-    relation: str | None,
+    relation: Relation,
     compare: tuple[str, str] | None,
     no_gaps: bool,
     min_count: int,

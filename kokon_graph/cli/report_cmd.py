@@ -18,20 +18,17 @@ from kokon_graph.cli._common import (
     progress,
     quiet_option,
     relation_option,
+    scope_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.errors import ReportError
+from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 
 __all__ = ["compare", "export", "report"]
 
 _FORMATS = ("xlsx", "csv", "html")
-
-
-class ReportError(KokonError, ValueError):
-    """A report, comparison or export was asked for in a way that cannot work."""
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -101,8 +98,8 @@ def report(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     wave: str | None,
     lang: str,
     min_count: int,
@@ -210,13 +207,7 @@ def _two_networks(
 @click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
 @click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
 @_report_options
-@click.option(
-    "--scope",
-    default=None,
-    metavar="SCOPE",
-    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
-    "(default: all).",
-)
+@scope_option
 @lang_option
 @min_count_option
 @quiet_option
@@ -228,8 +219,8 @@ def compare(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     lang: str,
     min_count: int,
     quiet: bool,
@@ -251,9 +242,7 @@ def compare(
       kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
       kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
     """
-    from kokon_graph.analysis.compare import compare_networks
-    from kokon_graph.report import ReportInfo
-    from kokon_graph.report.compare_report import write_comparison
+    from kokon_graph.report.compare_report import build_comparison
 
     if len(datasets) > 2:
         raise ReportError(
@@ -261,42 +250,30 @@ def compare(
             hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
         )
     chosen = _formats(formats)
-    language = cast(Lang, lang)
-    scope_ = Scope.parse(scope)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
-    state: dict[str, Any] = {}
-    with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
+    with progress(["read", "compare"], label="Compare", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                state["nets"] = _two_networks(datasets, before, after, scope_, kwargs)
-            elif step == "compare":
-                net_b, net_a, _, _ = state["nets"]
-                state["tables"] = compare_networks(net_b, net_a, relation=relation)
+                net_b, net_a, name, waves = _two_networks(datasets, before, after, scope, kwargs)
             else:
-                net_b, net_a, name, waves = state["nets"]
-                info = ReportInfo(
-                    dataset=name,
-                    scope=net_a.scope.label(language, net_a.full_dataset.territories),
-                    wave=waves,
-                )
-                state["info"] = info
-                write_comparison(
-                    state["tables"],
+                tables = build_comparison(
+                    net_b,
+                    net_a,
                     target,
+                    dataset=name,
+                    waves=waves,
                     formats=chosen,
-                    info=info,
-                    lang=language,
+                    lang=cast(Lang, lang),
                     min_count=min_count,
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                    relation=relation,
                 )
     if quiet:
         return
-    tables = state["tables"]
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
-    info = state["info"]
-    click.echo(f"Comparison of {info.dataset} (scope {scope_}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {name} (scope {scope}, {waves}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "
@@ -342,9 +319,9 @@ def export(
     dataset: str,
     fmt: str | None,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     measures: bool,
     quiet: bool,
     encoding: str | None,
@@ -374,7 +351,6 @@ def export(
         )
     if not path.parent.exists():  # before any data is read
         raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    scope_ = Scope.parse(scope)
     state: dict[str, Any] = {}
     steps = ["read", "analyse", "write"] if measures else ["read", "write"]
     with progress(steps, label="Export", quiet=quiet) as bar:
@@ -383,7 +359,7 @@ def export(
                 data: Dataset = load_dataset(
                     dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
                 )
-                state["network"] = build_network(data, scope=scope_, wave=wave)
+                state["network"] = build_network(data, scope=scope, wave=wave)
             elif step == "analyse":
                 from kokon_graph.analysis import run_all
 

@@ -14,6 +14,7 @@ from kokon_graph.graph import Network
 from kokon_graph.viz import _measures
 from kokon_graph.viz._content import Layer
 from kokon_graph.viz._items import Context, columns, institution_nodes, make_edge, num, tie_pairs
+from kokon_graph.viz._parts import Inputs, Parts
 from kokon_graph.viz._place import place
 
 __all__ = ["compare_parts"]
@@ -37,11 +38,10 @@ def _gaps(ctx: Context, network: Network, relation: Any) -> dict[tuple[str, str]
     return out
 
 
-def compare_parts(ctx: Context, inputs: Any) -> Any:
+def compare_parts(ctx: Context, inputs: Inputs) -> Parts:
     """Nodes, lines and layers of the comparison of ``inputs.before`` with ``ctx.network``."""
-    from kokon_graph.viz._kinds import Parts  # the parts' type lives with the other kinds
-
-    before: Network = inputs.before
+    before = inputs.before
+    assert before is not None  # build_map gives a compare map its earlier wave
     after = ctx.network
     ids = sorted(map(str, ctx.inst.index))
     keep = set(ids)

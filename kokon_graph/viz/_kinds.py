@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Final
 
 import networkx as nx
@@ -35,40 +34,10 @@ from kokon_graph.viz._items import (
     tie_pairs,
     unanswered_layer,
 )
+from kokon_graph.viz._parts import Inputs, Parts
 from kokon_graph.viz._place import place
-from kokon_graph.viz.layout import Frame, NodeBox, label_width, layout_positions, remove_overlaps
+from kokon_graph.viz.layout import NodeBox, label_width, layout_positions, remove_overlaps
 from kokon_graph.viz.text import format_number
-
-
-@dataclass
-class Parts:
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-    layers: list[Layer]
-    notes: list[str] = field(default_factory=list)
-    directed: bool = False
-    size_label: str = ""
-    extra_legend: list[LegendSection] = field(default_factory=list)
-    frames: list[Frame] = field(default_factory=list)
-    #: Key of the map's default title in :data:`kokon_graph.viz.text.TEXT`.
-    title_key: str = ""
-
-
-@dataclass
-class Inputs:
-    size_by: str
-    relation: str | Iterable[str] | None
-    gaps: bool
-    centrality: pd.DataFrame | None
-    co_serving: pd.DataFrame | None
-    sector: pd.DataFrame | None
-    referrals: pd.DataFrame | None
-    seed: int
-    focus: str | None = None
-    steps: int = 1
-    level: str | None = None
-    #: The earlier wave's network, for a comparison map.
-    before: Network | None = None
 
 
 def gap_frames(

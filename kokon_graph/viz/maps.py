@@ -27,14 +27,13 @@ reach a map only as counts per pair of institutions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from typing import Any, Final, Literal
 
 import pandas as pd
 
 from kokon_graph import model
 from kokon_graph.analysis.results import GAP_KINDS
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.graph import Network, RelationLike, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
@@ -290,7 +289,7 @@ def build_map(
     focus: str | None = None,
     steps: int = 1,
     level: str | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     lang: Lang = "pl",
     gaps: bool = True,
     gap_lines: bool | None = None,

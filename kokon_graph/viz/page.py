@@ -33,7 +33,7 @@ from kokon_graph.errors import KokonError
 from kokon_graph.viz.style import BIG_EDGES, BIG_NODES, SIZE_MAX, SIZE_MIN
 from kokon_graph.viz.text import TEXT
 
-if TYPE_CHECKING:  # the Map calls render(); page needs its type only
+if TYPE_CHECKING:  # the map class renders itself through this module
     from kokon_graph.viz._content import Map
 
 __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
