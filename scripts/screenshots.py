@@ -31,6 +31,7 @@ def _click(node: str) -> Callable[[PageRun], None]:
     def act(run: PageRun) -> None:
         x, y = run.node_dom_position(node)
         run.page.mouse.click(x, y)
+        run.page.mouse.move(2, 2)  # no tooltip over the picture
         run.page.wait_for_timeout(400)
 
     return act

@@ -151,36 +151,25 @@ def map_command(
         "pseudonymised": pseudonymised,
         "strict": strict,
     }
+    options: dict[str, Any] = {
+        "size_by": size_by,
+        "relation": relation,
+        "lang": lang,
+        "gaps": not no_gaps,
+        "seed": seed,
+        "min_count": min_count,
+    }
     if compare:
         if wave:
             raise click.UsageError("--compare names both waves; leave out --wave")
+        dataset_read = load_dataset(dataset, **read)
         built = build_compare_map(
-            load_dataset(dataset, **read),
-            before=compare[0],
-            after=compare[1],
-            scope=Scope.parse(scope),
-            size_by=size_by,
-            relation=relation,
-            lang=lang,
-            gaps=not no_gaps,
-            seed=seed,
-            min_count=min_count,
+            dataset_read, before=compare[0], after=compare[1], scope=Scope.parse(scope), **options
         )
         kind = "compare"
     else:
-        built = build_map(
-            load_network(dataset, scope=scope, wave=wave, **read),
-            kind=kind,
-            size_by=size_by,
-            focus=focus,
-            steps=steps,
-            level=level,
-            relation=relation,
-            lang=lang,
-            gaps=not no_gaps,
-            seed=seed,
-            min_count=min_count,
-        )
+        network = load_network(dataset, scope=scope, wave=wave, **read)
+        built = build_map(network, kind=kind, focus=focus, steps=steps, level=level, **options)
     path = built.save(Path(out))
     if not quiet:
         nodes, edges = built.visible_counts()
