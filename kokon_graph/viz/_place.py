@@ -125,10 +125,11 @@ def place(
         node["x"], node["y"] = positions[node["id"]]
     ranked = sorted(
         nodes,
+        # the focus, then institutions by size (the most central first), then groups
         key=lambda n: (
             n["id"] != focus,
+            n.get("kk") == "group",
             -float(n.get("size", 0.0)),
-            n.get("kk") != "group",
             n["id"],
         ),
     )

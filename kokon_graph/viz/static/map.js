@@ -262,7 +262,7 @@
         const fit = Math.min(h / 3, (w * 0.9) / Math.max(measure.measureText(title).width / LABEL_PX, 1));
         if (fit * scale >= 9) {
           ctx.font = `600 ${fit}px ${options.nodes.font.face}`;
-          ctx.fillStyle = "rgba(74, 85, 99, 0.30)";
+          ctx.fillStyle = "rgba(74, 85, 99, 0.16)";
           ctx.textAlign = "center";
           ctx.textBaseline = "middle";
           ctx.fillText(title, x + w / 2, y + h / 2);
