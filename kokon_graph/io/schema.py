@@ -187,15 +187,6 @@ TABLES: Final[tuple[Table, ...]] = (
                 "projekt",
                 description="project(s) it takes part in, `|`-separated",
             ),
-            _c(
-                "short_name",
-                "str",
-                "nazwa skrocona",
-                "nazwa krotka",
-                "skrot",
-                description="short label on maps and forms, e.g. `GOPS Bolesławowo`; empty = "
-                "derived from the type and the place",
-            ),
         ),
         aliases=("instytucje", "podmioty", "institution"),
         keeps_extra_columns=True,
