@@ -197,7 +197,7 @@ def network_for_export(
     used = set(INSTITUTION_ATTRS)
     for name in MEASURE_RESULTS:
         frame = None if results is None else results.get(name)
-        if frame is None or frame.empty or "id" not in frame.columns:
+        if frame is None or frame.empty:
             continue
         columns = [c for c in frame.columns if c not in _IDENTITY]
         rename = {c: (f"{name}_{c}" if c in used else c) for c in columns}

@@ -23,7 +23,6 @@ from kokon_graph.cli._common import (
 )
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
-from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 
 __all__ = ["compare", "export", "report"]
@@ -340,7 +339,7 @@ def export(
       kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
       kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
     """
-    from kokon_graph.export import export_graph, network_for_export
+    from kokon_graph.export import export_network
 
     path = Path(out)
     chosen = fmt or _EXPORT_SUFFIXES.get(path.suffix.lower())
@@ -351,25 +350,24 @@ def export(
         )
     if not path.parent.exists():  # before any data is read
         raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    state: dict[str, Any] = {}
-    steps = ["read", "analyse", "write"] if measures else ["read", "write"]
-    with progress(steps, label="Export", quiet=quiet) as bar:
+    with progress(["read", "write"], label="Export", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                data: Dataset = load_dataset(
-                    dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+                network = load_network(
+                    dataset,
+                    scope=scope,
+                    wave=wave,
+                    **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict),
                 )
-                state["network"] = build_network(data, scope=scope, wave=wave)
-            elif step == "analyse":
-                from kokon_graph.analysis import run_all
-
-                state["results"] = run_all(state["network"], relation=relation)
             else:
-                graph = network_for_export(
-                    state["network"], results=state.get("results"), relation=relation
+                export_network(
+                    network,
+                    path,
+                    format=cast(Any, chosen),
+                    relation=relation,
+                    measures=measures,
                 )
-                export_graph(graph, path, format=cast(Any, chosen))
-                state["size"] = (graph.number_of_nodes(), graph.number_of_edges())
     if not quiet:
-        nodes, edges = state["size"]
+        view = network.cooperation(relation=relation)  # the exported graph's ties, cached
+        nodes, edges = view.number_of_nodes(), view.number_of_edges()
         click.echo(f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties")
