@@ -18,6 +18,13 @@ Usage::
 
     python benchmarks/bench_maps.py /work/data/national-s1 --write benchmarks/results/maps.md
 
+With ``--interactions`` (issue 11) it times what a user does in the page instead, against
+an older revision's page built in the same run (see :func:`run_interactions`)::
+
+    kokon-graph generate --scale voivodeship --seed 1 /tmp/voiv
+    python benchmarks/bench_maps.py /tmp/voiv --interactions --baseline-rev c02ca7e \
+        --write benchmarks/results/maps_interactions.md
+
 Requires Debian's Chromium at /usr/bin/chromium (driven by Playwright).
 """
 
@@ -265,7 +272,15 @@ def main() -> int:
         action="store_true",
         help="also the largest voivodeship and aggregate maps (kokon maps only)",
     )
+    parser.add_argument(
+        "--interactions",
+        action="store_true",
+        help="time the page's actions against --baseline-rev's page (a generated voivodeship)",
+    )
+    parser.add_argument("--baseline-rev", default="c02ca7e", help="git revision of the baseline")
     args = parser.parse_args()
+    if args.interactions:
+        return run_interactions(args)
 
     dataset, t_read = timed(lambda: read_dataset(args.dataset))
     print(f"read {args.dataset} in {t_read:.1f} s", flush=True)
@@ -318,6 +333,141 @@ def main() -> int:
         f"{platform.python_version()}; Chromium {version} (headless, /usr/bin/chromium); "
         f"pyvis {pyvis.__version__}, vis-network {VIS_NETWORK_VERSION}; "
         f"{args.repeat} page loads per kokon map.\n\n{table}\n"
+    )
+    print(report)
+    if args.write:
+        write_report(args.write, report)
+    return 0
+
+
+# --------------------------------------------------------------------------- interactions
+#
+# python benchmarks/bench_maps.py DATA --interactions --baseline-rev c02ca7e --write FILE
+#
+# On a generated voivodeship (kokon-graph generate --scale voivodeship --seed 1 DATA): the
+# page of this code against the page of an older revision of kokon_graph (the "current
+# page" before issue 11), built in the same run from `git archive REV` in a subprocess.
+# Measured inside the page (performance.now()), each from the action to vis-network's next
+# "afterDrawing": first full draw, a gap layer switched, a territory chosen in the filter,
+# the gap threshold changed, an institution focused.
+
+#: Runs ``action`` in the page and resolves with the milliseconds to the next drawing.
+TIMED_ACTION = """async (action) => {
+  const m = window.kokonMap;
+  const t0 = performance.now();
+  const drawn = new Promise((resolve) => {
+    m.network.once("afterDrawing", () => resolve(performance.now() - t0));
+    setTimeout(() => resolve(performance.now() - t0), 3000);
+  });
+  const act = {
+    toggle: () => { const b = document.querySelector("input[data-layer=gap_co_serving]");
+                    b.click(); },
+    filter: () => { const s = document.getElementById("kk-filter-territory");
+                    s.value = s.options[1].value; s.dispatchEvent(new Event("change")); },
+    threshold: () => { const s = document.getElementById("kk-threshold");
+                       if (!s) return "none"; s.value = Number(s.value) + 2;
+                       s.dispatchEvent(new Event("input")); },
+    focus: () => {
+      const id = m.nodes.getIds({filter: (n) => !n.hidden && n.kk === "institution"})[0];
+      m.focus(id); },
+  }[action]();
+  if (act === "none") return null;
+  m.network.redraw();
+  return await drawn;
+}"""
+
+BUILD_BASELINE = """
+import sys
+import kokon_graph
+assert kokon_graph.__file__.startswith(sys.argv[3]), kokon_graph.__file__
+from kokon_graph import build_network, read_dataset
+from kokon_graph.viz import build_map
+build_map(build_network(read_dataset(sys.argv[1]))).save(sys.argv[2])
+"""
+
+
+def baseline_from_revision(rev: str, dataset: Path, out: Path, folder: Path) -> float:
+    """Build the cooperation map of ``dataset`` with kokon_graph as of git ``rev``."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    source = folder / f"kokon-{rev}"
+    source.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", rev, "kokon_graph"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    start = time.perf_counter()
+    # run outside the repository: "-c" puts the working directory first on sys.path
+    subprocess.run(
+        [sys.executable, "-c", BUILD_BASELINE, str(dataset.resolve()), str(out), str(source)],
+        env=env,
+        check=True,
+        cwd=folder,
+    )
+    return time.perf_counter() - start
+
+
+def interaction_times(browser: Chromium, path: Path, repeat: int) -> dict[str, float | None]:
+    """Medians over ``repeat`` fresh loads: first draw, then each action in turn."""
+    runs: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        with browser.open(path, wait=False, timeout_ms=60_000) as run:
+            runs.setdefault("first draw", []).append(run.wait_drawn(60_000))
+            run.page.wait_for_timeout(300)
+            for action in ("toggle", "filter", "toggle", "threshold", "focus"):
+                value = run.page.evaluate(TIMED_ACTION, action)
+                if value is not None:
+                    key = "layer switched" if action == "toggle" else action
+                    runs.setdefault(key, []).append(float(value))
+                run.page.wait_for_timeout(500)  # let animations end
+    return {k: statistics.median(v) for k, v in runs.items()}
+
+
+def run_interactions(args: argparse.Namespace) -> int:
+    browser = Chromium()
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            base = folder / "baseline.html"
+            t_base = baseline_from_revision(args.baseline_rev, args.dataset, base, folder)
+            ours = folder / "kokon.html"
+            start = time.perf_counter()
+            network = build_network(read_dataset(args.dataset))
+            built = build_map(network)
+            built.save(ours)
+            t_ours = time.perf_counter() - start
+            for label, path, seconds in (
+                (f"before (kokon_graph {args.baseline_rev})", base, t_base),
+                ("now (overview, labels, focus)", ours, t_ours),
+            ):
+                times = interaction_times(browser, path, args.repeat)
+                print(label, times, flush=True)
+                cells = [
+                    fmt_ms(times.get(k), args.cap)
+                    for k in ("first draw", "layer switched", "filter", "threshold", "focus")
+                ]
+                rows.append(
+                    f"| {label} | {seconds:.1f} s | {path.stat().st_size / 2**20:.1f} MiB | "
+                    + " | ".join(cells)
+                    + f" | {os.getloadavg()[0]:.1f} |"
+                )
+            version = browser.browser.version
+            nodes, edges = built.visible_counts()
+    finally:
+        browser.close()
+    command = "python " + " ".join(shlex.quote(a) for a in sys.argv)
+    report = (
+        f"Command: `{command}`\n\n"
+        f"Machine: {os.cpu_count()} cores, {platform.platform()}, Python "
+        f"{platform.python_version()}; Chromium {version} (headless); median of "
+        f"{args.repeat} page loads; the new page opens on {nodes} territories and "
+        f"{edges} lines.\n\n"
+        "| page | build (incl. analyses) | file | first full draw | gap layer switched | "
+        "territory chosen | threshold changed | institution focused | load avg |\n"
+        "|---|---|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
     print(report)
     if args.write:

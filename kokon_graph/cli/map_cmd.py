@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -10,6 +11,7 @@ from kokon_graph.cli._common import (
     dataset_argument,
     dataset_options,
     lang_option,
+    load_dataset,
     load_network,
     min_count_option,
     quiet_option,
@@ -72,6 +74,13 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
     help="Nodes of an aggregate map (default: powiat for the whole dataset, else gmina).",
 )
 @relation_option
+@click.option(
+    "--compare",
+    nargs=2,
+    metavar="BEFORE AFTER",
+    default=None,
+    help="Compare two waves on one map: ties kept, gained and lost, gaps opened and closed.",
+)
 @click.option("--no-gaps", is_flag=True, default=False, help="Leave out the gap overlay.")
 @min_count_option
 @click.option(
@@ -95,6 +104,7 @@ def map_command(
     steps: int,
     level: str | None,
     relation: Relation,
+    compare: tuple[str, str] | None,
     no_gaps: bool,
     min_count: int,
     seed: int,
@@ -120,8 +130,10 @@ def map_command(
       kokon-graph map data/ --scope powiat:2815 --wave after --size-by betweenness -o mapa.html
       kokon-graph map data/ --kind ego --focus OPS1 --steps 2 -o ops1.html
       kokon-graph map data/ --scope voivodeship:28 --kind aggregate -o region.html
+      kokon-graph map data/ --compare before after --scope powiat:2815 -o zmiany.html
     """
-    from kokon_graph.viz import build_map
+    from kokon_graph.graph import Scope
+    from kokon_graph.viz import build_compare_map, build_map
     from kokon_graph.viz.maps import check_options
 
     check_options(
@@ -133,28 +145,31 @@ def map_command(
         lang=lang,
         min_count=min_count,
     )
-    network = load_network(
-        dataset,
-        scope=scope,
-        wave=wave,
-        encoding=encoding,
-        pseudonym_key_file=pseudonym_key_file,
-        pseudonymised=pseudonymised,
-        strict=strict,
-    )
-    built = build_map(
-        network,
-        kind=kind,
-        size_by=size_by,
-        focus=focus,
-        steps=steps,
-        level=level,
-        relation=relation,
-        lang=lang,
-        gaps=not no_gaps,
-        seed=seed,
-        min_count=min_count,
-    )
+    read: dict[str, Any] = {
+        "encoding": encoding,
+        "pseudonym_key_file": pseudonym_key_file,
+        "pseudonymised": pseudonymised,
+        "strict": strict,
+    }
+    options: dict[str, Any] = {
+        "size_by": size_by,
+        "relation": relation,
+        "lang": lang,
+        "gaps": not no_gaps,
+        "seed": seed,
+        "min_count": min_count,
+    }
+    if compare:
+        if wave:
+            raise click.UsageError("--compare names both waves; leave out --wave")
+        dataset_read = load_dataset(dataset, **read)
+        built = build_compare_map(
+            dataset_read, before=compare[0], after=compare[1], scope=Scope.parse(scope), **options
+        )
+        kind = "compare"
+    else:
+        network = load_network(dataset, scope=scope, wave=wave, **read)
+        built = build_map(network, kind=kind, focus=focus, steps=steps, level=level, **options)
     path = built.save(Path(out))
     if not quiet:
         nodes, edges = built.visible_counts()

@@ -20,6 +20,7 @@ from kokon_graph.io._source import RawSource, RawTable
 from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
 from kokon_graph.io.pseudonym import PSEUDONYM_PATTERN, identifying_column_reason
 from kokon_graph.io.schema import RATING_COLUMNS, TABLES, Column, Table
+from kokon_graph.labels import short_name_problems
 from kokon_graph.model import Vocabulary
 
 __all__ = ["build_dataset", "check_teryt", "teryt_problem"]
@@ -512,6 +513,8 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             lambda _v: "is empty; only a national-level institution may have no TERYT code",
             "empty-value",
         )
+        for row, message in short_name_problems(frame):
+            chk.add(raw, [row], "short_name", message, "short-name", "warning")
     elif name == "territories":
         length_kind = frame["teryt"].str.len().map(_TERYT_LENGTHS)
         mismatch = (

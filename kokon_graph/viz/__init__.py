@@ -23,9 +23,25 @@ from typing import Any
 
 from kokon_graph.graph import Network
 from kokon_graph.viz._measures import MapError
-from kokon_graph.viz.maps import GAP_LAYERS, MAP_KINDS, Map, build_map, data_date
+from kokon_graph.viz.maps import (
+    GAP_LAYERS,
+    MAP_KINDS,
+    Map,
+    build_compare_map,
+    build_map,
+    data_date,
+)
 
-__all__ = ["GAP_LAYERS", "MAP_KINDS", "Map", "MapError", "build_map", "data_date", "write_map"]
+__all__ = [
+    "GAP_LAYERS",
+    "MAP_KINDS",
+    "Map",
+    "MapError",
+    "build_compare_map",
+    "build_map",
+    "data_date",
+    "write_map",
+]
 
 
 def write_map(network: Network, path: str | Path, **options: Any) -> Path:

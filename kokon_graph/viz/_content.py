@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from kokon_graph.errors import KokonError
 from kokon_graph.model import Lang
 
-__all__ = ["Layer", "LegendItem", "LegendSection", "Map"]
+__all__ = ["GAP_LINES", "Layer", "LegendItem", "LegendSection", "Map"]
+
+#: Layers of gap lines: drawn only from the map's gap threshold up.
+GAP_LINES: Final = ("gap_co_serving", "gap_referrals")
 
 
 @dataclass
@@ -22,6 +25,8 @@ class Layer:
     count: int
     on: bool = True
     target: Literal["edges", "nodes"] = "edges"
+    #: Aggregate maps: territories with gaps of this kind inside them (no line to draw).
+    inside: int = 0
 
 
 @dataclass
@@ -66,11 +71,33 @@ class Map:
     notes: list[str] = field(default_factory=list)
     focus: str | None = None
     directed: bool = False
+    #: Gap lines resting on fewer families (or unanswered referrals) start hidden.
+    gap_threshold: int = 1
+    #: Counts below this show as "<n" (the small-count threshold).
+    min_count: int = 1
+    #: The page opens on one node per territory (big maps, see ``viz/_overview.py``).
+    overview: bool = False
+    #: The overview's frames (one per powiat), drawn while it is shown.
+    overview_frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
+    #: Territory frames drawn behind the nodes: ``(title, x, y, width, height, code)``.
+    frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
 
     def visible_counts(self) -> tuple[int, int]:
         """Nodes and edges shown when the page opens (every layer as initially toggled)."""
+        if self.overview:
+            return (
+                sum(1 for n in self.nodes if n.get("kk") == "overview"),
+                sum(1 for e in self.edges if e["layer"] == "overview"),
+            )
         on = {layer.id for layer in self.layers if layer.on}
-        return len(self.nodes), sum(1 for e in self.edges if e["layer"] in on)
+        shown = [n for n in self.nodes if n.get("kk") != "overview"]
+        return len(shown), sum(1 for e in self.edges if e["layer"] in on and self.drawn(e))
+
+    def drawn(self, edge: dict[str, Any]) -> bool:
+        """Whether the gap threshold lets ``edge`` be drawn (every edge but gap lines)."""
+        if edge["layer"] not in GAP_LINES or self.gap_threshold < self.min_count:
+            return True
+        return bool(edge.get("k", 0) >= self.gap_threshold)
 
     def to_html(self) -> str:
         """The map as one self-contained HTML page."""

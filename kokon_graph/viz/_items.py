@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any, Final
 
 import networkx as nx
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.graph import Network
+from kokon_graph.labels import group_label, place_name, short_labels
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz.text import format_number, format_percent, text
@@ -57,6 +60,38 @@ class Context:
         self.territory_names: dict[str, str] = dict(
             zip(*columns(terr, "teryt", "name"), strict=True)
         )
+        # short labels of the whole dataset, so an institution is called the same on
+        # every map of it, whatever the scope
+        self.short: dict[str, str] = short_labels(
+            network.full_dataset.institutions, self.territory_names
+        )
+
+    @cached_property
+    def groups_of(self) -> dict[str, list[str]]:
+        """``{institution id: [short labels of its groups]}`` (the focus panel lists them)."""
+        aff = self.network.affiliation()
+        out: dict[str, list[str]] = defaultdict(list)
+        for gid, data in aff.nodes(data=True):
+            if data.get("kind") != model.NodeKind.GROUP:
+                continue
+            label = group_label(
+                str(data.get("name") or gid),
+                str(data.get("type", "")),
+                self.place(str(data.get("teryt", ""))),
+            )
+            for member in aff.neighbors(gid):
+                if aff.nodes[member].get("kind") != model.NodeKind.GROUP:
+                    out[str(member)].append(label)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def gap_label(self, kind: str) -> str:
+        """The layer label of a gap kind, from the result registry ("Luka: ...")."""
+        gap = GAP_KINDS[kind]
+        return self.t("layer_gap", kind=gap.pl if self.lang == "pl" else gap.en)
+
+    def place(self, code: str) -> str:
+        """The place a short label names for ``code`` (:func:`kokon_graph.labels.place_name`)."""
+        return place_name(code, self.territory_names)
 
     def t(self, key: str, **fields: Any) -> str:
         return text(key, self.lang, **fields)
@@ -139,10 +174,24 @@ def gap_text(ctx: Context, gaps: Sequence[tuple[str, str]]) -> str:
     return "; ".join(parts)
 
 
+def search_text(ctx: Context, *values: str) -> str:
+    """What search matches a node on: its names, type (label and abbreviations) and place,
+    folded (no case, no diacritics)."""
+    return " ".join(normalize_token(v) for v in values if v)
+
+
+def type_words(ctx: Context, code: str) -> str:
+    """A type's label and the abbreviations staff type for it (``ops``: GOPS, MOPS, ...)."""
+    if code not in model.INSTITUTION_TYPES:
+        return code
+    term = model.INSTITUTION_TYPES.term(code)
+    short = [a for a in term.aliases if " " not in a and len(a) <= 6]
+    return " ".join([term.pl, term.en, code.replace("_", " "), *short])
+
+
 def institution_nodes(
     ctx: Context,
     ids: Sequence[str],
-    positions: Mapping[Hashable, tuple[float, float]],
     *,
     centrality: pd.DataFrame | None,
     size_by: str,
@@ -176,20 +225,29 @@ def institution_nodes(
             [head[4], str(iid)],
         ]
         rows += [[labels[c], ctx.number(values[c].get(iid))] for c in columns]
+        short = ctx.short.get(str(iid), name)
         node: dict[str, Any] = {
             "id": str(iid),
-            "label": name,
-            "x": positions[iid][0],
-            "y": positions[iid][1],
+            "label": short,
             "shape": style.LEVEL_SHAPES.get(level, style.LEVEL_SHAPES[model.OTHER]),
             "size": size,
             "kk": "institution",
             "sector": sector,
             "type": kind,
             "teryt": teryt,
-            "fold": normalize_token(name),
+            "fold": search_text(
+                ctx,
+                short,
+                name,
+                type_words(ctx, kind),
+                model.SECTORS.label(sector, "pl"),
+                ctx.territory(teryt, with_code=False),
+            ),
         }
         set_colour(node, colour)
+        groups = ctx.groups_of.get(str(iid))
+        if groups:
+            node["gr"] = groups
         gaps = sector_gaps.get(str(iid))
         if gaps:
             rows.append([ctx.t("tip_sector_gaps"), gap_text(ctx, gaps)])
@@ -273,7 +331,9 @@ def tie_layer(ctx: Context, ties: list[tuple[str, str, dict[str, Any]]]) -> list
         if "count" in data:
             rows.append([ctx.t("tip_reports"), ctx.number(data["count"])])
         tip = [f"{ctx.names.get(u, u)} — {ctx.names.get(v, v)}", rows]
-        out.append(make_edge("ties", i, u, v, width=width, amount=num(data.get("weight")), tip=tip))
+        edge = make_edge("ties", i, u, v, width=width, amount=num(data.get("weight")), tip=tip)
+        edge["kd"] = kinds  # the focus panel lists partners by kind of tie
+        out.append(edge)
     return out
 
 
@@ -289,9 +349,9 @@ def co_serving_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
             f"{ctx.names.get(s, s)} — {ctx.names.get(t, t)}",
             [[ctx.t("tip_shared_families"), ctx.count(n)]],
         ]
-        out.append(
-            make_edge("gap_co_serving", i, str(s), str(t), width=width, amount=num(n), tip=tip)
-        )
+        edge = make_edge("gap_co_serving", i, str(s), str(t), width=width, amount=num(n), tip=tip)
+        edge["c"] = ctx.count(n)  # "<3" or the number, as in the tooltip
+        out.append(edge)
     return out
 
 
@@ -322,16 +382,16 @@ def unanswered_layer(ctx: Context, frame: pd.DataFrame, keep: set[str]) -> list[
             f"{ctx.names.get(s, s)} → {ctx.names.get(t, t)}",
             referral_rows(ctx, row.referrals, row.answered, row.unanswered, row.answer_rate),
         ]
-        out.append(
-            make_edge(
-                "gap_referrals",
-                i,
-                s,
-                t,
-                width=width,
-                amount=num(row.unanswered),
-                tip=tip,
-                curved=True,
-            )
+        edge = make_edge(
+            "gap_referrals",
+            i,
+            s,
+            t,
+            width=width,
+            amount=num(row.unanswered),
+            tip=tip,
+            curved=True,
         )
+        edge["c"] = ctx.count(row.unanswered)
+        out.append(edge)
     return out

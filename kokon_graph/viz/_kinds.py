@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Final
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph.graph import Network, RelationLike
+from kokon_graph.analysis.results import GAP_KINDS
+from kokon_graph.graph import Network
+from kokon_graph.labels import group_label
 from kokon_graph.model import normalize_token
 from kokon_graph.viz import _measures, style
+from kokon_graph.viz._compare import compare_parts
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection
 from kokon_graph.viz._items import (
     Context,
@@ -31,31 +34,10 @@ from kokon_graph.viz._items import (
     tie_pairs,
     unanswered_layer,
 )
-from kokon_graph.viz.layout import layout_positions
+from kokon_graph.viz._parts import Inputs, Parts
+from kokon_graph.viz._place import place
+from kokon_graph.viz.layout import NodeBox, label_width, layout_positions, remove_overlaps
 from kokon_graph.viz.text import format_number
-
-
-@dataclass
-class Parts:
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-    layers: list[Layer]
-    notes: list[str] = field(default_factory=list)
-    directed: bool = False
-    size_label: str = ""
-    extra_legend: list[LegendSection] = field(default_factory=list)
-
-
-@dataclass
-class Inputs:
-    size_by: str
-    relation: RelationLike
-    gaps: bool
-    centrality: pd.DataFrame | None
-    co_serving: pd.DataFrame | None
-    sector: pd.DataFrame | None
-    referrals: pd.DataFrame | None
-    seed: int
 
 
 def gap_frames(
@@ -85,19 +67,19 @@ def institution_map(
     extra_nodes: list[dict[str, Any]] | None = None,
     layout_edges: list[tuple[Hashable, Hashable, float]] | None = None,
     with_unanswered: bool = True,
+    focus: str | None = None,
+    steps: int = 1,
 ) -> Parts:
     """Institutions ``ids`` with tie edges and the gap overlay (shared by four kinds)."""
     network = ctx.network
     co_frame, ref_frame, sec_frame = gap_frames(network, inputs, referrals=with_unanswered)
     keep = set(ids)
     extra_nodes = extra_nodes or []
-    all_ids: list[Hashable] = [*ids, *(n["id"] for n in extra_nodes)]
     edges_for_layout = (
         layout_edges
         if layout_edges is not None
         else [(u, v, num(d.get("weight", 1.0))) for u, v, d in ties]
     )
-    positions = layout_positions(all_ids, edges_for_layout, seed=inputs.seed)
     centrality = _measures.centrality_frame(
         network, inputs.centrality, column=inputs.size_by, relation=inputs.relation
     )
@@ -105,15 +87,13 @@ def institution_map(
     nodes = institution_nodes(
         ctx,
         ids,
-        positions,
         centrality=centrality,
         size_by=inputs.size_by,
         sector_gaps=sector_gaps,
         gaps_on=True,
     )
-    for node in extra_nodes:
-        node["x"], node["y"] = positions[node["id"]]
     nodes += extra_nodes
+    frames, notes = place(ctx, nodes, edges_for_layout, focus=focus, steps=steps, seed=inputs.seed)
     if base_edges is None:
         edges = tie_layer(ctx, ties)
         layers = [Layer("ties", ctx.t("layer_ties"), len(edges))]
@@ -125,18 +105,23 @@ def institution_map(
             tie_edges = tie_layer(ctx, ties)
             edges += tie_edges
             layers.append(Layer("ties", ctx.t("layer_ties"), len(tie_edges)))
-    notes: list[str] = []
     if co_frame is not None:
         gap_edges = co_serving_layer(ctx, co_frame, keep)
         edges += gap_edges
-        layers.append(Layer("gap_co_serving", ctx.t("layer_gap_co_serving"), len(gap_edges)))
+        layers.append(
+            Layer(GAP_KINDS["co_serving"].layer, ctx.gap_label("co_serving"), len(gap_edges))
+        )
     if ref_frame is not None:
         gap_edges = unanswered_layer(ctx, ref_frame, keep)
         edges += gap_edges
-        layers.append(Layer("gap_referrals", ctx.t("layer_gap_referrals"), len(gap_edges)))
+        layers.append(
+            Layer(GAP_KINDS["referrals"].layer, ctx.gap_label("referrals"), len(gap_edges))
+        )
     if sec_frame is not None:
         marked = sum(1 for n in nodes if n.get("gap"))
-        layers.append(Layer("gap_sector", ctx.t("layer_gap_sector"), marked, target="nodes"))
+        layers.append(
+            Layer(GAP_KINDS["sector"].layer, ctx.gap_label("sector"), marked, target="nodes")
+        )
         without_ops = sorted(
             {
                 str(g)
@@ -148,7 +133,7 @@ def institution_map(
             names = ", ".join(ctx.territory(g) for g in without_ops)
             notes.append(ctx.t("notes_no_ops", gminas=names))
     size_label = _measures.column_label("centrality", inputs.size_by, ctx.lang)
-    return Parts(nodes, edges, layers, notes, size_label=size_label)
+    return Parts(nodes, edges, layers, notes, size_label=size_label, frames=frames)
 
 
 def cooperation_parts(ctx: Context, inputs: Inputs) -> Parts:
@@ -157,11 +142,13 @@ def cooperation_parts(ctx: Context, inputs: Inputs) -> Parts:
     return institution_map(ctx, inputs, ids, tie_pairs(graph))
 
 
-def ego_parts(ctx: Context, inputs: Inputs, focus: str, steps: int) -> Parts:
+def ego_parts(ctx: Context, inputs: Inputs) -> Parts:
+    focus, steps = inputs.focus, inputs.steps
+    assert focus is not None  # check_options refuses an ego map without one
     graph = ctx.network.cooperation(relation=inputs.relation, directed=False)
     ego = nx.ego_graph(graph, focus, radius=steps)
     ids = sorted(map(str, ego.nodes))
-    parts = institution_map(ctx, inputs, ids, tie_pairs(graph, set(ids)))
+    parts = institution_map(ctx, inputs, ids, tie_pairs(graph, set(ids)), focus=focus, steps=steps)
     for node in parts.nodes:
         if node["id"] == focus:
             node["focus"] = True
@@ -202,15 +189,17 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
         if data.get("project"):
             rows.append([ctx.t("tip_project"), str(data["project"])])
         name = str(data.get("name") or gid)
+        teryt = str(data.get("teryt", ""))
+        short = group_label(name, str(data.get("type", "")), ctx.place(teryt))
         node: dict[str, Any] = {
             "id": gid,
-            "label": name,
+            "label": short,
             "shape": style.GROUP_SHAPE,
             "size": size,
             "kk": "group",
             "type": f"group:{data.get('type', '')}",
             "teryt": str(data.get("teryt", "")),
-            "fold": normalize_token(name),
+            "fold": normalize_token(f"{short} {name}"),
             "tip": [name, rows],
         }
         set_colour(node, style.GROUP_COLOUR)
@@ -221,7 +210,7 @@ def group_parts(ctx: Context, inputs: Inputs) -> Parts:
         for m, d in ((m, aff.edges[m, g]) for m in aff.neighbors(g))
         if str(m) in member_set
     )
-    group_names = {n["id"]: n["label"] for n in group_nodes}
+    group_names = {n["id"]: n["tip"][0] for n in group_nodes}
     base = []
     for i, (m, g, data) in enumerate(memberships):
         role = str(data.get("role", ""))
@@ -353,8 +342,9 @@ def unit_pair(
     return (a, b) if directed or a <= b else (b, a)
 
 
-def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
+def aggregate_parts(ctx: Context, inputs: Inputs) -> Parts:
     network = ctx.network
+    level = inputs.level or ("powiat" if network.scope.is_all else "gmina")
     inst = ctx.inst
     unit_of = {
         str(i): unit_of_code(str(t), level)
@@ -377,6 +367,8 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
             between[key][0] += 1
             between[key][1] += num(data.get("weight", 1.0))
     co_frame, ref_frame, sec_frame = gap_frames(network, inputs)
+    inside_gaps: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    inside_unanswered: dict[str, float] = defaultdict(float)
     # sector gaps per unit: gminas with a gap, gap rows, gminas counted
     gminas_in: dict[str, set[str]] = defaultdict(set)
     for iid, unit in unit_of.items():
@@ -445,6 +437,11 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
         if len(unit) == 7 and gap_gminas.get(unit):
             mark_gap(node, True)  # a gmina with a gap (larger units show it by colour only)
         nodes.append(node)
+    # move apart territories whose shapes or names overlap
+    boxes = [NodeBox(float(n["size"]), label_width(n["label"])) for n in nodes]
+    spread = remove_overlaps(np.array([[n["x"], n["y"]] for n in nodes], dtype=float), boxes)
+    for node, (x, y) in zip(nodes, spread, strict=True):
+        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
     pairs = sorted(between.items())
     widths = style.scale_widths([n for (_, _), (n, _) in pairs], low=1, high=10)
     edges = []
@@ -462,6 +459,10 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
             if pair is not None:
                 agg[pair][0] += 1
                 agg[pair][1] += num(n)
+            elif unit_of.get(str(s)) is not None and unit_of.get(str(s)) == unit_of.get(str(t)):
+                within = inside_gaps[unit_of[str(s)]]
+                within[0] += 1
+                within[1] += num(n)
         gap_pairs = sorted(agg.items())
         widths = ctx.count_widths([fam for _, (_, fam) in gap_pairs], low=1.5, high=6)
         start = len(edges)
@@ -485,7 +486,14 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                     curved=True,
                 )
             )
-        layers.append(Layer("gap_co_serving", ctx.t("layer_gap_co_serving"), len(edges) - start))
+        layers.append(
+            Layer(
+                GAP_KINDS["co_serving"].layer,
+                ctx.gap_label("co_serving"),
+                len(edges) - start,
+                inside=sum(1 for v in inside_gaps.values() if v[0]),
+            )
+        )
     if ref_frame is not None:
         ragg: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
         ref_rows = ref_frame[ref_frame["unanswered"] > 0]
@@ -498,6 +506,8 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                 ragg[pair][0] += num(n)
                 ragg[pair][1] += num(ans)
                 ragg[pair][2] += num(una)
+            elif unit_of.get(str(s)) is not None and unit_of.get(str(s)) == unit_of.get(str(t)):
+                inside_unanswered[unit_of[str(s)]] += num(una)
         ref_pairs = sorted(ragg.items())
         widths = ctx.count_widths([v[2] for _, v in ref_pairs], low=1.5, high=6)
         start = len(edges)
@@ -518,11 +528,33 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
                     curved=True,
                 )
             )
-        layers.append(Layer("gap_referrals", ctx.t("layer_gap_referrals"), len(edges) - start))
+        layers.append(
+            Layer(
+                GAP_KINDS["referrals"].layer,
+                ctx.gap_label("referrals"),
+                len(edges) - start,
+                inside=sum(1 for v in inside_unanswered.values() if v),
+            )
+        )
+    # gaps inside a territory cannot be lines: its tooltip and panel count them
+    for node in nodes:
+        unit = node["teryt"]
+        pairs_in, families_in = inside_gaps.get(unit, (0.0, 0.0))
+        if pairs_in:
+            node["tip"][1].append([ctx.t("tip_gap_pairs_inside"), ctx.number(pairs_in)])
+            node["tip"][1].append([ctx.t("tip_gap_families_inside"), ctx.count(families_in)])
+        if inside_unanswered.get(unit):
+            node["tip"][1].append(
+                [ctx.t("tip_unanswered_inside"), ctx.count(inside_unanswered[unit])]
+            )
+    notes = [ctx.t("notes_aggregate_gaps", n=ctx.min_count)] if inputs.gaps else []
     legend: list[LegendSection] = []
     if sec_frame is not None:
-        marked = sum(1 for n in nodes if n.get("gap"))
-        layers.append(Layer("gap_sector", ctx.t("layer_gap_sector"), marked, target="nodes"))
+        # gminas marked with an outline; larger units coloured by their gminas' gaps
+        marked = sum(1 for unit in units if gap_gminas.get(unit))
+        layers.append(
+            Layer(GAP_KINDS["sector"].layer, ctx.gap_label("sector"), marked, target="nodes")
+        )
         legend.append(
             LegendSection(
                 ctx.t("legend_gap_colour"),
@@ -544,6 +576,29 @@ def aggregate_parts(ctx: Context, inputs: Inputs, level: str) -> Parts:
         nodes,
         edges,
         layers,
+        notes,
         size_label=ctx.t("legend_size_institutions"),
         extra_legend=legend,
     )
+
+
+#: Each kind of map and the function that builds its parts: what ``--kind`` offers.
+KIND_BUILDERS: Final[dict[str, Callable[[Context, Inputs], Parts]]] = {
+    "cooperation": cooperation_parts,
+    "ego": ego_parts,
+    "groups": group_parts,
+    "referrals": referral_parts,
+    "aggregate": aggregate_parts,
+    "compare": compare_parts,
+}
+
+
+def build_parts(ctx: Context, inputs: Inputs, kind: str) -> Parts:
+    """The parts of a ``kind`` map, with the key of its default title."""
+    parts = KIND_BUILDERS[kind](ctx, inputs)
+    if kind == "aggregate":
+        level = inputs.level or ("powiat" if ctx.network.scope.is_all else "gmina")
+        parts.title_key = f"title_aggregate_{level}"
+    else:
+        parts.title_key = f"title_{kind}"
+    return parts

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from kokon_graph.analysis.results import REGISTRY
 from kokon_graph.errors import MapError
 from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import Lang
@@ -119,31 +120,17 @@ def referral_frame(network: Network, given: pd.DataFrame | None) -> pd.DataFrame
 
 
 def known_columns(result: str) -> list[str]:
-    """The numeric columns the analysis catalogue documents for ``result`` (empty if unknown)."""
-    try:
-        columns: Any = importlib.import_module("kokon_graph.analysis.columns").COLUMNS
-        entries = columns[result]
-    except (ImportError, AttributeError, KeyError, TypeError):
+    """The numeric columns the result registry documents for ``result`` (empty if unknown)."""
+    entry = REGISTRY.get(result)
+    if entry is None:
         return []
-    skip = {"id", "name", "type", "sector", "level", "teryt", "gmina", "powiat", "voivodeship"}
-    return [str(c) for c in entries if c not in skip and not str(c).endswith("_method")]
+    numeric = ("int64", "float64", "Int64")
+    return [c for c in entry.columns if entry.dtypes.get(c) in numeric]
 
 
 def column_label(result: str, column: str, lang: Lang) -> str:
-    """The people's name of a result column, from ``kokon_graph.analysis.columns.COLUMNS``;
-    the column name itself when the catalogue does not describe it."""
-    try:
-        columns: Any = importlib.import_module("kokon_graph.analysis.columns").COLUMNS
-        entry = columns[result][column]
-    except (ImportError, AttributeError, KeyError, TypeError):
-        return column
-    if isinstance(entry, str):
-        return entry
-    if isinstance(entry, dict):
-        return str(entry.get(lang) or entry.get("label_" + lang) or column)
-    for attr in (lang, f"label_{lang}"):
-        if hasattr(entry, attr):
-            return str(getattr(entry, attr))
-    if isinstance(entry, tuple | list) and len(entry) >= 2:
-        return str(entry[0] if lang == "pl" else entry[1])
-    return column
+    """The people's name of a result column, from the result registry
+    (:data:`kokon_graph.analysis.results.REGISTRY`); the column name itself when the
+    registry does not describe it."""
+    entry = REGISTRY.get(result)
+    return column if entry is None else entry.label(column, lang)

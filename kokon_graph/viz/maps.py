@@ -32,21 +32,16 @@ from typing import Any, Final, Literal
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph.graph import Network, RelationLike
+from kokon_graph.analysis.results import GAP_KINDS
+from kokon_graph.graph import Network, RelationLike, Scope, build_network
+from kokon_graph.io import Dataset
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
-from kokon_graph.viz._content import Layer, LegendItem, LegendSection, Map
+from kokon_graph.viz._content import GAP_LINES, Layer, LegendItem, LegendSection, Map
 from kokon_graph.viz._items import Context
-from kokon_graph.viz._kinds import (
-    Inputs,
-    Parts,
-    aggregate_parts,
-    cooperation_parts,
-    ego_parts,
-    group_parts,
-    referral_parts,
-)
+from kokon_graph.viz._kinds import KIND_BUILDERS, Inputs, Parts, build_parts
 from kokon_graph.viz._measures import MapError
+from kokon_graph.viz._overview import OVERVIEW_LIMIT, add_overview
 from kokon_graph.viz.style import BIG_EDGES, BIG_NODES
 
 __all__ = [
@@ -59,15 +54,16 @@ __all__ = [
     "LegendSection",
     "Map",
     "MapKind",
+    "build_compare_map",
     "build_map",
     "check_options",
     "data_date",
 ]
 
-MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate"]
-MAP_KINDS: Final[tuple[str, ...]] = ("cooperation", "ego", "groups", "referrals", "aggregate")
-#: The gap overlay: one layer per kind of gap, each with its own toggle.
-GAP_LAYERS: Final = ("gap_co_serving", "gap_referrals", "gap_sector")
+MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate", "compare"]
+MAP_KINDS: Final[tuple[str, ...]] = tuple(KIND_BUILDERS)
+#: The gap overlay: one layer per kind of gap the registry draws on maps, each a toggle.
+GAP_LAYERS: Final = tuple(kind.layer for kind in GAP_KINDS.values() if kind.on_map)
 
 
 def data_date(network: Network) -> str | None:
@@ -98,6 +94,24 @@ def data_date(network: Network) -> str | None:
 
 
 # --------------------------------------------------------------------------- legend, filters
+
+
+def _gap_threshold(parts: Parts, min_count: int) -> int:
+    """Mark each gap line with the count it may show (``k``: 0 below ``min_count``) and
+    return the smallest threshold from ``min_count`` up at which the gap lines shown at
+    the start do not outnumber the ties (or referrals) shown."""
+    base = sum(1 for e in parts.edges if e["layer"] in ("ties", "membership", "referrals"))
+    counts = []
+    for edge in parts.edges:
+        if edge["layer"] in GAP_LINES:
+            amount = int(edge.get("n") or 0)
+            edge["k"] = amount if amount >= min_count else 0
+            counts.append(edge["k"])
+    counts.sort(reverse=True)
+    if len(counts) <= base or not counts:
+        return min_count
+    # the base-th largest count: lines with more stay; ties at that count go too
+    return max(min_count, counts[base] + 1)
 
 
 def _legend(ctx: Context, kind: str, parts: Parts) -> list[LegendSection]:
@@ -287,6 +301,9 @@ def build_map(
     title: str | None = None,
     date: str | None = None,
     min_count: int | None = None,
+    gap_threshold: int | None = None,
+    overview: bool | None = None,
+    compare: Network | None = None,
 ) -> Map:
     """Build a map of ``network``.
 
@@ -334,6 +351,18 @@ def build_map(
         for them are as wide as for the threshold; referral arrows resting on fewer
         referrals are grey): the reports' small-count suppression, with its default
         (:data:`kokon_graph.model.DEFAULT_MIN_COUNT`). ``1`` shows every count.
+    gap_threshold
+        Gap lines resting on fewer families (or unanswered referrals) start hidden; a
+        slider in the page changes it. By default ``min_count``, raised where needed so
+        that the gap lines shown at the start do not outnumber the ties shown.
+    overview
+        Open on one node per territory, which a click opens (default: for maps of more
+        than :data:`~kokon_graph.viz._overview.OVERVIEW_LIMIT` institutions, not for ego
+        maps nor maps opening on a focus).
+    compare
+        The network of an earlier wave (same dataset and scope): draws a ``compare`` map of
+        ``network`` against it, with the ties kept, gained and lost and the shared-family
+        gaps opened and closed.
 
     Raises
     ------
@@ -341,6 +370,10 @@ def build_map(
         For an unknown kind, level or measure, an ego map without a focus,
         or a focus that is not in the network.
     """
+    if compare is not None:
+        kind = "compare"
+    elif kind == "compare":
+        raise MapError("a comparison map needs the earlier wave", hint="--compare BEFORE AFTER")
     check_options(
         kind=kind,
         size_by=size_by,
@@ -372,24 +405,21 @@ def build_map(
         sector=gaps_sector,
         referrals=gaps_referrals,
         seed=seed,
+        focus=focus,
+        steps=steps,
+        level=level,
+        before=compare,
     )
-    if kind == "cooperation":
-        parts = cooperation_parts(ctx, inputs)
-    elif kind == "ego":
-        assert focus is not None
-        parts = ego_parts(ctx, inputs, focus, steps)
-    elif kind == "groups":
-        parts = group_parts(ctx, inputs)
-    elif kind == "referrals":
-        parts = referral_parts(ctx, inputs)
-    else:
-        chosen = level or ("powiat" if network.scope.is_all else "gmina")
-        parts = aggregate_parts(ctx, inputs, chosen)
-    if kind == "aggregate":
-        key = f"title_aggregate_{level or ('powiat' if network.scope.is_all else 'gmina')}"
-        heading = title or ctx.t(key)
-    else:
-        heading = title or ctx.t(f"title_{kind}", name=ctx.names.get(focus or "", focus or ""))
+    parts = build_parts(ctx, inputs, kind)
+    heading = title or ctx.t(
+        parts.title_key,
+        name=ctx.names.get(focus or "", focus or ""),
+        before=compare.wave if compare is not None else "",
+        after=network.wave or "",
+    )
+    threshold = _gap_threshold(parts, min_count)
+    if gap_threshold is not None:
+        threshold = max(1, gap_threshold)
     big = len(parts.nodes) > BIG_NODES or len(parts.edges) > BIG_EDGES
     gap_edge_layers = [
         layer for layer in parts.layers if layer.id in GAP_LAYERS and layer.target == "edges"
@@ -414,7 +444,9 @@ def build_map(
     ]
     if kind == "ego":
         facts.append((ctx.t("steps"), str(steps)))
-    return Map(
+    if compare is not None:
+        facts[1] = (ctx.t("compared"), f"{compare.wave} → {network.wave}")
+    built = Map(
         kind=kind,
         lang=lang,
         title=heading,
@@ -427,4 +459,43 @@ def build_map(
         notes=parts.notes,
         focus=focus_node,
         directed=parts.directed,
+        frames=[(f.title, f.x, f.y, f.width, f.height, f.code) for f in parts.frames],
+        gap_threshold=threshold,
+        min_count=min_count,
     )
+    institutions = sum(1 for n in parts.nodes if n.get("kk") == "institution")
+    if overview is None:
+        overview = institutions > OVERVIEW_LIMIT and kind != "ego"
+    if overview and parts.frames and focus_node is None:
+        add_overview(ctx, built, parts.frames)
+    return built
+
+
+def build_compare_map(
+    dataset: Dataset,
+    *,
+    before: str,
+    after: str,
+    scope: str | Scope | None = None,
+    **options: Any,
+) -> Map:
+    """A comparison map of two waves of ``dataset`` (in ``scope``): the ties kept, gained
+    and lost and the shared-family gaps opened and closed between ``before`` and
+    ``after``. ``options`` are those of :func:`build_map`.
+
+    Raises
+    ------
+    MapError
+        If either wave is not in the dataset.
+    """
+    waves = [str(w) for w in dataset.waves]
+    for wave in (before, after):
+        if wave not in waves:
+            raise MapError(
+                f"wave {wave!r} is not in the dataset",
+                hint=f"use two of: {', '.join(waves) or '(the dataset has no waves)'}",
+            )
+    parsed = scope if isinstance(scope, Scope) or scope is None else Scope.parse(scope)
+    earlier = build_network(dataset, scope=parsed, wave=before)
+    later = build_network(dataset, scope=parsed, wave=after)
+    return build_map(later, compare=earlier, **options)

@@ -41,8 +41,6 @@ __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
 #: The vis-network release inlined in every map (shipped inside pyvis).
 VIS_NETWORK_VERSION: Final = "9.1.2"
 _HERE: Final = Path(__file__).parent
-#: Above this many nodes, only the labels of big nodes show until the map is zoomed in.
-CROWDED: Final = 60
 
 
 @dataclass(frozen=True)
@@ -116,18 +114,9 @@ def map_options(m: Map) -> dict[str, Any]:
                 "strokeColor": "#ffffff",
             },
             "borderWidthSelected": 3,
-            "widthConstraint": {"maximum": 170},
-            # sizes come as values already scaled (SIZE_MIN-SIZE_MAX); on a crowded map labels
-            # scale with them and small ones are left out until the map is zoomed in
-            "scaling": {
-                "min": SIZE_MIN,
-                "max": SIZE_MAX,
-                "label": (
-                    {"enabled": True, "min": 11, "max": 24, "drawThreshold": 12, "maxVisible": 24}
-                    if len(m.nodes) > CROWDED
-                    else {"enabled": False}
-                ),
-            },
+            # sizes come as values already scaled (SIZE_MIN-SIZE_MAX); labels keep their
+            # size on screen and the page chooses which to draw (no two may overlap)
+            "scaling": {"min": SIZE_MIN, "max": SIZE_MAX, "label": {"enabled": False}},
         },
         "edges": {
             "smooth": False,
@@ -164,6 +153,11 @@ def _config(m: Map) -> dict[str, Any]:
         "kind": m.kind,
         "focus": m.focus,
         "layers": [{"id": layer.id, "on": layer.on, "target": layer.target} for layer in m.layers],
+        "frames": [list(frame) for frame in m.frames],
+        "gapThreshold": m.gap_threshold,
+        "overview": m.overview,
+        "overviewFrames": [list(frame) for frame in m.overview_frames],
+        "minCount": m.min_count,
         "text": {key: entry[m.lang] for key, entry in TEXT.items()},
     }
 
@@ -216,7 +210,14 @@ def render(m: Map) -> str:
     net.templateEnv.globals.update(
         page=m,
         legend=[asdict(section) for section in m.legend],
-        config={**_config(m), "tipLabels": list(labels)},
+        config={
+            **_config(m),
+            "tipLabels": list(labels),
+            # what a saved picture prints above and beside the map
+            "title": m.title,
+            "facts": [[label, value] for label, value in m.facts],
+            "legend": [asdict(section) for section in m.legend],
+        },
         assets={
             "vis_js": Markup(a.vis_js),
             "vis_css": Markup(a.vis_css),

@@ -19,6 +19,8 @@ from typing import Final
 from kokon_graph import model
 
 __all__ = [
+    "BIG_EDGES",
+    "BIG_NODES",
     "EDGE_STYLES",
     "FEW_COLOUR",
     "FOCUS_BORDER",
@@ -68,6 +70,11 @@ LEVEL_SHAPES: Final[dict[str, str]] = {
 SIZE_MIN: Final = 10.0
 SIZE_MAX: Final = 45.0
 
+#: A map with more nodes or edges is *big*: its gap lines start switched off, and its
+#: edges are hidden while it is dragged or zoomed.
+BIG_NODES: Final = 1500
+BIG_EDGES: Final = 6000
+
 #: Shape and colour of group nodes.
 GROUP_SHAPE: Final = "hexagon"
 GROUP_COLOUR: Final = "#4d4d4d"
@@ -88,6 +95,12 @@ EDGE_STYLES: Final[dict[str, dict[str, object]]] = {
     "referrals": {"color": "rgba(110,110,110,0.75)", "dashes": False, "arrows": True},
     "gap_co_serving": {"color": "rgba(214,39,40,0.6)", "dashes": [8, 6], "arrows": False},
     "gap_referrals": {"color": "rgba(255,127,14,0.75)", "dashes": [2, 5], "arrows": True},
+    # the comparison of two waves
+    "tie_kept": {"color": "rgba(150,150,150,0.6)", "dashes": False, "arrows": False},
+    "tie_gained": {"color": "rgba(44,160,44,0.9)", "dashes": False, "arrows": False},
+    "tie_lost": {"color": "rgba(214,39,40,0.85)", "dashes": [3, 4], "arrows": False},
+    "gap_opened": {"color": "rgba(214,39,40,0.7)", "dashes": [10, 5], "arrows": False},
+    "gap_closed": {"color": "rgba(44,160,44,0.7)", "dashes": [10, 5], "arrows": False},
 }
 
 
@@ -159,8 +172,3 @@ def scale_widths(values: Sequence[float], *, low: float = 1.0, high: float = 8.0
     [3.33, 3.33]
     """
     return scale_sizes(values, low=low, high=high)
-
-
-#: A map with more nodes or edges is *big*: its gap lines start switched off.
-BIG_NODES: Final = 1500
-BIG_EDGES: Final = 6000

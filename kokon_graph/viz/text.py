@@ -33,6 +33,22 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     "title_ego": {"pl": "Otoczenie instytucji: {name}", "en": "Neighbourhood of {name}"},
     "title_groups": {"pl": "Instytucje w grupach i zespołach", "en": "Institutions in groups"},
     "title_referrals": {"pl": "Przepływ skierowań rodzin", "en": "Referral flows"},
+    "title_compare": {
+        "pl": "Zmiany współpracy: {before} → {after}",
+        "en": "Changes in cooperation: {before} → {after}",
+    },
+    "compared": {"pl": "Porównanie fal", "en": "Waves compared"},
+    "layer_tie_kept": {"pl": "Współpraca utrzymana", "en": "Ties kept"},
+    "layer_tie_gained": {"pl": "Współpraca nowa", "en": "Ties gained"},
+    "layer_tie_lost": {"pl": "Współpraca utracona", "en": "Ties lost"},
+    "layer_gap_opened": {
+        "pl": "Luka nowa: wspólne rodziny bez współpracy",
+        "en": "Gap opened: shared families, no cooperation",
+    },
+    "layer_gap_closed": {
+        "pl": "Luka zamknięta (wspólne rodziny bez współpracy wcześniej)",
+        "en": "Gap closed (shared families without cooperation before)",
+    },
     "title_aggregate_gmina": {
         "pl": "Współpraca między gminami",
         "en": "Cooperation between municipalities",
@@ -136,18 +152,82 @@ TEXT: Final[dict[str, dict[str, str]]] = {
     "layer_ties": {"pl": "Współpraca", "en": "Cooperation ties"},
     "layer_membership": {"pl": "Członkostwo w grupach", "en": "Group membership"},
     "layer_referrals": {"pl": "Skierowania", "en": "Referrals"},
-    "layer_gap_co_serving": {
-        "pl": "Luka: wspólne rodziny bez współpracy",
-        "en": "Gap: shared families, no cooperation",
+    "focus_only": {"pl": "Pokaż tylko otoczenie", "en": "Only its neighbourhood"},
+    "focus_back": {"pl": "Wróć do całej mapy", "en": "Back to the whole map"},
+    "focus_ties": {"pl": "Współpraca: {kind}", "en": "Cooperation: {kind}"},
+    "tie_other": {"pl": "inna", "en": "other"},
+    "focus_gap_co_serving": {
+        "pl": "Wspólne rodziny bez współpracy",
+        "en": "Shared families, no cooperation",
     },
-    "layer_gap_referrals": {
-        "pl": "Luka: skierowania bez odpowiedzi",
-        "en": "Gap: referrals without an answer",
+    "focus_families": {"pl": "{n} rodz.", "en": "{n} families"},
+    "focus_gap_referrals": {
+        "pl": "Skierowania bez odpowiedzi",
+        "en": "Referrals without an answer",
     },
-    "layer_gap_sector": {
-        "pl": "Luka: brak wymaganego sektora",
-        "en": "Gap: a required sector missing",
+    "focus_unanswered": {"pl": "{n} bez odp.", "en": "{n} unanswered"},
+    "focus_referred_to": {"pl": "Kieruje rodziny do", "en": "Refers families to"},
+    "focus_referred_from": {"pl": "Otrzymuje skierowania od", "en": "Receives referrals from"},
+    "focus_members": {"pl": "Członkowie / grupy", "en": "Members / groups"},
+    "focus_groups": {"pl": "Grupy i zespoły", "en": "Groups and teams"},
+    "focus_small_gaps": {
+        "pl": "Mniejsze luki (poniżej progu, nienarysowane): {n}",
+        "en": "Smaller gaps (below the threshold, not drawn): {n}",
     },
+    "layer_inside": {
+        "pl": "…oraz luki wewnątrz terytoriów: {n} (w ich opisie)",
+        "en": "…and gaps inside territories: {n} (in their details)",
+    },
+    "tip_gap_pairs_inside": {
+        "pl": "Luki wewnątrz: pary bez współpracy ze wspólnymi rodzinami",
+        "en": "Gaps inside: pairs sharing families without cooperating",
+    },
+    "tip_gap_families_inside": {
+        "pl": "Luki wewnątrz: wspólne rodziny (suma po parach)",
+        "en": "Gaps inside: shared families (summed over pairs)",
+    },
+    "tip_unanswered_inside": {
+        "pl": "Luki wewnątrz: skierowania bez odpowiedzi",
+        "en": "Gaps inside: unanswered referrals",
+    },
+    "notes_aggregate_gaps": {
+        "pl": "Mapa zbiorcza: luki są zsumowane dla par terytoriów; linie poniżej progu "
+        "{n} nie są rysowane. Luki wewnątrz terytorium są w jego opisie.",
+        "en": "An aggregate map: gaps are summed per pair of territories; lines below the "
+        "threshold {n} are not drawn. Gaps inside a territory are in its details.",
+    },
+    "save": {"pl": "Zapisz widok", "en": "Save the view"},
+    "save_png": {"pl": "Obraz PNG", "en": "PNG image"},
+    "save_svg": {"pl": "Grafika SVG", "en": "SVG drawing"},
+    "print": {"pl": "Drukuj", "en": "Print"},
+    "tip_in_gaps": {"pl": "Instytucje z luką", "en": "Institutions in a gap"},
+    "notes_overview": {
+        "pl": "Przegląd (mapa większa niż {n} instytucji): jeden węzeł na gminę, powiat i "
+        "województwo; wielkość: liczba instytucji, kolor: udział instytucji z luką (zielony: "
+        "brak, czerwony: połowa lub więcej). Kliknij węzeł, aby zobaczyć jego instytucje.",
+        "en": "Overview (a map of more than {n} institutions): one node per municipality, "
+        "county and voivodeship; size: institutions, colour: the share of them in a gap "
+        "(green: none, red: half or more). Click a node to see its institutions.",
+    },
+    "overview_back": {"pl": "Wróć do przeglądu", "en": "Back to the overview"},
+    "of_total": {"pl": "{n} z {total}", "en": "{n} of {total}"},
+    "gap_threshold": {
+        "pl": "Rysuj luki od liczby rodzin / skierowań",
+        "en": "Draw gaps from this many families / referrals",
+    },
+    "gap_hidden": {
+        "pl": "Nienarysowane mniejsze luki: {n} (są w panelu instytucji i w ocenie gminy).",
+        "en": "Smaller gaps not drawn: {n} (listed in an institution's panel and in the "
+        "municipality's score).",
+    },
+    "legend_gap_meaning": {
+        "pl": "Linia przerywana łączy instytucje, które mają co najmniej {n} wspólne rodziny "
+        "(lub tyle skierowań bez odpowiedzi), a nie współpracują.",
+        "en": "A dashed line joins institutions that share at least {n} families (or that "
+        "many unanswered referrals) and do not cooperate.",
+    },
+    # gap kinds are named in kokon_graph.analysis.results.GAP_KINDS
+    "layer_gap": {"pl": "Luka: {kind}", "en": "Gap: {kind}"},
     # tooltips
     "tip_id": {"pl": "Identyfikator", "en": "Id"},
     "tip_type": {"pl": "Typ", "en": "Type"},
@@ -188,6 +268,12 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "en": "voivodeship institutions",
     },
     "territory_national": {"pl": "instytucje krajowe", "en": "national institutions"},
+    "notes_no_territories": {
+        "pl": "Zbiór nie ma tabeli terytoriów: instytucje są pogrupowane według typu, "
+        "nie według gmin i powiatów.",
+        "en": "The dataset has no territories table: institutions are grouped by type, "
+        "not by municipality and county.",
+    },
     "notes_big_map": {
         "pl": "Duża mapa: linie luk są na początku wyłączone, aby mapa była czytelna; "
         "włącz je w sekcji Warstwy.",

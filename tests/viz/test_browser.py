@@ -55,7 +55,7 @@ def test_each_kind_of_map_draws_its_nodes_and_edges_offline(
         nodes, edges = run.shown_ids()
         assert nodes == {n["id"] for n in m.nodes}
         on = {layer.id for layer in m.layers if layer.on}
-        assert edges == {e["id"] for e in m.edges if e["layer"] in on}
+        assert edges == {e["id"] for e in m.edges if e["layer"] in on and m.drawn(e)}
         # vis drew them: its body holds every node at the precomputed position
         drawn = run.js("Object.keys(window.kokonMap.network.getPositions()).length")
         assert drawn == len(m.nodes)
@@ -78,10 +78,20 @@ def test_the_cooperation_map_shows_the_expected_counts(
     ties = len({frozenset(p) for p in zip(coop["source"], coop["target"], strict=True)})
     m = build_map(valid_network)
     with chromium.open(save(m, tmp_path, "counts")) as run:
-        # 13 institutions; 12 ties + 11 co-serving gaps + 3 unanswered referral pairs
-        assert run.shown() == (len(valid_dataset.institutions), ties + 11 + 3) == (13, 26)
+        # 13 institutions, 12 ties; no gap rests on 3 families or 3 unanswered referrals
+        # (7 families in all), so no gap line is drawn at the default threshold
+        assert m.gap_threshold == 3
+        assert run.shown() == (len(valid_dataset.institutions), ties) == (13, 12)
+        count = run.page.locator("#kk-count").inner_text()
+        assert count == "Widoczne: 13 węzłów, 12 powiązań"
+        hidden = run.page.locator("#kk-gap-hidden").inner_text()
+        assert hidden.startswith("Nienarysowane mniejsze luki: 14 ")
+        # the slider down to 1: every gap line, 11 co-serving gaps + 3 unanswered pairs
+        run.page.locator("#kk-threshold").fill("1")
+        assert run.shown() == (13, ties + 11 + 3) == (13, 26)
         count = run.page.locator("#kk-count").inner_text()
         assert count == "Widoczne: 13 węzłów, 26 powiązań"
+        assert run.page.locator("#kk-gap-hidden").inner_text() == ""
 
 
 def test_the_harness_sees_what_a_default_pyvis_page_loads(
@@ -119,7 +129,8 @@ def test_hostile_names_stay_text(
         for name in HOSTILE.values():
             page.locator("#kk-search-input").fill(name)
             result = page.locator("#kk-results button").first
-            assert result.evaluate("b => b.firstChild.textContent") == name
+            # the short label, then the full name: both as text
+            assert result.evaluate("b => b.querySelector('.kk-sub').textContent") == name
             result.click()
             assert page.locator("#kk-selected .kk-tip-head").inner_text() == name
         # a territory called </script><script>... is an option label, as text
@@ -146,7 +157,7 @@ def test_filters_and_layers_change_what_is_visible(
     chromium: Chromium, valid_dataset: Dataset, valid_network: Network, tmp_path: Path
 ) -> None:
     inst = valid_dataset.institutions
-    m = build_map(valid_network)
+    m = build_map(valid_network, gap_threshold=1)  # every gap line drawn
     with chromium.open(save(m, tmp_path, "filters")) as run:
         choose(run, "sector", "education")
         nodes, edges = run.shown_ids()
@@ -198,13 +209,16 @@ def test_search_ignores_diacritics_and_focuses_the_institution(
         with_diacritics = results.evaluate_all("bs => bs.map(b => b.dataset.node)")
         box.fill("Ośrodek Pomocy")
         assert results.evaluate_all("bs => bs.map(b => b.dataset.node)") == with_diacritics
-        assert set(with_diacritics) == {"OPS1", "GOPS2"}
+        # the two social assistance centres first; the ROPS (sector "pomoc ...") after them
+        assert set(with_diacritics[:2]) == {"OPS1", "GOPS2"}
+        assert with_diacritics[2:] == ["ROPS28"]
         box.fill("xyz123")
         assert page.locator("#kk-results").inner_text() == "Nic nie znaleziono"
         # a node hidden by a filter: the search shows everything again and focuses it
         choose(run, "sector", "education")
         box.fill("korale")
-        assert results.first.evaluate("b => b.firstChild.textContent") == "Fundacja „Korale”"
+        sub = "b => b.querySelector('.kk-sub').textContent"
+        assert results.first.evaluate(sub) == "Fundacja „Korale”"
         box.press("Enter")
         page.wait_for_timeout(700)  # the focus animation
         assert run.js("window.kokonMap.network.getSelectedNodes()") == ["NGO1"]
@@ -231,7 +245,7 @@ def test_a_map_opens_on_its_focus(
 def test_gap_lines_switched_off_load_when_switched_on(
     chromium: Chromium, valid_network: Network, tmp_path: Path
 ) -> None:
-    m = build_map(valid_network, gap_lines=False)
+    m = build_map(valid_network, gap_lines=False, gap_threshold=1)
     assert [(layer.id, layer.on) for layer in m.layers] == [
         ("ties", True),
         ("gap_co_serving", False),

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kokon_graph.cli import main
-from tests.conftest import VALID
+from tests.conftest import REPO, VALID
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -29,9 +29,10 @@ def test_writes_a_map_and_says_what_is_on_it(tmp_path: Path) -> None:
     code, stdout, err = run("map", str(VALID), "--out", str(out))
     assert (code, err) == (0, "")
     # 13 institutions; 12 ties, 11 co-serving gaps, 3 unanswered referral pairs, 2 OPS with
-    # a sector gap (worked by hand in test_maps.py)
+    # a sector gap (worked by hand in test_maps.py); no gap rests on 3 families or more, so
+    # the 12 ties are the links drawn at the start
     assert stdout == (
-        f"Wrote {out}: cooperation map, 13 nodes, 26 links "
+        f"Wrote {out}: cooperation map, 13 nodes, 12 links "
         "(ties 12, gap_co_serving 11, gap_referrals 3, gap_sector 2)\n"
     )
     html = out.read_text(encoding="utf-8")
@@ -91,3 +92,33 @@ def test_unknown_focus_and_unwritable_output(tmp_path: Path) -> None:
         f"Error: cannot write the map to {target}: No such file or directory\n"
         "Hint: check that the folder exists and is writable\n",
     )
+
+
+def test_compares_two_waves_on_one_map(tmp_path: Path) -> None:
+    out = tmp_path / "zmiany.html"
+    code, stdout, err = run(
+        "map",
+        str(REPO / "datasets" / "kooperacja-efektywna"),
+        "--compare",
+        "before",
+        "after",
+        "--scope",
+        "powiat:2815",
+        "--out",
+        str(out),
+    )
+    assert (code, err) == (0, "")
+    assert stdout.startswith(f"Wrote {out}: compare map, ")
+    for layer in ("tie_kept", "tie_gained", "tie_lost", "gap_opened", "gap_closed"):
+        assert f"{layer} " in stdout  # counts checked against the CSV in test_maps.py
+    assert "Zmiany współpracy: before → after" in out.read_text(encoding="utf-8")
+    code, _, err = run(
+        "map",
+        str(REPO / "datasets" / "kooperacja-efektywna"),
+        "--compare",
+        "before",
+        "x",
+        "--out",
+        str(tmp_path / "x.html"),
+    )
+    assert code != 0 and "wave 'x' is not in the dataset" in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -259,7 +260,12 @@ def test_families_and_persons_never_reach_the_page(
 ) -> None:
     raw_ids = ["R/1/2020", "R/2/2020", "R/7/2020"]
     for kind in MAP_KINDS:
-        m = build_map(valid_network, kind=kind, focus="OPS1" if kind == "ego" else None)
+        m = build_map(
+            valid_network,
+            kind=kind,
+            focus="OPS1" if kind == "ego" else None,
+            compare=valid_network if kind == "compare" else None,
+        )
         html = m.to_html()
         for family in [*valid_dataset.families["id"], *raw_ids]:
             assert family not in html
@@ -271,7 +277,13 @@ def test_hostile_names_are_never_markup(hostile_dataset: Dataset) -> None:
     net = build_network(hostile_dataset)
     benign = build_map(build_network(hostile_dataset), title="x").to_html()
     for kind in MAP_KINDS:
-        m = build_map(net, kind=kind, focus="NGO1" if kind == "ego" else None, title="<i>t</i>")
+        m = build_map(
+            net,
+            kind=kind,
+            focus="NGO1" if kind == "ego" else None,
+            compare=net if kind == "compare" else None,
+            title="<i>t</i>",
+        )
         html = m.to_html()
         for name in [*HOSTILE.values(), HOSTILE_GROUP[1], HOSTILE_TERRITORY[1], "<i>t</i>"]:
             assert name not in html
@@ -364,3 +376,90 @@ def test_a_relation_restricts_ties_and_gaps_alike(
     }
     # GOPS2 and SZK2 share families R/5 and R/7 and act jointly, but exchange no information
     assert pairs(m.edges, "gap_co_serving") == CO_SERVING_BY_HAND | {frozenset(("GOPS2", "SZK2"))}
+
+
+def _module_imports(module: str) -> set[str]:
+    """Modules ``module`` imports when it is loaded (not those under TYPE_CHECKING or
+    inside functions)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:  # module level only
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_the_page_writer_does_not_import_the_map_builder() -> None:
+    """No import circle: _content -> page -> maps -> _content (issue 10)."""
+    for module in ("kokon_graph.viz.page", "kokon_graph.viz._content"):
+        imported = _module_imports(module)
+        assert "kokon_graph.viz.maps" not in imported, module
+        assert "kokon_graph.viz._kinds" not in imported, module
+    assert "kokon_graph.viz._content" not in _module_imports("kokon_graph.viz.page")
+
+
+def test_map_kinds_and_gap_layers_come_from_tables() -> None:
+    from kokon_graph.analysis.results import GAP_KINDS
+    from kokon_graph.viz._kinds import KIND_BUILDERS
+    from kokon_graph.viz.maps import GAP_LAYERS, MAP_KINDS
+
+    assert tuple(KIND_BUILDERS) == MAP_KINDS
+    assert tuple(k.layer for k in GAP_KINDS.values() if k.on_map) == GAP_LAYERS
+
+
+def test_an_aggregate_map_keeps_the_gaps_inside_its_territories(valid_network: Network) -> None:
+    """tests/data/valid holds one powiat (2815): at powiat level every gap is inside it."""
+    m = build_map(valid_network, kind="aggregate", level="powiat")
+    layers = {layer.id: layer for layer in m.layers}
+    assert layers["gap_co_serving"].count == 0  # no pair of powiats to draw a line between
+    assert layers["gap_co_serving"].inside == 1
+    assert layers["gap_referrals"].inside == 1
+    assert layers["gap_sector"].count == 1  # the powiat holds gminas with a sector gap
+    powiat = next(n for n in m.nodes if n["teryt"] == "2815")
+    rows = dict(powiat["tip"][1])
+    # 11 co-serving pairs (worked by hand above); their families are summed, then shown
+    # as a count only from the threshold up
+    assert rows["Luki wewnątrz: pary bez współpracy ze wspólnymi rodzinami"] == "11"
+    assert any(note.startswith("Mapa zbiorcza: luki są zsumowane") for note in m.notes)
+    html = m.to_html()
+    assert "oraz luki wewnątrz terytoriów: 1" in html
+
+
+def test_a_comparison_map_shows_the_ties_kept_gained_and_lost() -> None:
+    """Checked against the cooperation table itself: the pairs reported in each wave (a
+    row without a wave counts in both), among the institutions of powiat 2815's scope."""
+    from kokon_graph import read_dataset
+    from kokon_graph.viz import build_compare_map
+    from tests.conftest import REPO, TEST_KEY
+
+    data = read_dataset(REPO / "datasets" / "kooperacja-efektywna", pseudonym_key=TEST_KEY)
+    m = build_compare_map(data, before="before", after="after", scope="powiat:2815")
+    inside = {n["id"] for n in m.nodes}
+    coop = data.cooperation
+
+    def pairs(wave: str) -> set[frozenset[str]]:
+        rows = coop[(coop["wave"] == wave) | (coop["wave"] == "")]
+        return {
+            frozenset((s, t))
+            for s, t in zip(rows["source"], rows["target"], strict=True)
+            if s in inside and t in inside and s != t
+        }
+
+    before, after = pairs("before"), pairs("after")
+    counts = {layer.id: layer.count for layer in m.layers}
+    assert counts["tie_kept"] == len(before & after)
+    assert counts["tie_gained"] == len(after - before)
+    assert counts["tie_lost"] == len(before - after)
+    assert counts["tie_gained"] > 0 and counts["tie_lost"] > 0
+    assert m.title == "Zmiany współpracy: before → after"
+    gained = {frozenset((e["from"], e["to"])) for e in m.edges if e["layer"] == "tie_gained"}
+    assert gained == after - before
+    with pytest.raises(MapError, match="wave 'later' is not in the dataset"):
+        build_compare_map(data, before="before", after="later")
