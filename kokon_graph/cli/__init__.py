@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "compare": "kokon_graph.cli.report_cmd:compare",
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
+    "template": "kokon_graph.cli.template_cmd:template",
 }
 
 
