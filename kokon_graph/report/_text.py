@@ -100,6 +100,12 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Sheet {sheet} holds the first {shown} of {total} rows (Excel's limit); "
         "the full table is in the CSV file.",
     ),
+    "rows_top_xlsx": (
+        "Arkusz {sheet} zawiera {shown} z {total} wierszy: najważniejsze według kolumny "
+        "„{key}” (układ krajowy); pełna tabela jest w pliku CSV {code}.csv.",
+        "Sheet {sheet} holds {shown} of {total} rows, the top ones by '{key}' (national "
+        "layout); the full table is in the CSV file {code}.csv.",
+    ),
     "full_tables": (
         "Pełne tabele są w pliku XLSX i plikach CSV.",
         "The full tables are in the XLSX and CSV files.",

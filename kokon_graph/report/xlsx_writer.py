@@ -32,10 +32,37 @@ from kokon_graph.report.info import ReportInfo, network_measures
 from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
 
-__all__ = ["EXCEL_MAX_ROWS", "NUMBER_FORMATS", "write_xlsx"]
+__all__ = [
+    "EXCEL_MAX_ROWS",
+    "NATIONAL_CELLS",
+    "NATIONAL_ROWS",
+    "NUMBER_FORMATS",
+    "RANK_KEYS",
+    "national_layout",
+    "write_xlsx",
+]
 
 #: Rows a sheet can hold below its header.
 EXCEL_MAX_ROWS: Final = 1_048_575
+
+#: A workbook of more cells than this (a national network has 17 million) takes minutes to
+#: write and to open: it gets the national layout (docs/reports.md).
+NATIONAL_CELLS: Final = 2_000_000
+#: Rows each long table keeps in the national layout; the CSV files hold every row.
+NATIONAL_ROWS: Final = 10_000
+#: The column (and tie-breakers) a table's rows are ranked by, largest first, before the
+#: national layout keeps its top rows; tables not named here are kept in their own order
+#: (the gap tables come sorted by how many families or referrals are at stake).
+RANK_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "centrality": ("betweenness", "degree"),
+    "brokerage": ("total",),
+    "holes": ("effective_size",),
+    "cohesion": ("pairs_lost", "reach_loss"),
+    "communities": ("community_size",),
+    "gaps_referrals": ("unanswered", "referrals"),
+    "gaps_referral_targets": ("unanswered", "referrals"),
+    "bridges": ("pairs_lost",),
+}
 
 #: Excel number format of each kind of column.
 NUMBER_FORMATS: Final[dict[str, str]] = {
@@ -200,6 +227,7 @@ def _write_summary(
     sheets: Sequence[tuple[str, str, int, int]],
     lang: Lang,
     min_count: int,
+    notes: Sequence[str] = (),
 ) -> None:
     _print_setup(ws)
     ws.column_dimensions["A"].width = 42
@@ -251,15 +279,10 @@ def _write_summary(
             _text_cell(ws, t("rows", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
         ]
     )
-    notes = []
-    for sheet, name, written, total in sheets:
+    for sheet, name, _, total in sheets:
         count = WriteOnlyCell(ws, value=total)
         count.number_format = NUMBER_FORMATS["int"]
         ws.append([_text_cell(ws, sheet), _text_cell(ws, name), count])
-        if written < total:
-            notes.append(
-                t("rows_truncated_xlsx", lang).format(sheet=sheet, shown=written, total=total)
-            )
     for note in notes:
         ws.append([_text_cell(ws, note, alignment=_WRAP)])
 
@@ -289,6 +312,43 @@ def _suppressed_network(results: Mapping[str, pd.DataFrame], min_count: int) -> 
     return None if frame is None else suppress_result("network", frame, min_count=min_count)
 
 
+def national_layout(
+    results: Mapping[str, pd.DataFrame],
+    names: Sequence[str],
+    *,
+    max_cells: int = NATIONAL_CELLS,
+    top_rows: int = NATIONAL_ROWS,
+) -> dict[str, tuple[pd.DataFrame, str | None]]:
+    """``{name: (rows to write, ranking column or None)}`` for the workbook.
+
+    Up to ``max_cells`` cells in all, every table is written whole. Beyond it
+    (a national network), each table longer than ``top_rows`` keeps its
+    ``top_rows`` first rows after ranking by :data:`RANK_KEYS`; the report's
+    CSV files hold every row.
+    """
+    cells = sum(len(results[n]) * max(results[n].shape[1], 1) for n in names)
+    out: dict[str, tuple[pd.DataFrame, str | None]] = {}
+    for name in names:
+        frame = results[name]
+        if cells <= max_cells or len(frame) <= top_rows:
+            out[name] = (frame, None)
+            continue
+        keys = [k for k in RANK_KEYS.get(name, ()) if k in frame.columns]
+        if keys:
+            frame = frame.sort_values(keys, ascending=False, kind="stable")
+        key = keys[0] if keys else _first_count(frame)
+        out[name] = (frame.head(top_rows), key)
+    return out
+
+
+def _first_count(frame: pd.DataFrame) -> str:
+    """The column a table already comes sorted by (its first count), for the note."""
+    for column in ("shared_families", "institutions", "pairs_lost"):
+        if column in frame.columns:
+            return column
+    return str(frame.columns[0])
+
+
 def ordered_results(results: Mapping[str, pd.DataFrame]) -> list[str]:
     """Result names in report order (``network`` excluded; unknown names last)."""
     known = [r for r in RESULT_ORDER if r in results]
@@ -306,6 +366,8 @@ def write_xlsx(
     title: str | None = None,
     order: Sequence[str] | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
+    max_cells: int = NATIONAL_CELLS,
+    top_rows: int = NATIONAL_ROWS,
 ) -> Path:
     """Write the results to one workbook.
 
@@ -328,6 +390,9 @@ def write_xlsx(
         Results to write, in this order (default: every result, in report order).
     max_rows
         Rows per sheet at most (Excel's limit by default); the summary notes a cut.
+    max_cells, top_rows
+        The national layout (:func:`national_layout`): beyond ``max_cells`` cells,
+        long tables keep their ``top_rows`` top rows; the summary says so.
 
     Returns
     -------
@@ -345,13 +410,27 @@ def write_xlsx(
     for code, label, _ in network_measures(results.get("network"), lang):
         text = column_text("network", code, lang)
         guide.append((result_title("network", lang), code, label, text.description, text.reference))
+    layout = national_layout(results, names, max_cells=max_cells, top_rows=top_rows)
+    notes: list[str] = []
     for name in names:
-        frame = results[name]
+        frame, ranked_by = layout[name]
         table = display_table(name, frame, lang=lang, min_count=min_count)
         sheet = sheet_name(name, lang, taken)
         ws = wb.create_sheet(sheet)
         rows = _write_table(ws, table, max_rows=max_rows)
-        written.append((sheet, name, rows, len(frame)))
+        total = len(results[name])
+        written.append((sheet, name, rows, total))
+        if ranked_by is not None:
+            key = column_text(name, ranked_by, lang).label
+            notes.append(
+                t("rows_top_xlsx", lang).format(
+                    sheet=sheet, shown=rows, total=total, key=key, code=name
+                )
+            )
+        elif rows < total:
+            notes.append(
+                t("rows_truncated_xlsx", lang).format(sheet=sheet, shown=rows, total=total)
+            )
         for column in table.frame.columns:
             text = column_text(name, str(column), lang)
             guide.append((sheet, str(column), text.label, text.description, text.reference))
@@ -363,6 +442,7 @@ def write_xlsx(
         sheets=written,
         lang=lang,
         min_count=min_count,
+        notes=notes,
     )
     guide_ws = wb.create_sheet(t("columns_sheet", lang)[:31])
     _print_setup(guide_ws)
