@@ -2,7 +2,7 @@
 # The package as users get it: build the wheel, install it into a fresh virtual environment
 # (no system packages, nothing from this checkout on the path) and run the tour's main commands
 # - validate, analyze, map, report - on a bundled dataset, from a folder outside the checkout.
-# Called by .ci/run; takes about a minute (the dependencies come from pip's cache).
+# Called by scripts/test.sh (run without arguments, as CI does); takes about a minute (the dependencies come from pip's cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
