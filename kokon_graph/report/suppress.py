@@ -13,7 +13,8 @@ never as the number. This applies to
   which are hidden when the number of referrals they rest on is below the
   threshold.
 
-Zero is a count below the threshold too: ``0`` shows as ``"<3"``.
+Zero is shown as ``0``: "no family" identifies nobody, and a table where a
+zero reads "<3" says there might be one or two where there are none.
 
 Suppression is primary only: a hidden cell can sometimes be worked out from
 other cells of the same row (for example unanswered = referrals − answered).
@@ -159,7 +160,8 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     frame
         The result as the analysis returned it; left unchanged.
     min_count
-        The threshold (at least 1). Counts ``< min_count``, zero included, are hidden.
+        The threshold (at least 1). Counts from 1 to ``min_count - 1`` are hidden;
+        zero is shown.
 
     Returns
     -------
@@ -178,21 +180,26 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     text = marker(min_count)
     for column in counts:
         numbers = pd.to_numeric(frame[column], errors="coerce")
-        out[column] = _hide(frame[column], numbers.notna() & (numbers < min_count), text)
+        out[column] = _hide(frame[column], _small(numbers, min_count), text)
     rule = SUPPRESSION_RULES.get(result)
     if rule is not None and rule.base in frame.columns and derived:
         base = pd.to_numeric(frame[rule.base], errors="coerce")
-        small = base.notna() & (base < min_count)
+        small = _small(base, min_count)
         for column in derived:
             out[column] = _hide(frame[column], small & frame[column].notna(), text)
     return out
+
+
+def _small(numbers: pd.Series, min_count: int) -> pd.Series:
+    """The counts that are hidden: more than zero and fewer than ``min_count``."""
+    return numbers.notna() & (numbers > 0) & (numbers < min_count)
 
 
 def _suppress_long(frame: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
     """A ``measure``/``value`` table: hide the values of measures that count families."""
     about_families = frame["measure"].astype(str).map(_mentions_families)
     numbers = pd.to_numeric(frame["value"], errors="coerce")
-    mask = about_families & numbers.notna() & (numbers < min_count)
+    mask = about_families & _small(numbers, min_count)
     if not mask.any():
         return frame
     out = frame.copy()
