@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
 
@@ -20,8 +22,11 @@ __all__ = [
     "lang_option",
     "load_dataset",
     "load_network",
+    "min_count_option",
+    "out_dir_option",
     "progress",
     "quiet_option",
+    "relation_option",
     "scope_options",
 ]
 
@@ -86,6 +91,64 @@ def scope_options(f: F) -> F:
         "project:NAME (default: all).",
     )(f)
     return f
+
+
+def relation_option(f: F) -> F:
+    """``--relation KINDS``: only these cooperation kinds count as ties."""
+    return click.option(
+        "--relation",
+        default=None,
+        metavar="KINDS",
+        help="Only these cooperation kinds, comma-separated: information, resources, "
+        "joint_action, agreement, other (default: all).",
+    )(f)
+
+
+def min_count_option(f: F) -> F:
+    """``--min-count N``: counts of families below N show as ``<N``."""
+    return click.option(
+        "--min-count",
+        default=3,
+        show_default=True,
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Show counts of families (and referrals) below N as '<N'.",
+    )(f)
+
+
+def _writable_folder(path: Path) -> None:
+    """Fail unless ``path`` is, or can be created as, a folder we may write into."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK):
+        raise KokonError(
+            f"cannot write the results to {path}: "
+            + (f"{probe} is not a folder" if not probe.is_dir() else "permission denied"),
+            hint="choose a folder you can write to with --out",
+        )
+
+
+def _check_out_dir(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value is not None:
+        _writable_folder(Path(value))
+    return value
+
+
+def out_dir_option(
+    help: str, *, metavar: str = "DIR", path_type: type | None = None
+) -> Callable[[F], F]:
+    """``--out/-o DIR``, required; checked (a folder we can write into) before any data is read."""
+    return click.option(
+        "--out",
+        "-o",
+        "out",
+        required=True,
+        type=click.Path(file_okay=False, path_type=path_type),
+        metavar=metavar,
+        callback=_check_out_dir,
+        help=help,
+    )
 
 
 def lang_option(f: F) -> F:

@@ -12,7 +12,9 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    out_dir_option,
     quiet_option,
+    relation_option,
     scope_options,
 )
 from kokon_graph.errors import KokonError
@@ -119,23 +121,12 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 
 @click.command()
 @dataset_argument
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the CSV files (created if missing).",
+@out_dir_option(
+    "Folder for the CSV files (created if missing).", metavar="DIRECTORY", path_type=Path
 )
 @dataset_options
 @scope_options
-@click.option(
-    "--relation",
-    default=None,
-    metavar="KINDS",
-    help="Only these cooperation kinds, comma-separated: information, resources, "
-    "joint_action, agreement, other (default: all).",
-)
+@relation_option
 @click.option(
     "--partition",
     default="sector",

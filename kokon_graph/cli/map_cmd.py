@@ -11,7 +11,9 @@ from kokon_graph.cli._common import (
     dataset_options,
     lang_option,
     load_network,
+    min_count_option,
     quiet_option,
+    relation_option,
     scope_options,
 )
 from kokon_graph.model import Lang
@@ -68,22 +70,9 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
     default=None,
     help="Nodes of an aggregate map (default: powiat for the whole dataset, else gmina).",
 )
-@click.option(
-    "--relation",
-    metavar="KINDS",
-    default=None,
-    help="Only these cooperation kinds, comma-separated (information, resources, "
-    "joint_action, agreement).",
-)
+@relation_option
 @click.option("--no-gaps", is_flag=True, default=False, help="Leave out the gap overlay.")
-@click.option(
-    "--min-count",
-    default=3,
-    show_default=True,
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Show counts of families (and referrals) below N as '<N'.",
-)
+@min_count_option
 @click.option(
     "--seed",
     type=int,
