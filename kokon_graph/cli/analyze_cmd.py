@@ -12,15 +12,15 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    min_count_option,
     out_dir_option,
     quiet_option,
     relation_option,
     scope_options,
 )
 from kokon_graph.errors import KokonError
+from kokon_graph.report.privacy import write_readme
 
-#: Family counts below this are printed as "<3" (as the reports suppress them).
-MIN_COUNT = 3
 TOP = 5
 
 
@@ -51,16 +51,35 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
     pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
 
 
-def _families(count: int) -> str:
+def _families(count: int, min_count: int) -> str:
     """A family count as printed: the number, or ``<3`` for 1 and 2."""
-    return f"<{MIN_COUNT}" if 0 < count < MIN_COUNT else str(count)
+    return f"<{min_count}" if 0 < count < min_count else str(count)
+
+
+def _shown(results: dict[str, pd.DataFrame], min_count: int) -> dict[str, pd.DataFrame]:
+    """The results as written: family and referral counts from 1 to ``min_count - 1`` (and
+    rates resting on them) as ``<min_count``, as in the reports."""
+    from kokon_graph.report.suppress import is_suppressed, suppress_result
+
+    out = {}
+    for name, frame in results.items():
+        shown = suppress_result(name, frame, min_count=min_count)
+        for column in shown.columns:
+            if shown[column] is frame[column] or frame[column].dtype == object:
+                continue
+            if shown[column].map(is_suppressed).any():  # numbers and markers: as text
+                shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+            else:
+                shown[column] = frame[column]
+        out[name] = shown
+    return out
 
 
 def _gminas(count: int) -> str:
     return f"{count} gmina" if count == 1 else f"{count} gminas"
 
 
-def _summary(results: dict[str, pd.DataFrame]) -> None:
+def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     net = results["network"].iloc[0]
     cen = results["centrality"]
     click.echo(
@@ -84,7 +103,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
         click.echo(
             f"  {len(co)} pairs share families without a cooperation tie; most: "
             f"{first['source_name']} - {first['target_name']} "
-            f"({_families(int(first['shared_families']))} families)"
+            f"({_families(int(first['shared_families']), min_count)} families)"
         )
     else:
         click.echo("  no pair shares families without a cooperation tie")
@@ -102,9 +121,11 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     unanswered = int(targets["unanswered"].sum()) if len(targets) else 0
     if unanswered:
         worst = targets.iloc[0]
+        sent = _families(int(targets["referrals"].sum()), min_count)
+        most = _families(int(worst["unanswered"]), min_count)
         click.echo(
-            f"  {unanswered} of {int(targets['referrals'].sum())} referrals unanswered; most at "
-            f"{worst['name']} ({int(worst['unanswered'])})"
+            f"  {_families(unanswered, min_count)} of {sent} referrals unanswered; most at "
+            f"{worst['name']} ({most})"
         )
     else:
         click.echo("  no unanswered referrals")
@@ -112,8 +133,8 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     total = int(unc["uncoordinated"].sum()) if len(unc) else 0
     gminas = int((unc["uncoordinated"] > 0).sum()) if len(unc) else 0
     click.echo(
-        f"  {_families(total)} families served by several institutions without coordination"
-        + (f" (in {_gminas(gminas)})" if total else "")
+        f"  {_families(total, min_count)} families served by several institutions without "
+        "coordination" + (f" (in {_gminas(gminas)})" if total else "")
     )
     cover = results["gaps_group_coverage"]
     click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
@@ -127,6 +148,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 @dataset_options
 @scope_options
 @relation_option
+@min_count_option
 @click.option(
     "--partition",
     default="sector",
@@ -166,6 +188,7 @@ def analyze(
     scope: str | None,
     wave: str | None,
     relation: str | None,
+    min_count: int,
     partition: str,
     min_services: int,
     betweenness_text: str,
@@ -181,13 +204,17 @@ def analyze(
     gaps_referrals, gaps_referral_targets, gaps_uncoordinated,
     gaps_group_coverage and recommendations (columns: docs/measures.md),
     then prints the most central institutions and the worst gaps. Nothing
-    written or printed identifies a family; family counts under 3 print as <3.
+    written or printed identifies a family; counts of 1 or 2 families (and
+    referrals) are written and printed as <3, as in the reports; exact ones only
+    with --min-count 1. README.txt in OUT records the command, the threshold and
+    the key's fingerprint (never the key).
 
     \b
     Example:
       kokon-graph analyze datasets/liderzy-kooperacji --out results/
       kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
       kokon-graph analyze data/ --out results/ --relation information --partition type
+      kokon-graph analyze data/ --out exact/ --min-count 1    # exact small counts: keep private
     """
     from kokon_graph.analysis import RESULT_NAMES, run_all
 
@@ -209,10 +236,17 @@ def analyze(
         betweenness=between,
         seed=seed,
     )
+    shown = _shown({name: results[name] for name in RESULT_NAMES}, min_count)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in RESULT_NAMES:
-            write_csv(results[name], out / f"{name}.csv")
+            write_csv(shown[name], out / f"{name}.csv")
+        write_readme(
+            out,
+            command=_command_line(click.get_current_context()),
+            min_count=min_count,
+            fingerprint=_fingerprint(pseudonym_key_file),
+        )
     except OSError as err:
         raise KokonError(
             f"cannot write the results to {out}: {err.strerror or err}",
@@ -225,5 +259,31 @@ def analyze(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
         f"relation: {relation or 'all'}"
     )
-    _summary(results)
-    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")
+    _summary(results, min_count)
+    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}")
+
+
+def _command_line(ctx: click.Context) -> str:
+    """The command as run: its path and every option given (a key is never an option)."""
+    import shlex
+
+    words = ["kokon-graph", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        source = ctx.get_parameter_source(param.name or "")
+        if isinstance(param, click.Argument):
+            words.append(str(value))
+        elif source is click.core.ParameterSource.COMMANDLINE and param.opts:
+            if isinstance(param, click.Option) and param.is_flag:
+                words.append(max(param.opts, key=len) if value else "")
+            else:
+                words += [max(param.opts, key=len), str(value)]
+    return " ".join(shlex.quote(w) for w in words if w)
+
+
+def _fingerprint(key_file: str | None) -> str | None:
+    from kokon_graph.io.pseudonym import load_key
+    from kokon_graph.report.privacy import key_fingerprint
+
+    key = load_key(key_file=key_file)
+    return key_fingerprint(key) if key else None
