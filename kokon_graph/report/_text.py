@@ -32,6 +32,15 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "scope": ("Zakres", "Scope"),
     "wave": ("Fala badania", "Survey wave"),
     "all_waves": ("wszystkie fale", "all waves"),
+    "all_kinds": ("wszystkie rodzaje", "all kinds"),
+    "page_of": ("strona &P z &N", "page &P of &N"),
+    "scorecard": ("Karta gminy", "Gmina scorecard"),
+    "scorecard_note": (
+        "Stan każdej gminy (czerwony, żółty, zielony) według progów opisanych w dokumentacji "
+        "raportu; kolumna „dlaczego” podaje kryteria, które go ustaliły.",
+        "Each gmina's status (red, amber, green) by the thresholds documented with the report; "
+        "the 'why' column names the criteria that set it.",
+    ),
     "generated": ("Data raportu", "Report date"),
     "tool": ("Narzędzie", "Tool"),
     "min_count": (
@@ -95,6 +104,17 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "ties_lost": ("Więzi utracone", "Ties lost"),
     "gaps_closed": ("Luki zamknięte", "Gaps closed"),
     "gaps_opened": ("Luki otwarte", "Gaps opened"),
+    "gap_kind": ("rodzaj luki", "kind of gap"),
+    "total": ("razem", "total"),
+    "and_more": (
+        "… i {n} więcej (pełna lista w tabelach poniżej)",
+        "… and {n} more (full list in the tables below)",
+    ),
+    "gminas_ranked": (
+        "Gminy według poprawy (więzi zyskane minus utracone)",
+        "Gminas by improvement (ties gained minus lost)",
+    ),
+    "measures_change": ("Miary sieci przed i po", "Network measures before and after"),
     "moved_most": (
         "Aktorzy, których centralność zmieniła się najbardziej",
         "Actors whose centrality moved most",

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kokon_graph._version import __version__
-from kokon_graph.model import Lang
+from kokon_graph.model import COOPERATION_KINDS, Lang
 from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import t
 
@@ -78,7 +78,23 @@ def network_measures(frame: pd.DataFrame | None, lang: Lang) -> list[tuple[str, 
     """``(code, label, value)`` of each network-level measure of the one-row ``network`` result."""
     if frame is None or frame.empty:
         return []
+    from kokon_graph.report.tables import method_words
+
     row = frame.iloc[0]
-    return [
-        (str(c), column_text("network", str(c), lang).label, _plain(row[c])) for c in frame.columns
-    ]
+    out = []
+    for c in frame.columns:
+        code = str(c)
+        if code in _IN_THE_HEAD:
+            continue
+        value = _plain(row[c])
+        if code == "relation" and isinstance(value, str):
+            value = ", ".join(
+                t("all_kinds", lang) if part == "all" else COOPERATION_KINDS.label(part, lang)
+                for part in value.split(",")
+            )
+        out.append((code, column_text("network", code, lang).label, method_words(value, lang)))
+    return out
+
+
+#: Measures of the network result shown in the head of every summary already.
+_IN_THE_HEAD = frozenset({"scope", "wave"})

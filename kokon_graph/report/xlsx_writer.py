@@ -31,6 +31,7 @@ from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t
 from kokon_graph.report.info import ReportInfo, network_measures
 from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
+from kokon_graph.report.xlsx_key_sheets import KEY_SHEETS, write_highlights, write_scorecard
 
 __all__ = [
     "EXCEL_MAX_ROWS",
@@ -195,6 +196,25 @@ def _print_setup(ws: WriteOnlyWorksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+
+
+def _header_footer(ws: WriteOnlyWorksheet, info: ReportInfo, lang: Lang) -> None:
+    """Every printed page says what it is: dataset, scope and wave; date; sheet and page."""
+
+    def text(value: str) -> str:
+        return value.replace("&", "&&")
+
+    about = " · ".join(
+        text(v) for v in (info.dataset, info.scope, info.wave or t("all_waves", lang)) if v
+    )
+    ws.HeaderFooter.oddHeader.left.text = about
+    ws.HeaderFooter.oddHeader.left.size = 8
+    ws.HeaderFooter.oddHeader.right.text = info.generated.isoformat()
+    ws.HeaderFooter.oddHeader.right.size = 8
+    ws.HeaderFooter.oddFooter.left.text = "&A"  # the sheet's name
+    ws.HeaderFooter.oddFooter.left.size = 8
+    ws.HeaderFooter.oddFooter.right.text = t("page_of", lang)
+    ws.HeaderFooter.oddFooter.right.size = 8
 
 
 def _write_table(ws: WriteOnlyWorksheet, table: DisplayTable, *, max_rows: int) -> int:
@@ -368,6 +388,8 @@ def write_xlsx(
     max_rows: int = EXCEL_MAX_ROWS,
     max_cells: int = NATIONAL_CELLS,
     top_rows: int = NATIONAL_ROWS,
+    scorecard: pd.DataFrame | None = None,
+    key_figures: bool = True,
 ) -> Path:
     """Write the results to one workbook.
 
@@ -393,6 +415,11 @@ def write_xlsx(
     max_cells, top_rows
         The national layout (:func:`national_layout`): beyond ``max_cells`` cells,
         long tables keep their ``top_rows`` top rows; the summary says so.
+    scorecard
+        :func:`kokon_graph.analysis.scorecard.gmina_scorecard` of the network, written as
+        the "Karta gminy" sheet (and summarised on the key-figures sheet).
+    key_figures
+        Write the "Najważniejsze" (key figures) sheet after the summary.
 
     Returns
     -------
@@ -404,7 +431,24 @@ def write_xlsx(
     names = list(order) if order is not None else ordered_results(results)
     wb = Workbook(write_only=True)
     summary = wb.create_sheet(t("summary", lang))
-    taken = {summary.title, t("columns_sheet", lang)[:31]}
+    highlights = (
+        wb.create_sheet(KEY_SHEETS["highlights"][0 if lang == "pl" else 1]) if key_figures else None
+    )
+    card_sheet = None
+    if scorecard is not None:
+        card = wb.create_sheet(KEY_SHEETS["scorecard"][0 if lang == "pl" else 1])
+        write_scorecard(card, scorecard, lang=lang, min_count=min_count)
+        card_sheet = card.title
+    if highlights is not None:
+        write_highlights(
+            highlights,
+            results,
+            scorecard,
+            lang=lang,
+            min_count=min_count,
+            scorecard_sheet=card_sheet,
+        )
+    taken = {ws.title for ws in wb.worksheets} | {t("columns_sheet", lang)[:31]}
     written: list[tuple[str, str, int, int]] = []
     guide: list[tuple[str, str, str, str, str]] = []
     for code, label, _ in network_measures(results.get("network"), lang):
@@ -447,5 +491,8 @@ def write_xlsx(
     guide_ws = wb.create_sheet(t("columns_sheet", lang)[:31])
     _print_setup(guide_ws)
     _write_guide(guide_ws, guide, lang)
+    for ws in wb.worksheets:
+        _print_setup(ws)
+        _header_footer(ws, info, lang)
     wb.save(path)
     return path
