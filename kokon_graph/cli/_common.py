@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
 
 __all__ = [
@@ -27,7 +27,9 @@ __all__ = [
     "progress",
     "quiet_option",
     "relation_option",
+    "scope_option",
     "scope_options",
+    "wave_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,22 +77,39 @@ def dataset_options(f: F) -> F:
     return f
 
 
-def scope_options(f: F) -> F:
-    """``--scope`` and ``--wave``."""
-    f = click.option(
+def _parse_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> Scope:
+    return Scope.parse(value)
+
+
+def scope_option(f: F) -> F:
+    """``--scope SCOPE``, parsed into a :class:`~kokon_graph.graph.Scope` as it is read."""
+    return click.option(
+        "--scope",
+        default=None,
+        metavar="SCOPE",
+        callback=_parse_scope,
+        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
+        "project:NAME (default: all).",
+    )(f)
+
+
+def wave_option(f: F) -> F:
+    """``--wave WAVE``."""
+    return click.option(
         "--wave",
         default=None,
         metavar="WAVE",
         help="Survey wave to analyse (e.g. before, after, 2021); default: all waves together.",
     )(f)
-    f = click.option(
-        "--scope",
-        default=None,
-        metavar="SCOPE",
-        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
-        "project:NAME (default: all).",
-    )(f)
-    return f
+
+
+def scope_options(f: F) -> F:
+    """``--scope`` and ``--wave``."""
+    return scope_option(wave_option(f))
+
+
+def _parse_relation(ctx: click.Context, param: click.Parameter, value: str | None) -> Relation:
+    return Relation.parse(value)
 
 
 def relation_option(f: F) -> F:
@@ -99,6 +118,7 @@ def relation_option(f: F) -> F:
         "--relation",
         default=None,
         metavar="KINDS",
+        callback=_parse_relation,
         help="Only these cooperation kinds, comma-separated: information, resources, "
         "joint_action, agreement, other (default: all).",
     )(f)
@@ -179,7 +199,7 @@ def load_dataset(
 ) -> Dataset:
     """Read ``source`` (a dataset path, or a Neo4j URI) as a checked dataset."""
     if is_store_uri(source):
-        from kokon_graph.cli.neo4j_cmd import dataset_from_store
+        from kokon_graph.cli._store import dataset_from_store
 
         return dataset_from_store(source, strict=strict)
     return read_dataset(
@@ -194,13 +214,13 @@ def load_dataset(
 def load_network(
     source: str,
     *,
-    scope: str | None = None,
+    scope: Scope | str | None = None,
     wave: str | None = None,
     **dataset_kwargs: Any,
 ) -> Network:
     """Read ``source`` and build its network for ``scope`` and ``wave``."""
     dataset = load_dataset(source, **dataset_kwargs)
-    return build_network(dataset, scope=Scope.parse(scope), wave=wave)
+    return build_network(dataset, scope=scope, wave=wave)
 
 
 def echo_table(

@@ -18,14 +18,11 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import AnalyzeError, KokonError
+from kokon_graph.graph import Relation, Scope
 from kokon_graph.report.privacy import write_readme
 
 TOP = 5
-
-
-class AnalyzeError(KokonError, ValueError):
-    """An option of ``analyze`` is not usable."""
 
 
 def _betweenness(value: str) -> str | int:
@@ -185,9 +182,9 @@ def analyze(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     min_count: int,
     partition: str,
     min_services: int,
@@ -257,7 +254,7 @@ def analyze(
     scope_text = network.scope.label("en", network.full_dataset.territories)
     click.echo(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {relation or 'all'}"
+        f"relation: {str(relation) or 'all'}"
     )
     _summary(results, min_count)
     click.echo(f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}")

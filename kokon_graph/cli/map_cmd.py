@@ -16,6 +16,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
+from kokon_graph.graph import Relation, Scope
 from kokon_graph.model import Lang
 
 __all__ = ["map_command"]
@@ -86,14 +87,14 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
 def map_command(
     dataset: str,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
     kind: str,
     size_by: str | None,
     focus: str | None,
     steps: int,
     level: str | None,
-    relation: str | None,
+    relation: Relation,
     no_gaps: bool,
     min_count: int,
     seed: int,

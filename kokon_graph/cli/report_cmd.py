@@ -18,20 +18,17 @@ from kokon_graph.cli._common import (
     progress,
     quiet_option,
     relation_option,
+    scope_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.errors import ReportError
+from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 
 __all__ = ["compare", "export", "report"]
 
 _FORMATS = ("xlsx", "csv", "html")
-
-
-class ReportError(KokonError, ValueError):
-    """A report, comparison or export was asked for in a way that cannot work."""
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -101,8 +98,8 @@ def report(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     wave: str | None,
     lang: str,
     min_count: int,
@@ -210,13 +207,7 @@ def _two_networks(
 @click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
 @click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
 @_report_options
-@click.option(
-    "--scope",
-    default=None,
-    metavar="SCOPE",
-    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
-    "(default: all).",
-)
+@scope_option
 @lang_option
 @min_count_option
 @quiet_option
@@ -228,8 +219,8 @@ def compare(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     lang: str,
     min_count: int,
     quiet: bool,
@@ -262,14 +253,13 @@ def compare(
         )
     chosen = _formats(formats)
     language = cast(Lang, lang)
-    scope_ = Scope.parse(scope)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
     state: dict[str, Any] = {}
     with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                state["nets"] = _two_networks(datasets, before, after, scope_, kwargs)
+                state["nets"] = _two_networks(datasets, before, after, scope, kwargs)
             elif step == "compare":
                 net_b, net_a, _, _ = state["nets"]
                 state["tables"] = compare_networks(net_b, net_a, relation=relation)
@@ -296,7 +286,7 @@ def compare(
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
     info = state["info"]
-    click.echo(f"Comparison of {info.dataset} (scope {scope_}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {info.dataset} (scope {scope}, {info.wave}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "
@@ -342,9 +332,9 @@ def export(
     dataset: str,
     fmt: str | None,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     measures: bool,
     quiet: bool,
     encoding: str | None,
@@ -374,7 +364,6 @@ def export(
         )
     if not path.parent.exists():  # before any data is read
         raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    scope_ = Scope.parse(scope)
     state: dict[str, Any] = {}
     steps = ["read", "analyse", "write"] if measures else ["read", "write"]
     with progress(steps, label="Export", quiet=quiet) as bar:
@@ -383,7 +372,7 @@ def export(
                 data: Dataset = load_dataset(
                     dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
                 )
-                state["network"] = build_network(data, scope=scope_, wave=wave)
+                state["network"] = build_network(data, scope=scope, wave=wave)
             elif step == "analyse":
                 from kokon_graph.analysis import run_all
 

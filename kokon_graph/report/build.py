@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
-from kokon_graph.model import Lang
+from kokon_graph.errors import ReportError
+from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
 from kokon_graph.report._text import result_title, t
 from kokon_graph.report.csv_writer import write_csv
@@ -59,7 +60,7 @@ TOP_MEASURES: Final = ("betweenness", "degree", "pagerank", "eigenvector")
 DEGREE_MEASURE: Final = "degree"
 _ID_COLUMNS: Final = ("name", "type", "sector")
 #: The threshold the analysis words its recommendation reasons for by default.
-_ANALYSIS_MIN_COUNT: Final = 3
+_ANALYSIS_MIN_COUNT: Final = DEFAULT_MIN_COUNT
 
 
 def mixing_matrix(frame: pd.DataFrame | None) -> pd.DataFrame:
@@ -234,7 +235,10 @@ def write_report(
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
-        raise ValueError(f"unknown report format {', '.join(unknown)}; use xlsx, csv or html")
+        raise ReportError(
+            f"unknown report format {', '.join(unknown)}; use xlsx, csv or html",
+            hint="formats=('xlsx', 'csv', 'html') or any of them",
+        )
     info = info or ReportInfo()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -267,23 +271,15 @@ def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[st
     """:func:`kokon_graph.analysis.run_all`, with the reasons of the recommendations worded
     for ``min_count`` (a count of families below it reads "fewer than").
 
+    The reasons are reworded from their structured form; nothing is analysed twice.
     ``analysis`` keyword arguments go to ``run_all``.
     """
     from kokon_graph.analysis import run_all
+    from kokon_graph.analysis.recommend import reworded
 
     results = dict(run_all(network, **analysis))
-    if min_count != _ANALYSIS_MIN_COUNT and "recommendations" in results:
-        from kokon_graph.analysis.recommend import recommendations
-
-        results["recommendations"] = recommendations(
-            network,
-            relation=analysis.get("relation"),
-            top=analysis.get("top_recommendations", 100),
-            min_count=min_count,
-            seed=analysis.get("seed", 0),
-            co_serving=results.get("gaps_co_serving"),
-            sector_gaps=results.get("gaps_sector"),
-        )
+    if min_count != _ANALYSIS_MIN_COUNT:
+        results["recommendations"] = reworded(results["recommendations"], min_count=min_count)
     return results
 
 
