@@ -140,7 +140,7 @@ _PL: Final[dict[tuple[str, str], tuple[str, str]]] = {
         "obszary problemowe",
         "obszary problemowe, rozdzielone znakiem | , ; lub ,",
     ),
-    ("families", "plan_status"): ("status IPW", "stan planu pracy z rodziną (IPW); puste = brak"),
+    ("families", "plan_status"): ("IPW", "stan planu pracy z rodziną (IPW); puste = brak"),
     ("families", "coordinator"): (
         "koordynator",
         "identyfikator osoby koordynującej wsparcie, jeśli jest",
@@ -618,7 +618,7 @@ _VOCAB_TITLES_PL: Final[dict[str, str]] = {
     "referral status": "stan skierowania",
     "service": "forma wsparcia",
     "problem area": "obszar problemowy",
-    "plan status": "status IPW",
+    "plan status": "stan IPW",
     "person role": "rola zawodowa",
     "member role": "rola w grupie",
     "territory kind": "rodzaj jednostki",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
+from typing import Any, Final
 
 import click
 
@@ -52,9 +52,15 @@ SUMMARIES: dict[str, str] = {
 
 def report_error(err: KokonError) -> None:
     """Print a one-line cause and, if known, the remedy, to standard error."""
-    click.secho(f"Error: {err}", fg="red", err=True)
+    from kokon_graph.lang import tr
+
+    click.secho(f"{tr('Błąd', 'Error')}: {err}", fg="red", err=True)
     if err.hint:
-        click.echo(f"Hint: {err.hint}", err=True)
+        click.echo(f"{tr('Wskazówka', 'Hint')}: {err.hint}", err=True)
+
+
+#: Commands whose ``--lang`` sets the language of the files they write.
+_FILE_COMMANDS: Final = ("report", "compare", "map", "template")
 
 
 class _LazyGroup(click.Group):
@@ -101,7 +107,9 @@ class _LazyGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(141)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            from kokon_graph.lang import tr
+
+            click.echo(tr("Przerwano.", "Interrupted."), err=True)
             ctx.exit(130)
         except Exception as err:
             if os.environ.get("KOKON_DEBUG"):
@@ -120,7 +128,18 @@ class _LazyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "--version", "-V", prog_name="kokon-graph")
-def main() -> None:
+@click.option(
+    "--lang",
+    "global_lang",
+    type=click.Choice(["pl", "en"]),
+    default=None,
+    metavar="pl|en",
+    help="Language of messages, summaries and (unless a command says otherwise) of reports, "
+    "maps and templates (default: $KOKON_LANG, else the system's language for messages and "
+    "Polish for files).",
+)
+@click.pass_context
+def main(ctx: click.Context, global_lang: str | None) -> None:
     """Analyse and map the cooperation between institutions that support families.
 
     Read a dataset (a folder of CSV files or an .xlsx workbook; see
@@ -131,4 +150,15 @@ def main() -> None:
     Example:
       kokon-graph validate datasets/praski-kokon
       kokon-graph info datasets/praski-kokon
+      kokon-graph --lang en validate datasets/praski-kokon
     """
+    from kokon_graph.lang import env_lang, messages_lang_from, set_lang
+
+    try:
+        files = global_lang or env_lang()
+        messages = global_lang or messages_lang_from(os.environ)
+    except ValueError as err:
+        raise click.UsageError(f"{err}; set it to pl or en, or unset it") from None
+    ctx.call_on_close(set_lang("pl" if messages == "pl" else "en"))
+    if files:  # the default --lang of every command that writes files for people
+        ctx.default_map = {name: {"lang": files} for name in _FILE_COMMANDS}

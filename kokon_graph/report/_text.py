@@ -172,3 +172,20 @@ def plural_pl(n: int, one: str, few: str, many: str) -> str:
 def plural_en(n: int, one: str, many: str) -> str:
     """``family`` for 1, ``families`` otherwise."""
     return one if n == 1 else many
+
+
+#: Names of survey waves used by the bundled datasets and the generator, in Polish.
+_WAVE_WORDS: Final[dict[str, str]] = {"before": "przed", "after": "po"}
+
+
+def wave_text(wave: str | None, lang: Lang) -> str:
+    """A wave (or ``before → after``) as shown; ``before``/``after`` in Polish in a Polish file.
+
+    >>> wave_text("before → after", "pl"), wave_text("2021", "pl"), wave_text(None, "en")
+    ('przed → po', '2021', 'all waves')
+    """
+    if not wave:
+        return t("all_waves", lang)
+    if lang == "en":
+        return wave
+    return " → ".join(_WAVE_WORDS.get(part, part) for part in wave.split(" → "))

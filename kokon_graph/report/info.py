@@ -12,7 +12,7 @@ import pandas as pd
 from kokon_graph._version import __version__
 from kokon_graph.model import COOPERATION_KINDS, Lang
 from kokon_graph.report._docs import column_text
-from kokon_graph.report._text import t
+from kokon_graph.report._text import t, wave_text
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -58,7 +58,7 @@ class ReportInfo:
         return [
             (t("dataset", lang), self.dataset),
             (t("scope", lang), self.scope),
-            (t("wave", lang), self.wave or t("all_waves", lang)),
+            (t("wave", lang), wave_text(self.wave, lang)),
             (t("generated", lang), self.generated.isoformat()),
             (t("tool", lang), f"kokon-graph {__version__}"),
         ]

@@ -27,7 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from kokon_graph.model import Lang
 from kokon_graph.report._docs import column_text
-from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t
+from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t, wave_text
 from kokon_graph.report.info import ReportInfo, network_measures
 from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
@@ -204,9 +204,7 @@ def _header_footer(ws: WriteOnlyWorksheet, info: ReportInfo, lang: Lang) -> None
     def text(value: str) -> str:
         return value.replace("&", "&&")
 
-    about = " · ".join(
-        text(v) for v in (info.dataset, info.scope, info.wave or t("all_waves", lang)) if v
-    )
+    about = " · ".join(text(v) for v in (info.dataset, info.scope, wave_text(info.wave, lang)) if v)
     ws.HeaderFooter.oddHeader.left.text = about
     ws.HeaderFooter.oddHeader.left.size = 8
     ws.HeaderFooter.oddHeader.right.text = info.generated.isoformat()
