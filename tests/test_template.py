@@ -3,7 +3,6 @@ chosen language, a filled one round-trips (also after LibreOffice saves it), bad
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -15,9 +14,8 @@ from kokon_graph.cli import main
 from kokon_graph.io.schema import TABLES
 from kokon_graph.model import normalize_token
 from kokon_graph.template import INSTRUCTIONS_SHEET, SHEET_NAMES, header, write_template
+from tests._office import convert
 from tests.conftest import REPO, TEST_KEY
-
-SOFFICE = "/usr/bin/soffice"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -75,17 +73,6 @@ def test_polish_headers_hold_no_english_column_name(tmp_path: Path) -> None:
     wb.close()
 
 
-def _libreoffice_copy(path: Path, out: Path) -> Path:
-    subprocess.run(
-        [SOFFICE, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={"HOME": str(out), "PATH": "/usr/bin:/bin"},
-    )
-    return out / path.name
-
-
 @pytest.mark.slow
 def test_a_filled_template_round_trips_also_through_libreoffice(tmp_path: Path) -> None:
     source = read_dataset(REPO / "datasets" / "praski-kokon", strict=True)
@@ -94,7 +81,7 @@ def test_a_filled_template_round_trips_also_through_libreoffice(tmp_path: Path) 
     assert code == 0, out
     back = read_dataset(path, pseudonymised=True, strict=True)
     assert back.differences(source) == []
-    saved = _libreoffice_copy(path, tmp_path / "lo")
+    saved = convert(path, tmp_path / "lo", "xlsx")
     assert saved.exists()
     again = read_dataset(saved, pseudonymised=True, strict=True)
     assert again.differences(source) == []

@@ -25,6 +25,7 @@ from kokon_graph import model
 from kokon_graph.analysis.scorecard import COLUMNS as SCORECARD_COLUMNS
 from kokon_graph.analysis.scorecard import STATUS_LABELS, reasons_text
 from kokon_graph.model import Lang
+from kokon_graph.report._text import sheet_name, t
 from kokon_graph.report.suppress import marker
 
 __all__ = ["KEY_SHEETS", "write_highlights", "write_scorecard"]
@@ -63,13 +64,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "chart_mixing": ("Indeks E-I według sektorów", "E-I index by sector"),
     "ei": ("indeks E-I", "E-I index"),
     "none": ("brak", "none"),
-    "scorecard_title": ("Karta gminy", "Gmina scorecard"),
-    "scorecard_note": (
-        "Stan: czerwony, żółty lub zielony według progów opisanych w dokumentacji raportu "
-        "(docs/reports.md); kolumna „dlaczego” podaje kryteria, które go ustaliły.",
-        "Status: red, amber or green by the thresholds documented with the report "
-        "(docs/reports.md); the 'why' column names the criteria that set it.",
-    ),
 }
 
 _TOP: Final = 10
@@ -273,8 +267,6 @@ def print_setup(ws: WriteOnlyWorksheet) -> None:
 
 
 def _gap_sheet(lang: Lang) -> str:
-    from kokon_graph.report._text import sheet_name
-
     return sheet_name("gaps_co_serving", lang)
 
 
@@ -327,8 +319,8 @@ def write_scorecard(
     ws.print_title_rows = f"{_SCORECARD_HEADER}:{_SCORECARD_HEADER}"
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A{_SCORECARD_HEADER}:{last}{_SCORECARD_HEADER + len(scorecard)}"
-    ws.append([_cell(ws, _t("scorecard_title", lang), font=_TITLE)])
-    ws.append([_cell(ws, _t("scorecard_note", lang))])
+    ws.append([_cell(ws, t("scorecard", lang), font=_TITLE)])
+    ws.append([_cell(ws, t("scorecard_note", lang))])
     ws.append([])
     ws.row_dimensions[_SCORECARD_HEADER].height = _LINE * 3
     _head(ws, labels)

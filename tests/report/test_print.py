@@ -13,7 +13,7 @@ import pytest
 from kokon_graph import Network
 from kokon_graph.analysis.scorecard import THRESHOLDS, gmina_scorecard, reasons_text
 from kokon_graph.report import ReportInfo, write_xlsx
-from tests.report.test_xlsx import SOFFICE
+from tests._office import convert
 
 
 def test_scorecard_of_the_valid_dataset_by_hand(
@@ -62,14 +62,7 @@ def test_scorecard_of_the_valid_dataset_by_hand(
 
 
 def _pdf_pages(xlsx: Path, out: Path) -> list[str]:
-    subprocess.run(
-        [SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(xlsx)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-        env={"HOME": str(out), "PATH": "/usr/bin:/bin"},
-    )
-    pdf = out / (xlsx.stem + ".pdf")
+    pdf = convert(xlsx, out, "pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     size = next(line for line in info.stdout.splitlines() if line.startswith("Page size"))
     width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
