@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
     "template": "kokon_graph.cli.template_cmd:template",
+    "atlas": "kokon_graph.cli.atlas_cmd:atlas",
 }
 
 #: The first paragraph of each command's help, so that ``kokon-graph --help`` lists the
@@ -47,6 +48,8 @@ SUMMARIES: dict[str, str] = {
     "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
     "template": "Write an Excel workbook to fill in with your data.",
+    "atlas": "Write a regional atlas: an index of the gminas by status and a page with a map for "
+    "the whole region, every powiat and every gmina.",
 }
 
 
@@ -60,7 +63,7 @@ def report_error(err: KokonError) -> None:
 
 
 #: Commands whose ``--lang`` sets the language of the files they write.
-_FILE_COMMANDS: Final = ("report", "compare", "map", "template")
+_FILE_COMMANDS: Final = ("report", "compare", "map", "template", "atlas")
 
 
 class _LazyGroup(click.Group):

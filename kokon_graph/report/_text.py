@@ -35,6 +35,8 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "all_kinds": ("wszystkie rodzaje", "all kinds"),
     "page_of": ("strona &P z &N", "page &P of &N"),
     "scorecard": ("Karta gminy", "Gmina scorecard"),
+    "status_word": ("stan", "status"),
+    "why_word": ("dlaczego", "why"),
     "scorecard_note": (
         "Stan każdej gminy (czerwony, żółty, zielony) według progów opisanych w dokumentacji "
         "raportu; kolumna „dlaczego” podaje kryteria, które go ustaliły.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -330,6 +331,7 @@ def build_report(
     min_count: int = 3,
     csv_delimiter: Literal[",", ";"] = ",",
     with_map: bool = False,
+    links: Sequence[tuple[str, str]] = (),
     **analysis: Any,
 ) -> dict[str, Path]:
     """Analyse ``network`` with :func:`kokon_graph.analysis.run_all` and write its report.
@@ -354,7 +356,8 @@ def build_report(
     written: dict[str, Path] = {}
     if with_map and "html" in formats:
         written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
-        info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, MAP_NAME)
+        info = replace(info, map_href=MAP_NAME)
+    info = replace(info, links=tuple(links))
     for fmt in formats:  # one at a time, in the order asked for
         written.update(
             write_report(

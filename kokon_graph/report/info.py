@@ -36,6 +36,8 @@ class ReportInfo:
         The date the report was made.
     map_href
         Relative link to a map of the scope, if one was made beside the report.
+    links
+        Further ``(label, relative link)`` pairs for the page's navigation (an atlas).
     """
 
     dataset: str = ""
@@ -43,6 +45,7 @@ class ReportInfo:
     wave: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
     map_href: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_network(cls, network: Network, *, lang: Lang = "pl") -> ReportInfo:
