@@ -18,9 +18,8 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
-from kokon_graph.errors import AnalyzeError, KokonError
+from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
-from kokon_graph.report.privacy import write_readme
 
 TOP = 5
 
@@ -37,39 +36,9 @@ def _betweenness(value: str) -> str | int:
     )
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` as UTF-8 CSV (RFC 4180, text quoted, booleans ``true``/``false``,
-    missing values empty) with Arrow's C++ writer: 10x faster than ``DataFrame.to_csv`` on
-    national results."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
-
-
 def _families(count: int, min_count: int) -> str:
     """A family count as printed: the number, or ``<3`` for 1 and 2."""
     return f"<{min_count}" if 0 < count < min_count else str(count)
-
-
-def _shown(results: dict[str, pd.DataFrame], min_count: int) -> dict[str, pd.DataFrame]:
-    """The results as written: family and referral counts from 1 to ``min_count - 1`` (and
-    rates resting on them) as ``<min_count``, as in the reports."""
-    from kokon_graph.report.suppress import is_suppressed, suppress_result
-
-    out = {}
-    for name, frame in results.items():
-        shown = suppress_result(name, frame, min_count=min_count)
-        for column in shown.columns:
-            if shown[column] is frame[column] or frame[column].dtype == object:
-                continue
-            if shown[column].map(is_suppressed).any():  # numbers and markers: as text
-                shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
-            else:
-                shown[column] = frame[column]
-        out[name] = shown
-    return out
 
 
 def _gminas(count: int) -> str:
@@ -213,7 +182,8 @@ def analyze(
       kokon-graph analyze data/ --out results/ --relation information --partition type
       kokon-graph analyze data/ --out exact/ --min-count 1    # exact small counts: keep private
     """
-    from kokon_graph.analysis import RESULT_NAMES, run_all
+    from kokon_graph.analysis import RESULT_NAMES
+    from kokon_graph.report.build import analyse_to_files
 
     between = _betweenness(betweenness_text)
     network = load_network(
@@ -225,30 +195,18 @@ def analyze(
         pseudonymised=pseudonymised,
         strict=strict,
     )
-    results = run_all(
+    results = analyse_to_files(
         network,
+        out,
+        min_count=min_count,
+        command=_command_line(click.get_current_context()),
+        key_file=pseudonym_key_file,
         relation=relation,
         partition=partition,
         min_services=min_services,
         betweenness=between,
         seed=seed,
     )
-    shown = _shown({name: results[name] for name in RESULT_NAMES}, min_count)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in RESULT_NAMES:
-            write_csv(shown[name], out / f"{name}.csv")
-        write_readme(
-            out,
-            command=_command_line(click.get_current_context()),
-            min_count=min_count,
-            fingerprint=_fingerprint(pseudonym_key_file),
-        )
-    except OSError as err:
-        raise KokonError(
-            f"cannot write the results to {out}: {err.strerror or err}",
-            hint="choose a folder you can write to with --out",
-        ) from err
     if quiet:
         return
     scope_text = network.scope.label("en", network.full_dataset.territories)
@@ -276,11 +234,3 @@ def _command_line(ctx: click.Context) -> str:
             else:
                 words += [max(param.opts, key=len), str(value)]
     return " ".join(shlex.quote(w) for w in words if w)
-
-
-def _fingerprint(key_file: str | None) -> str | None:
-    from kokon_graph.io.pseudonym import load_key
-    from kokon_graph.report.privacy import key_fingerprint
-
-    key = load_key(key_file=key_file)
-    return key_fingerprint(key) if key else None

@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import numpy as np
@@ -47,6 +47,7 @@ __all__ = [
     "SuppressionRule",
     "is_suppressed",
     "marker",
+    "suppress_for_files",
     "suppress_result",
     "suppress_results",
     "suppressed_columns",
@@ -168,3 +169,23 @@ def suppress_results(
         name: suppress_result(name, frame, min_count=min_count) if name in names else frame
         for name, frame in results.items()
     }
+
+
+def suppress_for_files(
+    results: Mapping[str, pd.DataFrame], *, min_count: int
+) -> dict[str, pd.DataFrame]:
+    """Every result as written to plain CSV files: :func:`suppress_result`, with a column that
+    holds both numbers and markers turned into text (``"14"``, ``"<3"``) and a column with no
+    marker left as computed."""
+    out = {}
+    for name, frame in results.items():
+        shown = suppress_result(name, frame, min_count=min_count)
+        for column in shown.columns:
+            if shown[column] is frame[column] or frame[column].dtype == object:
+                continue
+            if shown[column].map(is_suppressed).any():
+                shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+            else:
+                shown[column] = frame[column]
+        out[name] = shown
+    return out
