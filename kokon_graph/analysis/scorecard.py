@@ -164,15 +164,24 @@ def gmina_scorecard(
     cover = results.get("gaps_group_coverage", pd.DataFrame(columns=["territory", "group_id"]))
     groups = cover.groupby("territory")["group_id"].nunique()
     ref = network.dataset.referrals
-    ref_gmina = ref["source"].map(where).fillna("")
-    answered = ref["answered"].notna() | ref["status"].isin(ANSWERED_STATUSES)
-    days = (ref["answered"] - ref["sent"]).dt.days
+    by_ref = pd.DataFrame(
+        {
+            "gmina": ref["source"].map(where).fillna("").to_numpy(),
+            "answered": (
+                ref["answered"].notna() | ref["status"].isin(ANSWERED_STATUSES)
+            ).to_numpy(),
+            "days": (ref["answered"] - ref["sent"]).dt.days.to_numpy(),
+        }
+    ).groupby("gmina")
+    sent_by = by_ref.size()
+    answered_by = by_ref["answered"].sum()
+    median_by = by_ref["days"].median()  # answers with a date only (others are NaN)
+    institutions_by = gmina_of.value_counts()
     rows = []
     for code in codes:
-        mine = (ref_gmina == code).to_numpy()
-        n = int((gmina_of == code).sum())
-        sent = int(mine.sum())
-        waited = days[mine & ref["answered"].notna().to_numpy()]
+        n = int(institutions_by.get(code, 0))
+        sent = int(sent_by.get(code, 0))
+        median = median_by.get(code, np.nan)
         row: dict[str, object] = {
             "gmina": code,
             "gmina_name": names.get(code, code),
@@ -185,8 +194,8 @@ def gmina_scorecard(
             "sectors_unlinked": int(unlinked.get(code, 0)),
             "co_serving_gaps": co_count[code],
             "referrals": sent,
-            "unanswered": int(sent - answered[mine].sum()),
-            "median_days": float(waited.median()) if len(waited) else np.nan,
+            "unanswered": int(sent - answered_by.get(code, 0)),
+            "median_days": float(median) if pd.notna(median) else np.nan,
             "groups_missing_sectors": int(groups.get(code, 0)),
         }
         status, reasons = _status(_values(row, min_count))
