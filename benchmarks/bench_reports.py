@@ -10,6 +10,10 @@ Usage::
 
     python benchmarks/bench_reports.py /work/data/national-s1 --out /tmp/bench-reports
 
+With ``--only xlsx`` only the workbook is timed: every row (the writer as it was
+before the national layout, ``max_cells`` unlimited) against the national layout
+(the default), in the same run.
+
 The analysis itself is timed too, as context (it is the analysis helper's
 benchmark; see benchmarks/results/analysis.md if present).
 """
@@ -63,6 +67,7 @@ def main() -> None:
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--scope", default=None)
+    parser.add_argument("--only", choices=["xlsx"], default=None)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, float, float]] = []
@@ -81,6 +86,20 @@ def main() -> None:
     info = ReportInfo.from_network(network)
     tables = {k: v for k, v in results.items() if k != "network"}
 
+    timed(
+        "report: write_xlsx, national layout (the default)",
+        lambda: write_xlsx(results, args.out / "report-national.xlsx", info=info),
+        rows,
+    )
+    timed(
+        "report: write_xlsx, every row (the writer before the national layout)",
+        lambda: write_xlsx(results, args.out / "report.xlsx", info=info, max_cells=10**12),
+        rows,
+    )
+    if args.only == "xlsx":
+        _sizes(args.out)
+        return
+
     def baseline_excel() -> None:
         with pd.ExcelWriter(args.out / "baseline.xlsx", engine="openpyxl") as writer:
             for name, frame in tables.items():
@@ -91,11 +110,6 @@ def main() -> None:
             frame.to_csv(args.out / f"baseline-{name}.csv", index=False)
 
     timed("baseline: pandas to_excel (openpyxl), same tables", baseline_excel, rows)
-    timed(
-        "report: write_xlsx (labels, formats, widths, guide)",
-        lambda: write_xlsx(results, args.out / "report.xlsx", info=info),
-        rows,
-    )
     timed("baseline: pandas to_csv, same tables", baseline_csv, rows)
     (args.out / "csv").mkdir(exist_ok=True)
     timed(
@@ -139,7 +153,11 @@ def main() -> None:
     print(
         f"process peak RSS {peak:,.0f} MiB; cpus {os.cpu_count()}; python {sys.version.split()[0]}"
     )
-    for path in sorted(args.out.glob("*")):
+    _sizes(args.out)
+
+
+def _sizes(out: Path) -> None:
+    for path in sorted(out.glob("*")):
         if path.is_file():
             print(f"  {path.name:30s} {path.stat().st_size / 2**20:8.1f} MiB")
 

@@ -23,6 +23,7 @@ PACKAGE = REPO / "kokon_graph"
 FLOORS: dict[str, int] = {
     "kokon_graph._version": 0,
     "kokon_graph.errors": 0,
+    "kokon_graph.lang": 0,
     "kokon_graph.model": 1,
     "kokon_graph._frames": 1,
     "kokon_graph.io": 2,
@@ -34,6 +35,7 @@ FLOORS: dict[str, int] = {
     "kokon_graph.export": 5,
     "kokon_graph.report": 5,
     "kokon_graph.viz": 5,
+    "kokon_graph.template": 5,
     "kokon_graph.cli": 6,
     "kokon_graph.__main__": 6,
 }

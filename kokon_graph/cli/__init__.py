@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 import warnings
-from typing import Any
+from typing import Any, Final
 
 import click
 
@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
     "survey": "kokon_graph.cli.survey_cmd:survey",
+    "template": "kokon_graph.cli.template_cmd:template",
+    "atlas": "kokon_graph.cli.atlas_cmd:atlas",
 }
 
 #: The first paragraph of each command's help, so that ``kokon-graph --help`` lists the
@@ -52,16 +54,24 @@ SUMMARIES: dict[str, str] = {
     "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
     "survey": "Collect the network: survey forms for institutions, and their answers turned "
     "into ties.",
+    "template": "Write an Excel workbook to fill in with your data.",
+    "atlas": "Write a regional atlas: an index of the gminas by status and a page with a map for "
+    "the whole region, every powiat and every gmina.",
 }
 
 
 def report_error(err: KokonError) -> None:
     """Print a one-line cause and, if known, the remedy, to standard error."""
     from kokon_graph._text import terminal_safe
+    from kokon_graph.lang import tr
 
-    click.secho(f"Error: {terminal_safe(str(err))}", fg="red", err=True)
+    click.secho(f"{tr('Błąd', 'Error')}: {terminal_safe(str(err))}", fg="red", err=True)
     if err.hint:
-        click.echo(f"Hint: {terminal_safe(err.hint)}", err=True)
+        click.echo(f"{tr('Wskazówka', 'Hint')}: {terminal_safe(err.hint)}", err=True)
+
+
+#: Commands whose ``--lang`` sets the language of the files they write.
+_FILE_COMMANDS: Final = ("report", "compare", "map", "template", "atlas")
 
 
 class _LazyGroup(click.Group):
@@ -121,7 +131,9 @@ class _LazyGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(141)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            from kokon_graph.lang import tr
+
+            click.echo(tr("Przerwano.", "Interrupted."), err=True)
             ctx.exit(130)
         except Exception as err:
             if os.environ.get("KOKON_DEBUG"):
@@ -140,7 +152,18 @@ class _LazyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "--version", "-V", prog_name="kokon-graph")
-def main() -> None:
+@click.option(
+    "--lang",
+    "global_lang",
+    type=click.Choice(["pl", "en"]),
+    default=None,
+    metavar="pl|en",
+    help="Language of messages, summaries and (unless a command says otherwise) of reports, "
+    "maps and templates (default: $KOKON_LANG, else the system's language for messages and "
+    "Polish for files).",
+)
+@click.pass_context
+def main(ctx: click.Context, global_lang: str | None) -> None:
     """Analyse and map the cooperation between institutions that support families.
 
     Read a dataset (a folder of CSV files or an .xlsx workbook; see
@@ -151,4 +174,15 @@ def main() -> None:
     Example:
       kokon-graph validate datasets/praski-kokon
       kokon-graph info datasets/praski-kokon
+      kokon-graph --lang en validate datasets/praski-kokon
     """
+    from kokon_graph.lang import env_lang, messages_lang_from, set_lang
+
+    try:
+        files = global_lang or env_lang()
+        messages = global_lang or messages_lang_from(os.environ)
+    except ValueError as err:
+        raise click.UsageError(f"{err}; set it to pl or en, or unset it") from None
+    ctx.call_on_close(set_lang("pl" if messages == "pl" else "en"))
+    if files:  # the default --lang of every command that writes files for people
+        ctx.default_map = {name: {"lang": files} for name in _FILE_COMMANDS}

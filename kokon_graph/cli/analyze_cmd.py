@@ -13,6 +13,7 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    min_count_option,
     out_dir_option,
     quiet_option,
     relation_option,
@@ -21,8 +22,6 @@ from kokon_graph.cli._common import (
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
 
-#: Family counts below this are printed as "<3" (as the reports suppress them).
-MIN_COUNT = 3
 TOP = 5
 
 
@@ -38,16 +37,16 @@ def _betweenness(value: str) -> str | int:
     )
 
 
-def _families(count: int) -> str:
+def _families(count: int, min_count: int) -> str:
     """A family count as printed: the number, or ``<3`` for 1 and 2."""
-    return f"<{MIN_COUNT}" if 0 < count < MIN_COUNT else str(count)
+    return f"<{min_count}" if 0 < count < min_count else str(count)
 
 
 def _gminas(count: int) -> str:
     return f"{count} gmina" if count == 1 else f"{count} gminas"
 
 
-def _summary(results: dict[str, pd.DataFrame]) -> None:
+def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     net = results["network"].iloc[0]
     cen = results["centrality"]
     click.echo(
@@ -72,7 +71,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
             f"  {len(co)} pairs share families without a cooperation tie; most: "
             f"{terminal_safe(str(first['source_name']))} - "
             f"{terminal_safe(str(first['target_name']))} "
-            f"({_families(int(first['shared_families']))} families)"
+            f"({_families(int(first['shared_families']), min_count)} families)"
         )
     else:
         click.echo("  no pair shares families without a cooperation tie")
@@ -90,9 +89,11 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     unanswered = int(targets["unanswered"].sum()) if len(targets) else 0
     if unanswered:
         worst = targets.iloc[0]
+        sent = _families(int(targets["referrals"].sum()), min_count)
+        most = _families(int(worst["unanswered"]), min_count)
         click.echo(
-            f"  {unanswered} of {int(targets['referrals'].sum())} referrals unanswered; most at "
-            f"{terminal_safe(str(worst['name']))} ({int(worst['unanswered'])})"
+            f"  {_families(unanswered, min_count)} of {sent} referrals unanswered; most at "
+            f"{terminal_safe(str(worst['name']))} ({most})"
         )
     else:
         click.echo("  no unanswered referrals")
@@ -100,8 +101,8 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     total = int(unc["uncoordinated"].sum()) if len(unc) else 0
     gminas = int((unc["uncoordinated"] > 0).sum()) if len(unc) else 0
     click.echo(
-        f"  {_families(total)} families served by several institutions without coordination"
-        + (f" (in {_gminas(gminas)})" if total else "")
+        f"  {_families(total, min_count)} families served by several institutions without "
+        "coordination" + (f" (in {_gminas(gminas)})" if total else "")
     )
     cover = results["gaps_group_coverage"]
     click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
@@ -115,6 +116,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 @dataset_options
 @scope_options
 @relation_option
+@min_count_option
 @click.option(
     "--partition",
     default="sector",
@@ -161,6 +163,7 @@ def analyze(
     scope: Scope,
     wave: str | None,
     relation: Relation,
+    min_count: int,
     partition: str,
     min_services: int,
     betweenness_text: str,
@@ -178,13 +181,17 @@ def analyze(
     gaps_uncoordinated, gaps_group_coverage, recommendations, survey_waves, trust and
     trust_pairs (columns: docs/measures.md),
     then prints the most central institutions and the worst gaps. Nothing
-    written or printed identifies a family; family counts under 3 print as <3.
+    written or printed identifies a family; counts of 1 or 2 families (and
+    referrals) are written and printed as <3, as in the reports; exact ones only
+    with --min-count 1. README.txt in OUT records the command, the threshold and
+    the key's fingerprint (never the key).
 
     \b
     Example:
       kokon-graph analyze datasets/liderzy-kooperacji --out results/
       kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
       kokon-graph analyze data/ --out results/ --relation information --partition type
+      kokon-graph analyze data/ --out exact/ --min-count 1    # exact small counts: keep private
     """
     from kokon_graph.analysis import RESULT_NAMES
     from kokon_graph.report.build import analyse_to_files
@@ -202,6 +209,9 @@ def analyze(
     results = analyse_to_files(
         network,
         out,
+        min_count=min_count,
+        command=_command_line(click.get_current_context()),
+        key_file=pseudonym_key_file,
         relation=relation,
         partition=partition,
         min_services=min_services,
@@ -216,11 +226,29 @@ def analyze(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
         f"relation: {str(relation) or 'all'}"
     )
-    _summary(results)
+    _summary(results, min_count)
     for row in results["survey_waves"].itertuples():
         click.echo(
             f"Survey wave {row.wave}: ties by the {row.rule or 'unrecorded'} rule, "
             f"{row.answered} of {row.asked} institutions answered, "
             f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only"
         )
-    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")
+    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}")
+
+
+def _command_line(ctx: click.Context) -> str:
+    """The command as run: its path and every option given (a key is never an option)."""
+    import shlex
+
+    words = ["kokon-graph", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        source = ctx.get_parameter_source(param.name or "")
+        if isinstance(param, click.Argument):
+            words.append(str(value))
+        elif source is click.core.ParameterSource.COMMANDLINE and param.opts:
+            if isinstance(param, click.Option) and param.is_flag:
+                words.append(max(param.opts, key=len) if value else "")
+            else:
+                words += [max(param.opts, key=len), str(value)]
+    return " ".join(shlex.quote(w) for w in words if w)

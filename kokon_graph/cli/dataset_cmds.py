@@ -17,6 +17,7 @@ from kokon_graph.cli._common import (
 )
 from kokon_graph.errors import DatasetError, Problem
 from kokon_graph.graph import Scope, build_network
+from kokon_graph.lang import tr
 
 
 def _echo_problems(problems: list[Problem], limit: int) -> None:
@@ -24,7 +25,13 @@ def _echo_problems(problems: list[Problem], limit: int) -> None:
     for problem in shown:
         click.echo(f"  {terminal_safe(str(problem))}")
     if len(shown) < len(problems):
-        click.echo(f"  ... and {len(problems) - len(shown)} more (use --limit 0 to list all)")
+        more = len(problems) - len(shown)
+        click.echo(
+            tr(
+                f"  ... i {more} więcej (--limit 0 pokazuje wszystkie)",
+                f"  ... and {more} more (use --limit 0 to list all)",
+            )
+        )
 
 
 def _summary(problems: list[Problem]) -> str:
@@ -67,15 +74,24 @@ def validate(
     except DatasetError as err:
         n = len(err.problems)
         click.echo(
-            f"{dataset}: INVALID, {n} problem{'s' if n != 1 else ''} ({_summary(err.problems)}):"
+            tr(
+                f"{dataset}: NIEPOPRAWNY, problemy: {n} ({_summary(err.problems)}):",
+                f"{dataset}: INVALID, {n} problem{'s' if n != 1 else ''} "
+                f"({_summary(err.problems)}):",
+            )
         )
         _echo_problems(err.problems, limit)
         raise SystemExit(2) from None
     counts = ", ".join(f"{name} {n}" for name, n in ds.counts().items() if n)
-    click.echo(f"{dataset}: valid ({counts})")
+    click.echo(tr(f"{dataset}: poprawny ({counts})", f"{dataset}: valid ({counts})"))
     if ds.warnings:
         n = len(ds.warnings)
-        click.echo(f"{n} warning{'s' if n != 1 else ''} ({_summary(ds.warnings)}):")
+        click.echo(
+            tr(
+                f"Ostrzeżenia: {n} ({_summary(ds.warnings)}):",
+                f"{n} warning{'s' if n != 1 else ''} ({_summary(ds.warnings)}):",
+            )
+        )
         _echo_problems(ds.warnings, limit)
 
 

@@ -185,7 +185,12 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
         spec = table_for_name(name)
         assert spec is not None
         raw = _read_csv(
-            file_path, spec, encoding=encoding or enc, delimiter=delim, problems=source.problems
+            file_path,
+            spec,
+            encoding=encoding,
+            delimiter=delim,
+            problems=source.problems,
+            declared_encoding=None if encoding else enc,
         )
         if raw is not None:
             source.tables[spec.name] = raw
@@ -420,7 +425,15 @@ def _read_csv(
     encoding: str | None,
     delimiter: str | None,
     problems: list[Problem],
+    declared_encoding: str | None = None,
 ) -> RawTable | None:
+    """Read one CSV file.
+
+    ``encoding`` (given by the user) is obeyed; ``declared_encoding`` and
+    ``delimiter`` (declared by datapackage.json) are checked against the file,
+    which is trusted, with a warning, where they disagree (as after re-saving
+    the file in Excel).
+    """
     label = path.name
     try:
         data = path.read_bytes()
@@ -429,7 +442,12 @@ def _read_csv(
             Problem(label, None, None, f"cannot be read: {err.strerror}", "unreadable-file")
         )
         return None
-    decoded = _decode(data, label, encoding)
+    decoded = _decode(data, label, encoding or declared_encoding)
+    if isinstance(decoded, list) and declared_encoding and not encoding:
+        found = _decode(data, label, None)
+        if not isinstance(found, list):
+            problems.append(_mismatch(label, "encoding", declared_encoding, found[1]))
+            decoded = found
     if isinstance(decoded, list):
         problems.extend(decoded)
         return None
@@ -453,6 +471,11 @@ def _read_csv(
     if width > MAX_COLUMNS:
         problems.append(_too_wide(label, width))
         return None
+    if delimiter and delimiter not in first_line:
+        sniffed = _sniff_delimiter(first_line)
+        if sniffed in first_line:
+            problems.append(_mismatch(label, "delimiter", delimiter, sniffed))
+            sep = sniffed
     frame = _parse_fast(text, sep)
     if frame is None:
         try:
@@ -502,6 +525,35 @@ def _too_wide(label: str, width: int) -> Problem:
         f"has {width} columns; a table has at most {MAX_COLUMNS} (its own columns and a few "
         "extra ones). Is it a table of the dataset format, or was it transposed?",
         "too-many-columns",
+    )
+
+
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "cp1250": "Windows-1250 (cp1250)"}
+
+
+def _mismatch(label: str, what: str, declared: str, found: str) -> Problem:
+    """The warning for a file that is not what datapackage.json says it is."""
+    if what == "encoding":
+        looks, read = (
+            f"is {_ENCODING_NAMES.get(found, found)}",
+            f"as {_ENCODING_NAMES.get(found, found)}",
+        )
+    else:
+        looks, read = f"is separated by {found!r}", f"with {found!r}"
+    fix = (
+        f'"encoding": "{"utf-8" if found == "utf-8-sig" else found}"'
+        if what == "encoding"
+        else f'"dialect": {{"delimiter": "{found}"}}'
+    )
+    return Problem(
+        label,
+        None,
+        None,
+        f"datapackage.json declares {what} {declared!r}, but the file {looks} "
+        f"(as after re-saving it in Excel); read {read}. Correct the resource in "
+        f"datapackage.json ({fix}) or delete its {what}",
+        "datapackage-mismatch",
+        "warning",
     )
 
 

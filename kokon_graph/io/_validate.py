@@ -162,10 +162,31 @@ def _fmt(value: str) -> str:
     return value if value == _HIDDEN else repr(value)
 
 
+def _suggestion(vocab: Vocabulary, code: str, lang: model.Lang) -> str:
+    """A suggested value as a person reads it: its label, with the code in brackets."""
+    label = vocab.label(code, lang)
+    return repr(label) if label == code else f"{label!r} ({code})"
+
+
 def _vocab_message(vocab: Vocabulary) -> Callable[[str], str]:
+    from kokon_graph.lang import current_lang
+
+    lang = current_lang()
+
     def message(value: str) -> str:
         suggestions = vocab.suggest(value) if value != _HIDDEN else []
-        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        shown = [_suggestion(vocab, s, lang) for s in suggestions]
+        if lang == "pl":
+            hint = f"; czy chodziło o {' lub '.join(shown)}?" if shown else ""
+            if len(vocab.codes) <= 15:
+                known = f"Dozwolone: {'; '.join(vocab.labels('pl').values())}"
+            else:
+                known = f"{len(vocab.codes)} dozwolonych wartości podaje docs/dataset-format.md"
+            return (
+                f"{_fmt(value)}: nieznana wartość{hint} {known} (działają też etykiety "
+                f"angielskie; „{vocab.label(model.OTHER, 'pl')}” dla pozostałych)"
+            )
+        hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
         if len(vocab.codes) <= 15:
             known = f"Expected one of: {', '.join(vocab.codes)}"
         else:

@@ -32,6 +32,17 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "scope": ("Zakres", "Scope"),
     "wave": ("Fala badania", "Survey wave"),
     "all_waves": ("wszystkie fale", "all waves"),
+    "all_kinds": ("wszystkie rodzaje", "all kinds"),
+    "page_of": ("strona &P z &N", "page &P of &N"),
+    "scorecard": ("Karta gminy", "Gmina scorecard"),
+    "status_word": ("stan", "status"),
+    "why_word": ("dlaczego", "why"),
+    "scorecard_note": (
+        "Stan każdej gminy (czerwony, żółty, zielony) według progów opisanych w dokumentacji "
+        "raportu; kolumna „dlaczego” podaje kryteria, które go ustaliły.",
+        "Each gmina's status (red, amber, green) by the thresholds documented with the report; "
+        "the 'why' column names the criteria that set it.",
+    ),
     "generated": ("Data raportu", "Report date"),
     "tool": ("Narzędzie", "Tool"),
     "min_count": (
@@ -54,6 +65,12 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "pełna tabela jest w pliku CSV.",
         "Sheet {sheet} holds the first {shown} of {total} rows (Excel's limit); "
         "the full table is in the CSV file.",
+    ),
+    "rows_top_xlsx": (
+        "Arkusz {sheet} zawiera {shown} z {total} wierszy: najważniejsze według kolumny "
+        "„{key}” (układ krajowy); pełna tabela jest w pliku CSV {code}.csv.",
+        "Sheet {sheet} holds {shown} of {total} rows, the top ones by '{key}' (national "
+        "layout); the full table is in the CSV file {code}.csv.",
     ),
     "full_tables": (
         "Pełne tabele są w pliku XLSX i plikach CSV.",
@@ -89,6 +106,17 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "ties_lost": ("Więzi utracone", "Ties lost"),
     "gaps_closed": ("Luki zamknięte", "Gaps closed"),
     "gaps_opened": ("Luki otwarte", "Gaps opened"),
+    "gap_kind": ("rodzaj luki", "kind of gap"),
+    "total": ("razem", "total"),
+    "and_more": (
+        "… i {n} więcej (pełna lista w tabelach poniżej)",
+        "… and {n} more (full list in the tables below)",
+    ),
+    "gminas_ranked": (
+        "Gminy według poprawy (więzi zyskane minus utracone)",
+        "Gminas by improvement (ties gained minus lost)",
+    ),
+    "measures_change": ("Miary sieci przed i po", "Network measures before and after"),
     "moved_most": (
         "Aktorzy, których centralność zmieniła się najbardziej",
         "Actors whose centrality moved most",
@@ -146,3 +174,20 @@ def plural_pl(n: int, one: str, few: str, many: str) -> str:
 def plural_en(n: int, one: str, many: str) -> str:
     """``family`` for 1, ``families`` otherwise."""
     return one if n == 1 else many
+
+
+#: Names of survey waves used by the bundled datasets and the generator, in Polish.
+_WAVE_WORDS: Final[dict[str, str]] = {"before": "przed", "after": "po"}
+
+
+def wave_text(wave: str | None, lang: Lang) -> str:
+    """A wave (or ``before → after``) as shown; ``before``/``after`` in Polish in a Polish file.
+
+    >>> wave_text("before → after", "pl"), wave_text("2021", "pl"), wave_text(None, "en")
+    ('przed → po', '2021', 'all waves')
+    """
+    if not wave:
+        return t("all_waves", lang)
+    if lang == "en":
+        return wave
+    return " → ".join(_WAVE_WORDS.get(part, part) for part in wave.split(" → "))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -95,12 +97,34 @@ def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: in
     return "".join(parts)
 
 
+def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
+    """The gmina scorecard as a sortable table, status and reasons in words."""
+    from kokon_graph.analysis.scorecard import COLUMNS, STATUS_LABELS, reasons_text
+    from kokon_graph.report.tables import DisplayTable, column_kind
+
+    frame = scorecard.assign(
+        status=scorecard["status"].map(lambda s: STATUS_LABELS[s][0 if lang == "pl" else 1]),
+        reasons=scorecard["reasons"].map(lambda r: reasons_text(r, lang)),
+    )
+    for column in ("referrals", "unanswered"):
+        frame[column] = [
+            f"<{min_count}" if 0 < int(v) < min_count else int(v) for v in frame[column]
+        ]
+    small = (scorecard["referrals"] > 0) & (scorecard["referrals"] < min_count)
+    frame["median_days"] = frame["median_days"].astype(object).where(~small, f"<{min_count}")
+    labels = {code: (pl if lang == "pl" else en) for code, pl, en in COLUMNS}
+    kinds = {str(c): column_kind(str(c), scorecard[c]) for c in scorecard.columns}
+    note = f'<p class="note">{escape(t("scorecard_note", lang))}</p>'
+    return note + render_table(DisplayTable("gmina_scorecard", frame, labels, kinds), lang)
+
+
 def report_sections(
     results: Mapping[str, pd.DataFrame],
     *,
     lang: Lang,
     min_count: int,
     html_rows: int = HTML_ROWS,
+    scorecard: pd.DataFrame | None = None,
 ) -> list[Section]:
     """The sections of the analysis report page."""
     sections = [
@@ -108,6 +132,15 @@ def report_sections(
             "summary",
             t("summary", lang),
             measures_table(results.get("network"), lang, min_count=min_count),
+        ),
+        *(
+            [
+                Section(
+                    "scorecard", t("scorecard", lang), scorecard_table(scorecard, lang, min_count)
+                )
+            ]
+            if scorecard is not None and len(scorecard)
+            else []
         ),
         Section("top", t("top_actors", lang), _top_actors(results, lang, min_count)),
         Section("gaps", t("gaps_in_words", lang), _gap_sections(results, lang, min_count)),
@@ -163,6 +196,7 @@ def write_report(
     min_count: int = 3,
     csv_delimiter: Literal[",", ";"] = ",",
     html_rows: int = HTML_ROWS,
+    scorecard: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     """Write the analysis results as a report: ``report.xlsx``, ``csv/*.csv``, ``report.html``.
 
@@ -184,6 +218,9 @@ def write_report(
         ``","`` or ``";"`` (decimal comma, for Polish Excel).
     html_rows
         Rows of each table on the page.
+    scorecard
+        The gmina scorecard (:func:`kokon_graph.analysis.scorecard.gmina_scorecard`), shown
+        as the "Karta gminy" sheet and page section.
 
     Returns
     -------
@@ -202,7 +239,12 @@ def write_report(
     written: dict[str, Path] = {}
     if "xlsx" in formats:
         written["xlsx"] = write_xlsx(
-            results, out / XLSX_NAME, info=info, lang=lang, min_count=min_count
+            results,
+            out / XLSX_NAME,
+            info=info,
+            lang=lang,
+            min_count=min_count,
+            scorecard=scorecard,
         )
     if "csv" in formats:
         folder = out / CSV_FOLDER
@@ -210,7 +252,9 @@ def write_report(
         write_csv(results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang)
         written["csv"] = folder
     if "html" in formats:
-        sections = report_sections(results, lang=lang, min_count=min_count, html_rows=html_rows)
+        sections = report_sections(
+            results, lang=lang, min_count=min_count, html_rows=html_rows, scorecard=scorecard
+        )
         written["html"] = write_html(
             out / HTML_NAME, title=t("report_title", lang), info=info, sections=sections, lang=lang
         )
@@ -234,16 +278,39 @@ def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[st
 
 
 def analyse_to_files(
-    network: Network, out_dir: str | Path, *, raw: bool = False, **analysis: Any
+    network: Network,
+    out_dir: str | Path,
+    *,
+    raw: bool = False,
+    min_count: int = 3,
+    command: str = "",
+    key_file: str | Path | None = None,
+    **analysis: Any,
 ) -> dict[str, pd.DataFrame]:
     """Analyse ``network`` (:func:`kokon_graph.analysis.run_all`, with the ``analysis``
     keyword arguments) and write every result as ``<name>.csv`` into ``out_dir``
     (:func:`~kokon_graph.report.csv_writer.write_result_files`, formulas neutralised
-    unless ``raw``); return the results."""
+    unless ``raw``); return the results.
+
+    Counts of families (and referrals) from 1 to ``min_count - 1``, and the rates resting on
+    them, are written as ``<min_count`` as in the reports (exact ones only with
+    ``min_count=1``). ``README.txt`` beside them records ``command``, the threshold and the
+    fingerprint of the pseudonymisation key (from ``key_file`` or the environment), never the
+    key (:mod:`kokon_graph.report.privacy`)."""
     from kokon_graph.analysis import run_all
+    from kokon_graph.io.pseudonym import load_key
+    from kokon_graph.report.privacy import key_fingerprint, write_readme
+    from kokon_graph.report.suppress import suppress_for_files
 
     results = run_all(network, **analysis)
-    write_result_files(results, out_dir, raw=raw)
+    write_result_files(suppress_for_files(results, min_count=min_count), out_dir, raw=raw)
+    key = load_key(key_file=key_file)
+    write_readme(
+        out_dir,
+        command=command,
+        min_count=min_count,
+        fingerprint=key_fingerprint(key) if key else None,
+    )
     return results
 
 
@@ -294,6 +361,7 @@ def build_report(
     min_count: int = 3,
     csv_delimiter: Literal[",", ";"] = ",",
     with_map: bool = False,
+    links: Sequence[tuple[str, str]] = (),
     **analysis: Any,
 ) -> dict[str, Path]:
     """Analyse ``network`` with :func:`kokon_graph.analysis.run_all` and write its report.
@@ -308,14 +376,18 @@ def build_report(
     dict
         ``{"xlsx": path, "html": path, "csv": folder, "map": path}`` for what was written.
     """
+    from kokon_graph.analysis.scorecard import gmina_scorecard
+
     results = analyse(network, min_count=min_count, **analysis)
+    scorecard = gmina_scorecard(network, results, min_count=min_count)
     info = ReportInfo.from_network(network, lang=lang)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     if with_map and "html" in formats:
         written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
-        info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, MAP_NAME)
+        info = replace(info, map_href=MAP_NAME)
+    info = replace(info, links=tuple(links))
     for fmt in formats:  # one at a time, in the order asked for
         written.update(
             write_report(
@@ -326,6 +398,7 @@ def build_report(
                 lang=lang,
                 min_count=min_count,
                 csv_delimiter=csv_delimiter,
+                scorecard=scorecard,
             )
         )
     return written

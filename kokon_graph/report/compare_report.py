@@ -121,25 +121,96 @@ def _ties_plot(by_sector: pd.DataFrame | None, lang: Lang) -> str:
     return figure(svg, f"{t('ties_gained', lang)} / {t('ties_lost', lang)}")
 
 
-def _gap_sentences(gaps: pd.DataFrame | None, lang: Lang, min_count: int, status: str) -> list[str]:
+#: Gap kinds in the order the page lists them: the structural ones (a sector not linked,
+#: a group missing a sector) first, as they are what a pilot sets out to change.
+_KIND_ORDER: Final = ("sector", "group_coverage", "co_serving", "referrals", "uncoordinated")
+#: Items of each gap kind listed before "and N more".
+_LISTED: Final = 5
+
+
+def _gap_text(row: pd.Series, lang: Lang, min_count: int, status: str) -> str:
+    kind = GAP_KINDS[str(row["gap"])]
+    description = str(row["description"])
+    if row["gap"] in ("sector", "group_coverage") and ": " in description:
+        where, _, code = description.rpartition(": ")
+        description = f"{where}: {model.SECTORS.label(code, lang)}"
+    text = f"{getattr(kind, lang)}: {description}"
+    count = row["count_after"] if status == "opened" else row["count_before"]
+    if row["gap"] in ("co_serving", "uncoordinated") and pd.notna(count):
+        text += f" ({families(int(count), lang, min_count=min_count)})"
+    if status == "changed":
+        text += f" ({row['detail_before']} → {row['detail_after']})"
+    return text
+
+
+def _kinds(gaps: pd.DataFrame) -> list[str]:
+    present = [str(k) for k in gaps["gap"].unique()]
+    return [k for k in _KIND_ORDER if k in present] + sorted(set(present) - set(_KIND_ORDER))
+
+
+def _gap_lists(gaps: pd.DataFrame | None, lang: Lang, min_count: int, status: str) -> str:
+    """The gaps of one status, kind by kind (structural kinds first), the largest first,
+    each kind cut at a few items with "and N more"."""
+    if gaps is None or gaps.empty or not (gaps["status"] == status).any():
+        return sentence_list([], lang)
+    chosen = gaps[gaps["status"] == status]
+    count = "count_after" if status == "opened" else "count_before"
+    parts = []
+    for kind in _kinds(chosen):
+        rows = chosen[chosen["gap"] == kind]
+        rows = rows.assign(_n=pd.to_numeric(rows[count], errors="coerce").fillna(0))
+        rows = rows.sort_values("_n", ascending=False, kind="stable")
+        items = [_gap_text(r, lang, min_count, status) for _, r in rows.head(_LISTED).iterrows()]
+        if len(rows) > _LISTED:
+            items.append(t("and_more", lang).format(n=format_number(len(rows) - _LISTED, lang)))
+        parts.append(sentence_list(items, lang))
+    return "".join(parts)
+
+
+def gap_totals(gaps: pd.DataFrame | None, lang: Lang) -> pd.DataFrame:
+    """Gaps closed, opened and changed, by kind (structural kinds first), with a total row."""
+    statuses = ("closed", "opened", "changed")
+    columns = [t("gap_kind", lang)] + [_STATUS_WORDS[s][0 if lang == "pl" else 1] for s in statuses]
     if gaps is None or gaps.empty:
-        return []
-    out = []
-    for _, row in gaps[gaps["status"] == status].head(15).iterrows():
-        kind = GAP_KINDS[str(row["gap"])]
-        pl, en = kind.pl, kind.en
-        description = str(row["description"])
-        if row["gap"] in ("sector", "group_coverage") and ": " in description:
-            where, _, code = description.rpartition(": ")
-            description = f"{where}: {model.SECTORS.label(code, lang)}"
-        text = f"{pl if lang == 'pl' else en}: {description}"
-        count = row["count_after"] if status == "opened" else row["count_before"]
-        if row["gap"] in ("co_serving", "uncoordinated") and pd.notna(count):
-            text += f" ({families(int(count), lang, min_count=min_count)})"
-        if status == "changed":
-            text += f" ({row['detail_before']} → {row['detail_after']})"
-        out.append(text)
-    return out
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for kind in _kinds(gaps):
+        mine = gaps[gaps["gap"] == kind]
+        rows.append(
+            [getattr(GAP_KINDS[kind], lang)] + [int((mine["status"] == s).sum()) for s in statuses]
+        )
+    rows.append([t("total", lang)] + [int((gaps["status"] == s).sum()) for s in statuses])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _plain_table(frame: pd.DataFrame, lang: Lang) -> str:
+    from kokon_graph.report.tables import DisplayTable, column_kind
+
+    labels = {str(c): str(c) for c in frame.columns}
+    kinds = {str(c): column_kind(str(c), frame[c]) for c in frame.columns}
+    return render_table(DisplayTable("", frame, labels, kinds), lang, sortable=False)
+
+
+def _gminas_ranked(territory: pd.DataFrame | None, lang: Lang, min_count: int) -> str:
+    """Gminas by improvement: ties gained minus lost, then the density's change."""
+    if territory is None or territory.empty:
+        return ""
+    gminas = territory[territory["level"] == "gmina"]
+    if gminas.empty:
+        return ""
+    ranked = gminas.assign(_net=gminas["gained"] - gminas["lost"]).sort_values(
+        ["_net", "density_change", "teryt"], ascending=[False, False, True], kind="stable"
+    )
+    shown = ranked.drop(columns="_net").head(10)
+    table = display_table("territory_change", shown, lang=lang, min_count=min_count)
+    columns = ["territory_name", "ties_before", "ties_after", "gained", "lost", "density_change"]
+    html = f"<h3>{t('gminas_ranked', lang)}</h3>" + render_table(
+        table, lang, columns=[c for c in columns if c in shown.columns], sortable=False
+    )
+    if len(ranked) > len(shown):
+        more = t("and_more", lang).format(n=format_number(len(ranked) - len(shown), lang))
+        html += f'<p class="note">{more}</p>'
+    return html
 
 
 def _movers(change: pd.DataFrame | None, lang: Lang, min_count: int) -> str:
@@ -161,7 +232,9 @@ def _movers(change: pd.DataFrame | None, lang: Lang, min_count: int) -> str:
 def compare_sections(
     tables: Mapping[str, pd.DataFrame], *, lang: Lang, min_count: int, html_rows: int = 200
 ) -> list[Section]:
-    """The sections of the comparison page."""
+    """The sections of the comparison page: the outcome first (ties gained and lost, gaps
+    closed and opened by kind, gminas by improvement), then the gaps themselves, then the
+    measures, plots and full tables."""
     unchanged = _is_unchanged(tables)
     summary = ""
     if unchanged:
@@ -173,32 +246,38 @@ def compare_sections(
         f"<p>{t('ties_gained', lang)}: <strong>{format_number(gained, lang)}</strong>; "
         f"{t('ties_lost', lang)}: <strong>{format_number(lost, lang)}</strong>.</p>"
     )
-    change = tables.get("network_change")
-    if change is not None and len(change):
-        table = display_table("network_change", change, lang=lang, min_count=min_count)
-        summary += render_table(table, lang)
-    plots_html = _measure_plot(change, lang) + _ties_plot(tables.get("ties_by_sector"), lang)
     gaps = tables.get("gap_changes")
+    totals = gap_totals(gaps, lang)
+    if len(totals):
+        summary += _plain_table(totals, lang)
+    summary += _gminas_ranked(tables.get("territory_change"), lang, min_count)
     gap_html = (
         f"<h3>{t('gaps_closed', lang)}</h3>"
-        + sentence_list(_gap_sentences(gaps, lang, min_count, "closed"), lang)
+        + _gap_lists(gaps, lang, min_count, "closed")
         + f"<h3>{t('gaps_opened', lang)}</h3>"
-        + sentence_list(_gap_sentences(gaps, lang, min_count, "opened"), lang)
+        + _gap_lists(gaps, lang, min_count, "opened")
     )
-    changed = _gap_sentences(gaps, lang, min_count, "changed")
-    if changed:
+    if gaps is not None and (gaps["status"] == "changed").any():
         gap_html += f"<h3>{_STATUS_WORDS['changed'][0 if lang == 'pl' else 1]}</h3>"
-        gap_html += sentence_list(changed, lang)
+        gap_html += _gap_lists(gaps, lang, min_count, "changed")
+    change = tables.get("network_change")
+    measures = ""
+    if change is not None and len(change):
+        measures = render_table(
+            display_table("network_change", change, lang=lang, min_count=min_count), lang
+        )
+    plots_html = _measure_plot(change, lang) + _ties_plot(tables.get("ties_by_sector"), lang)
     names = [n for n in COMPARE_ORDER if n in tables]
     return [
         Section("summary", t("summary", lang), summary),
+        Section("gaps", t("gaps_closed", lang) + " / " + t("gaps_opened", lang), gap_html),
+        Section("measures", t("measures_change", lang), measures),
         Section("plots", t("plots", lang), f'<div class="figures">{plots_html}</div>'),
         Section(
             "movers",
             t("moved_most", lang),
             _movers(tables.get("centrality_change"), lang, min_count),
         ),
-        Section("gaps", t("gaps_closed", lang) + " / " + t("gaps_opened", lang), gap_html),
         Section(
             "tables",
             t("tables", lang),
@@ -243,6 +322,7 @@ def write_comparison(
             min_count=min_count,
             title=title,
             order=names,
+            key_figures=False,
         )
     if "csv" in formats:
         folder = out / CSV_FOLDER

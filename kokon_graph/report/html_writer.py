@@ -266,6 +266,7 @@ def page(*, title: str, info: ReportInfo, sections: Sequence[Section], lang: Lan
             + _esc(t("open_map", lang))
             + "</a>"
         )
+    nav += "".join(f'<a href="{_esc(href)}">{_esc(label)}</a>' for label, href in info.links)
     body = "".join(
         f'<section id="{_esc(s.id)}"><h2>{_esc(s.title)}</h2>{s.body}</section>' for s in sections
     )

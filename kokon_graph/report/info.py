@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from kokon_graph._version import __version__
-from kokon_graph.model import Lang
+from kokon_graph.model import COOPERATION_KINDS, Lang
 from kokon_graph.report._docs import column_text
-from kokon_graph.report._text import t
+from kokon_graph.report._text import t, wave_text
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -36,6 +36,8 @@ class ReportInfo:
         The date the report was made.
     map_href
         Relative link to a map of the scope, if one was made beside the report.
+    links
+        Further ``(label, relative link)`` pairs for the page's navigation (an atlas).
     """
 
     dataset: str = ""
@@ -43,6 +45,7 @@ class ReportInfo:
     wave: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
     map_href: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_network(cls, network: Network, *, lang: Lang = "pl") -> ReportInfo:
@@ -58,7 +61,7 @@ class ReportInfo:
         return [
             (t("dataset", lang), self.dataset),
             (t("scope", lang), self.scope),
-            (t("wave", lang), self.wave or t("all_waves", lang)),
+            (t("wave", lang), wave_text(self.wave, lang)),
             (t("generated", lang), self.generated.isoformat()),
             (t("tool", lang), f"kokon-graph {__version__}"),
         ]
@@ -78,7 +81,23 @@ def network_measures(frame: pd.DataFrame | None, lang: Lang) -> list[tuple[str, 
     """``(code, label, value)`` of each network-level measure of the one-row ``network`` result."""
     if frame is None or frame.empty:
         return []
+    from kokon_graph.report.tables import method_words
+
     row = frame.iloc[0]
-    return [
-        (str(c), column_text("network", str(c), lang).label, _plain(row[c])) for c in frame.columns
-    ]
+    out = []
+    for c in frame.columns:
+        code = str(c)
+        if code in _IN_THE_HEAD:
+            continue
+        value = _plain(row[c])
+        if code == "relation" and isinstance(value, str):
+            value = ", ".join(
+                t("all_kinds", lang) if part == "all" else COOPERATION_KINDS.label(part, lang)
+                for part in value.split(",")
+            )
+        out.append((code, column_text("network", code, lang).label, method_words(value, lang)))
+    return out
+
+
+#: Measures of the network result shown in the head of every summary already.
+_IN_THE_HEAD = frozenset({"scope", "wave"})

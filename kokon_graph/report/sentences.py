@@ -9,8 +9,8 @@ referral counts below the threshold read "mniej niż 3" / "fewer than 3".
 ('1\\xa0234,5', '1,234.5')
 >>> families(14, "pl", min_count=3), families(2, "pl", min_count=3)
 ('14 rodzin', 'mniej niż 3 rodziny')
->>> families(1, "en", min_count=1), families(0, "en", min_count=3)
-('1 family', 'fewer than 3 families')
+>>> families(1, "en", min_count=1), families(0, "en", min_count=3), families(0, "pl", min_count=3)
+('1 family', '0 families', '0 rodzin')
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def format_number(value: Any, lang: Lang, *, digits: int = 3) -> str:
 def _count(
     n: int, lang: Lang, min_count: int, forms_pl: tuple[str, str, str], forms_en: tuple[str, str]
 ) -> str:
-    if n < min_count:
+    if 0 < n < min_count:
         if lang == "pl":
             return f"mniej niż {min_count} {plural_pl(min_count, *forms_pl)}"
         return f"fewer than {min_count} {plural_en(min_count, *forms_en)}"

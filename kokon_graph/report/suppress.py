@@ -13,7 +13,8 @@ never as the number. This applies to
   which are hidden when the number of referrals they rest on is below the
   threshold.
 
-Zero is a count below the threshold too: ``0`` shows as ``"<3"``.
+Zero is shown as ``0``: "no family" identifies nobody, and a table where a
+zero reads "<3" says there might be one or two where there are none.
 
 Suppression is primary only: a hidden cell can sometimes be worked out from
 other cells of the same row (for example unanswered = referrals − answered).
@@ -30,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import numpy as np
@@ -46,6 +47,7 @@ __all__ = [
     "SuppressionRule",
     "is_suppressed",
     "marker",
+    "suppress_for_files",
     "suppress_result",
     "suppress_results",
     "suppressed_columns",
@@ -122,7 +124,8 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     frame
         The result as the analysis returned it; left unchanged.
     min_count
-        The threshold (at least 1). Counts ``< min_count``, zero included, are hidden.
+        The threshold (at least 1). Counts from 1 to ``min_count - 1`` are hidden;
+        zero is shown.
 
     Returns
     -------
@@ -142,14 +145,19 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     text = marker(min_count)
     for column in counts:
         numbers = pd.to_numeric(frame[column], errors="coerce")
-        out[column] = _hide(frame[column], numbers.notna() & (numbers < min_count), text)
+        out[column] = _hide(frame[column], _small(numbers, min_count), text)
     rule = SUPPRESSION_RULES.get(result)
     if rule is not None and rule.base in frame.columns and derived:
         base = pd.to_numeric(frame[rule.base], errors="coerce")
-        small = base.notna() & (base < min_count)
+        small = _small(base, min_count)
         for column in derived:
             out[column] = _hide(frame[column], small & frame[column].notna(), text)
     return out
+
+
+def _small(numbers: pd.Series, min_count: int) -> pd.Series:
+    """The counts that are hidden: more than zero and fewer than ``min_count``."""
+    return numbers.notna() & (numbers > 0) & (numbers < min_count)
 
 
 def suppress_results(
@@ -161,3 +169,23 @@ def suppress_results(
         name: suppress_result(name, frame, min_count=min_count) if name in names else frame
         for name, frame in results.items()
     }
+
+
+def suppress_for_files(
+    results: Mapping[str, pd.DataFrame], *, min_count: int
+) -> dict[str, pd.DataFrame]:
+    """Every result as written to plain CSV files: :func:`suppress_result`, with a column that
+    holds both numbers and markers turned into text (``"14"``, ``"<3"``) and a column with no
+    marker left as computed."""
+    out = {}
+    for name, frame in results.items():
+        shown = suppress_result(name, frame, min_count=min_count)
+        for column in shown.columns:
+            if shown[column] is frame[column] or frame[column].dtype == object:
+                continue
+            if shown[column].map(is_suppressed).any():
+                shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+            else:
+                shown[column] = frame[column]
+        out[name] = shown
+    return out

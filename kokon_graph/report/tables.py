@@ -7,6 +7,7 @@ vocabulary codes and says how each column is to be formatted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -56,6 +57,67 @@ VOCABULARY_COLUMNS: Final[dict[str, model.Vocabulary]] = {
 
 _PERCENT_HINTS: Final = ("_rate", "share", "_pct", "proportion")
 
+#: Columns naming a group of a partition (a sector by default, or a type, a level).
+_GROUP_COLUMNS: Final = frozenset({"group", "source_group", "target_group"})
+_PARTITION_VOCABULARIES: Final = (model.SECTORS, model.INSTITUTION_TYPES, model.LEVELS)
+_PARTITION_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "sector": ("sektor", "sector"),
+    "type": ("typ", "type"),
+    "level": ("szczebel", "level"),
+    "gmina": ("gmina", "gmina"),
+    "powiat": ("powiat", "powiat"),
+    "voivodeship": ("województwo", "voivodeship"),
+}
+#: Status words of the comparison (ties, gaps, institutions).
+_STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "gained": ("zyskana", "gained"),
+    "lost": ("utracona", "lost"),
+    "closed": ("zamknięta", "closed"),
+    "opened": ("otwarta", "opened"),
+    "changed": ("zmieniona", "changed"),
+    "both": ("w obu", "both"),
+    "before": ("tylko przed", "before only"),
+    "after": ("tylko po", "after only"),
+}
+#: Columns saying how a measure was computed: ``exact`` or ``sampled (N pivots, seed S)``.
+_METHOD_COLUMNS: Final = frozenset({"betweenness_method", "closeness_method", "path_method"})
+_SAMPLED = re.compile(r"sampled \((\d+) pivots, seed (\d+)\)")
+
+
+def method_words(value: object, lang: Lang) -> object:
+    """``exact`` / ``sampled (N pivots, seed S)`` in the report's language.
+
+    >>> method_words("sampled (64 pivots, seed 0)", "pl"), method_words("exact", "pl")
+    ('przybliżona (punkty startowe: 64, ziarno 0)', 'dokładna')
+    """
+    if not isinstance(value, str) or lang == "en":
+        return value
+    if value == "exact":
+        return "dokładna"
+    match = _SAMPLED.fullmatch(value)
+    if match:
+        return f"przybliżona (punkty startowe: {match[1]}, ziarno {match[2]})"
+    return value
+
+
+def _measure_label(code: str, lang: Lang) -> str:
+    """A measure's label: of the network, else of an institution (centrality)."""
+    for result in ("network", "centrality"):
+        label = column_text(result, code, lang).label
+        if label != code:
+            return label
+    return code
+
+
+def _group_label(value: object, lang: Lang) -> object:
+    """A partition group (a sector, type or level code) as a word; anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    for vocab in _PARTITION_VOCABULARIES:
+        if value in vocab:
+            return vocab.label(value, lang)
+    return value
+
 
 def column_kind(name: str, series: pd.Series) -> ColumnKind:
     """How a column is formatted: whole numbers, decimals, shares as percent, dates, text."""
@@ -84,11 +146,24 @@ def column_kind(name: str, series: pd.Series) -> ColumnKind:
 def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
     """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too)."""
     if column == "measure" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
+        return series.map(lambda v: _measure_label(v, lang) if isinstance(v, str) else v)
+    is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
+    if column in _GROUP_COLUMNS and is_text:
+        return series.map(lambda v: _group_label(v, lang))
+    if column == "partition" and is_text:
+        return series.map(lambda v: _PARTITION_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
+    if column in _METHOD_COLUMNS and is_text:
+        return series.map(lambda v: method_words(v, lang))
+    if column in ("status", "present") and is_text:
+        return series.map(lambda v: _STATUS_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
+    if column == "gap" and is_text:
+        from kokon_graph.analysis.results import GAP_KINDS
+
         return series.map(
-            lambda v: column_text("network", v, lang).label if isinstance(v, str) else v
+            lambda v: getattr(GAP_KINDS[v], lang) if isinstance(v, str) and v in GAP_KINDS else v
         )
     vocab = VOCABULARY_COLUMNS.get(column)
-    if vocab is None or not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+    if vocab is None or not is_text:
         return series
 
     def label(value: object) -> object:
@@ -122,6 +197,18 @@ class DisplayTable:
     kinds: dict[str, ColumnKind]
 
 
+def in_language(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``frame`` without the other language's twin of a text given in both
+    (``reason_en`` beside ``reason_pl`` in a Polish report)."""
+    other = "_en" if lang == "pl" else "_pl"
+    twins = [
+        c
+        for c in frame.columns
+        if str(c).endswith(other) and f"{str(c)[: -len(other)]}_{lang}" in frame.columns
+    ]
+    return frame.drop(columns=twins) if twins else frame
+
+
 def display_table(
     name: str,
     frame: pd.DataFrame,
@@ -131,6 +218,7 @@ def display_table(
     translate: bool = True,
 ) -> DisplayTable:
     """Prepare one result for a person: suppression, words for codes, headers, formats."""
+    frame = in_language(frame, lang)
     kinds = {str(c): column_kind(str(c), frame[c]) for c in frame.columns}
     shown = suppress_result(name, frame, min_count=min_count)
     if translate:

@@ -27,15 +27,43 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from kokon_graph.model import Lang
 from kokon_graph.report._docs import column_text
-from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t
+from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t, wave_text
 from kokon_graph.report.info import ReportInfo, network_measures
 from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
+from kokon_graph.report.xlsx_key_sheets import KEY_SHEETS, write_highlights, write_scorecard
 
-__all__ = ["EXCEL_MAX_ROWS", "NUMBER_FORMATS", "write_xlsx"]
+__all__ = [
+    "EXCEL_MAX_ROWS",
+    "NATIONAL_CELLS",
+    "NATIONAL_ROWS",
+    "NUMBER_FORMATS",
+    "RANK_KEYS",
+    "national_layout",
+    "write_xlsx",
+]
 
 #: Rows a sheet can hold below its header.
 EXCEL_MAX_ROWS: Final = 1_048_575
+
+#: A workbook of more cells than this (a national network has 17 million) takes minutes to
+#: write and to open: it gets the national layout (docs/reports.md).
+NATIONAL_CELLS: Final = 2_000_000
+#: Rows each long table keeps in the national layout; the CSV files hold every row.
+NATIONAL_ROWS: Final = 10_000
+#: The column (and tie-breakers) a table's rows are ranked by, largest first, before the
+#: national layout keeps its top rows; tables not named here are kept in their own order
+#: (the gap tables come sorted by how many families or referrals are at stake).
+RANK_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "centrality": ("betweenness", "degree"),
+    "brokerage": ("total",),
+    "holes": ("effective_size",),
+    "cohesion": ("pairs_lost", "reach_loss"),
+    "communities": ("community_size",),
+    "gaps_referrals": ("unanswered", "referrals"),
+    "gaps_referral_targets": ("unanswered", "referrals"),
+    "bridges": ("pairs_lost",),
+}
 
 #: Excel number format of each kind of column.
 NUMBER_FORMATS: Final[dict[str, str]] = {
@@ -170,6 +198,23 @@ def _print_setup(ws: WriteOnlyWorksheet) -> None:
     ws.page_setup.fitToHeight = 0
 
 
+def _header_footer(ws: WriteOnlyWorksheet, info: ReportInfo, lang: Lang) -> None:
+    """Every printed page says what it is: dataset, scope and wave; date; sheet and page."""
+
+    def text(value: str) -> str:
+        return value.replace("&", "&&")
+
+    about = " · ".join(text(v) for v in (info.dataset, info.scope, wave_text(info.wave, lang)) if v)
+    ws.HeaderFooter.oddHeader.left.text = about
+    ws.HeaderFooter.oddHeader.left.size = 8
+    ws.HeaderFooter.oddHeader.right.text = info.generated.isoformat()
+    ws.HeaderFooter.oddHeader.right.size = 8
+    ws.HeaderFooter.oddFooter.left.text = "&A"  # the sheet's name
+    ws.HeaderFooter.oddFooter.left.size = 8
+    ws.HeaderFooter.oddFooter.right.text = t("page_of", lang)
+    ws.HeaderFooter.oddFooter.right.size = 8
+
+
 def _write_table(ws: WriteOnlyWorksheet, table: DisplayTable, *, max_rows: int) -> int:
     """Write header and rows; return the number of rows written."""
     _print_setup(ws)
@@ -200,6 +245,7 @@ def _write_summary(
     sheets: Sequence[tuple[str, str, int, int]],
     lang: Lang,
     min_count: int,
+    notes: Sequence[str] = (),
 ) -> None:
     _print_setup(ws)
     ws.column_dimensions["A"].width = 42
@@ -251,15 +297,10 @@ def _write_summary(
             _text_cell(ws, t("rows", lang), font=_HEADER_FONT, fill=_HEADER_FILL),
         ]
     )
-    notes = []
-    for sheet, name, written, total in sheets:
+    for sheet, name, _, total in sheets:
         count = WriteOnlyCell(ws, value=total)
         count.number_format = NUMBER_FORMATS["int"]
         ws.append([_text_cell(ws, sheet), _text_cell(ws, name), count])
-        if written < total:
-            notes.append(
-                t("rows_truncated_xlsx", lang).format(sheet=sheet, shown=written, total=total)
-            )
     for note in notes:
         ws.append([_text_cell(ws, note, alignment=_WRAP)])
 
@@ -289,6 +330,43 @@ def _suppressed_network(results: Mapping[str, pd.DataFrame], min_count: int) -> 
     return None if frame is None else suppress_result("network", frame, min_count=min_count)
 
 
+def national_layout(
+    results: Mapping[str, pd.DataFrame],
+    names: Sequence[str],
+    *,
+    max_cells: int = NATIONAL_CELLS,
+    top_rows: int = NATIONAL_ROWS,
+) -> dict[str, tuple[pd.DataFrame, str | None]]:
+    """``{name: (rows to write, ranking column or None)}`` for the workbook.
+
+    Up to ``max_cells`` cells in all, every table is written whole. Beyond it
+    (a national network), each table longer than ``top_rows`` keeps its
+    ``top_rows`` first rows after ranking by :data:`RANK_KEYS`; the report's
+    CSV files hold every row.
+    """
+    cells = sum(len(results[n]) * max(results[n].shape[1], 1) for n in names)
+    out: dict[str, tuple[pd.DataFrame, str | None]] = {}
+    for name in names:
+        frame = results[name]
+        if cells <= max_cells or len(frame) <= top_rows:
+            out[name] = (frame, None)
+            continue
+        keys = [k for k in RANK_KEYS.get(name, ()) if k in frame.columns]
+        if keys:
+            frame = frame.sort_values(keys, ascending=False, kind="stable")
+        key = keys[0] if keys else _first_count(frame)
+        out[name] = (frame.head(top_rows), key)
+    return out
+
+
+def _first_count(frame: pd.DataFrame) -> str:
+    """The column a table already comes sorted by (its first count), for the note."""
+    for column in ("shared_families", "institutions", "pairs_lost"):
+        if column in frame.columns:
+            return column
+    return str(frame.columns[0])
+
+
 def ordered_results(results: Mapping[str, pd.DataFrame]) -> list[str]:
     """Result names in report order (``network`` excluded; unknown names last)."""
     known = [r for r in RESULT_ORDER if r in results]
@@ -306,6 +384,10 @@ def write_xlsx(
     title: str | None = None,
     order: Sequence[str] | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
+    max_cells: int = NATIONAL_CELLS,
+    top_rows: int = NATIONAL_ROWS,
+    scorecard: pd.DataFrame | None = None,
+    key_figures: bool = True,
 ) -> Path:
     """Write the results to one workbook.
 
@@ -328,6 +410,14 @@ def write_xlsx(
         Results to write, in this order (default: every result, in report order).
     max_rows
         Rows per sheet at most (Excel's limit by default); the summary notes a cut.
+    max_cells, top_rows
+        The national layout (:func:`national_layout`): beyond ``max_cells`` cells,
+        long tables keep their ``top_rows`` top rows; the summary says so.
+    scorecard
+        :func:`kokon_graph.analysis.scorecard.gmina_scorecard` of the network, written as
+        the "Karta gminy" sheet (and summarised on the key-figures sheet).
+    key_figures
+        Write the "Najważniejsze" (key figures) sheet after the summary.
 
     Returns
     -------
@@ -339,19 +429,50 @@ def write_xlsx(
     names = list(order) if order is not None else ordered_results(results)
     wb = Workbook(write_only=True)
     summary = wb.create_sheet(t("summary", lang))
-    taken = {summary.title, t("columns_sheet", lang)[:31]}
+    highlights = (
+        wb.create_sheet(KEY_SHEETS["highlights"][0 if lang == "pl" else 1]) if key_figures else None
+    )
+    card_sheet = None
+    if scorecard is not None:
+        card = wb.create_sheet(KEY_SHEETS["scorecard"][0 if lang == "pl" else 1])
+        write_scorecard(card, scorecard, lang=lang, min_count=min_count)
+        card_sheet = card.title
+    if highlights is not None:
+        write_highlights(
+            highlights,
+            results,
+            scorecard,
+            lang=lang,
+            min_count=min_count,
+            scorecard_sheet=card_sheet,
+        )
+    taken = {ws.title for ws in wb.worksheets} | {t("columns_sheet", lang)[:31]}
     written: list[tuple[str, str, int, int]] = []
     guide: list[tuple[str, str, str, str, str]] = []
     for code, label, _ in network_measures(results.get("network"), lang):
         text = column_text("network", code, lang)
         guide.append((result_title("network", lang), code, label, text.description, text.reference))
+    layout = national_layout(results, names, max_cells=max_cells, top_rows=top_rows)
+    notes: list[str] = []
     for name in names:
-        frame = results[name]
+        frame, ranked_by = layout[name]
         table = display_table(name, frame, lang=lang, min_count=min_count)
         sheet = sheet_name(name, lang, taken)
         ws = wb.create_sheet(sheet)
         rows = _write_table(ws, table, max_rows=max_rows)
-        written.append((sheet, name, rows, len(frame)))
+        total = len(results[name])
+        written.append((sheet, name, rows, total))
+        if ranked_by is not None:
+            key = column_text(name, ranked_by, lang).label
+            notes.append(
+                t("rows_top_xlsx", lang).format(
+                    sheet=sheet, shown=rows, total=total, key=key, code=name
+                )
+            )
+        elif rows < total:
+            notes.append(
+                t("rows_truncated_xlsx", lang).format(sheet=sheet, shown=rows, total=total)
+            )
         for column in table.frame.columns:
             text = column_text(name, str(column), lang)
             guide.append((sheet, str(column), text.label, text.description, text.reference))
@@ -363,9 +484,13 @@ def write_xlsx(
         sheets=written,
         lang=lang,
         min_count=min_count,
+        notes=notes,
     )
     guide_ws = wb.create_sheet(t("columns_sheet", lang)[:31])
     _print_setup(guide_ws)
     _write_guide(guide_ws, guide, lang)
+    for ws in wb.worksheets:
+        _print_setup(ws)
+        _header_footer(ws, info, lang)
     wb.save(path)
     return path

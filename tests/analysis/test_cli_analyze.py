@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from kokon_graph import build_network, read_dataset
 from kokon_graph.analysis import COLUMNS, RESULT_NAMES, run_all
 from kokon_graph.cli import main
-from tests.conftest import VALID
+from kokon_graph.report.privacy import key_fingerprint
+from kokon_graph.report.suppress import suppressed_columns
+from tests.conftest import TEST_KEY, VALID
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -21,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_analyze_whole_dataset(tmp_path: Path) -> None:
     out = tmp_path / "results"
-    code, stdout, stderr = run("analyze", str(VALID), "--out", str(out))
+    code, stdout, stderr = run("analyze", str(VALID), "--out", str(out), "--min-count", "1")
     assert (code, stderr) == (0, "")
     # the numbers below are worked by hand in tests/analysis/test_gaps.py
     assert stdout == (
@@ -36,14 +38,16 @@ def test_analyze_whole_dataset(tmp_path: Path) -> None:
         "  5.  Szkoła Podstawowa nr 1 w Ostródzie             SZK1   0.000  degree 3\n"
         "Worst gaps:\n"
         "  11 pairs share families without a cooperation tie; most: Powiatowy Urząd Pracy "
-        "w Ostródzie - Miejski Ośrodek Pomocy Społecznej w Ostródzie (<3 families)\n"
+        "w Ostródzie - Miejski Ośrodek Pomocy Społecznej w Ostródzie (1 families)\n"
         "  7 sector gaps in 2 gminas (2 absent, 5 without a tie to the OPS/CUS)\n"
         "  3 of 7 referrals unanswered; most at Przychodnia Rejonowa w Ostródzie (1)\n"
-        "  <3 families served by several institutions without coordination (in 1 gmina)\n"
+        "  2 families served by several institutions without coordination (in 1 gmina)\n"
         "  10 sectors missing from PGR/PGD/PZK/ZI groups\n"
-        f"Wrote 26 CSV files to {out}\n"
+        f"Wrote 26 CSV files and README.txt to {out}\n"
     )
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in RESULT_NAMES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{n}.csv" for n in RESULT_NAMES] + ["README.txt"]
+    )
     for name in RESULT_NAMES:
         frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
         assert list(frame.columns) == list(COLUMNS[name]), name
@@ -59,6 +63,47 @@ def test_analyze_whole_dataset(tmp_path: Path) -> None:
                 ), (name, column)
             elif pd.api.types.is_bool_dtype(expected[column]):
                 assert written[column].tolist() == expected[column].tolist(), (name, column)
+
+
+def test_analyze_hides_small_family_counts_like_the_reports(tmp_path: Path) -> None:
+    code, stdout, _ = run("analyze", str(VALID), "--out", str(tmp_path))
+    assert code == 0
+    assert "(<3 families)" in stdout
+    assert "most at Przychodnia Rejonowa w Ostródzie (<3)" in stdout
+    assert "  <3 families served by several institutions without coordination" in stdout
+    results = run_all(build_network(read_dataset(VALID)))
+    hidden = 0
+    for name in RESULT_NAMES:
+        counts, _ = suppressed_columns(name, results[name])
+        written = pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False)
+        for column in counts:
+            for raw, shown in zip(results[name][column], written[column], strict=True):
+                if 0 < raw < 3:
+                    assert shown == "<3", (name, column)
+                    hidden += 1
+                else:
+                    assert shown == str(raw), (name, column)
+    assert hidden >= 10
+    readme = (tmp_path / "README.txt").read_text(encoding="utf-8")
+    assert f"Command: kokon-graph analyze {VALID} --out {tmp_path}\n" in readme
+    assert "Small-count threshold (--min-count): 3" in readme
+    assert "from 1 to 2 are shown as '<3'; zero as 0" in readme
+    fingerprint = key_fingerprint(TEST_KEY.encode())
+    assert f"Pseudonymisation key fingerprint: {fingerprint}" in readme
+    assert TEST_KEY not in readme
+
+
+def test_exact_small_counts_only_with_min_count_1_and_the_folder_says_so(
+    tmp_path: Path,
+) -> None:
+    code, _, _ = run("analyze", str(VALID), "--out", str(tmp_path), "-q", "--min-count", "1")
+    assert code == 0
+    shared = pd.read_csv(tmp_path / "gaps_co_serving.csv")["shared_families"]
+    assert 1 in set(shared)  # written as the number, not "<3"
+    readme = (tmp_path / "README.txt").read_text(encoding="utf-8")
+    assert "--min-count 1" in readme
+    assert "WARNING: counts of families are EXACT" in readme
+    assert "UWAGA: liczby rodzin są DOKŁADNE" in readme
 
 
 def test_analyze_scope_and_wave(tmp_path: Path) -> None:

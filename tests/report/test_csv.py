@@ -69,4 +69,4 @@ def test_text_that_looks_like_a_formula_is_quoted_and_small_counts_hidden(
     got = read(tmp_path / "centrality.csv")
     assert got.loc[3, "name"].startswith("'=HYPERLINK")
     shared = read(tmp_path / "gaps_co_serving.csv")["shared_families"].tolist()
-    assert shared == [14, "<3", "<3"]
+    assert shared == [14, "<3", 0]  # zero is shown

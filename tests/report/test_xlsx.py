@@ -13,6 +13,8 @@ import pytest
 from kokon_graph.analysis.columns import COLUMNS
 from kokon_graph.report import ReportInfo, write_xlsx
 from kokon_graph.report._docs import column_text
+from kokon_graph.report.tables import in_language
+from kokon_graph.report.xlsx_key_sheets import KEY_SHEETS
 from kokon_graph.report.xlsx_writer import NUMBER_FORMATS, ordered_results
 from tests.report._compare_values import check_numbers
 from tests.report._fake import fake_results
@@ -21,9 +23,10 @@ SOFFICE = "/usr/bin/soffice"
 
 
 def result_sheets(path: Path, results: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """``{result: sheet name}``: the sheets between the summary and the column guide."""
+    """``{result: sheet name}``: the sheets between the key sheets and the column guide."""
     wb = openpyxl.load_workbook(path, read_only=True)
-    names = wb.sheetnames[1:-1]
+    key_sheets = {name for pair in KEY_SHEETS.values() for name in pair}
+    names = [n for n in wb.sheetnames[1:-1] if n not in key_sheets]
     wb.close()
     order = ordered_results(results)
     assert len(names) == len(order)
@@ -38,7 +41,8 @@ def test_every_number_equals_the_analysis_result(
     for name, sheet in result_sheets(path, valid_results).items():
         read = pd.read_excel(path, sheet_name=sheet, dtype=object)
         read = read.astype(object).where(read.notna(), None)
-        checked += check_numbers(name, valid_results[name], read, min_count=3, rel=1e-14)
+        frame = in_language(valid_results[name], "pl")
+        checked += check_numbers(name, frame, read, min_count=3, rel=1e-14)
     assert checked > 500
 
 
@@ -52,11 +56,12 @@ def test_headers_are_the_documented_labels_in_both_languages(
             header = [c.value for c in wb[sheet][1]]
             want = [
                 getattr(COLUMNS[name][c], lang) if c in COLUMNS.get(name, {}) else c
-                for c in valid_results[name].columns
+                for c in in_language(valid_results[name], lang).columns
             ]
             assert header == want, (lang, name)
         assert wb.sheetnames[0] == ("Podsumowanie" if lang == "pl" else "Summary")
-        assert wb.sheetnames[2] == ("Centralność" if lang == "pl" else "Centrality")
+        assert wb.sheetnames[1] == ("Najważniejsze" if lang == "pl" else "Key figures")
+        assert wb.sheetnames[3] == ("Centralność" if lang == "pl" else "Centrality")
 
 
 def test_layout_frozen_header_filter_formats_widths(
@@ -97,7 +102,7 @@ def test_summary_and_column_guide(
     rows = list(guide.iter_rows(min_row=2, values_only=True))
     listed = {(r[1], r[2]) for r in rows}
     for name in ordered_results(valid_results):
-        for column in valid_results[name].columns:
+        for column in in_language(valid_results[name], "pl").columns:
             assert (column, column_text(name, column, "pl").label) in listed
     descriptions = {(r[1], r[3]) for r in rows}  # a column name may recur in several results
     assert ("betweenness", COLUMNS["centrality"]["betweenness"].description) in descriptions
@@ -167,4 +172,4 @@ def test_libreoffice_opens_the_workbook_and_reads_the_same_values(
                     return text
 
         read = read.map(number)
-        check_numbers(name, frame, read, min_count=3, rel=1e-14)
+        check_numbers(name, in_language(frame, "pl"), read, min_count=3, rel=1e-14)

@@ -1,0 +1,83 @@
+"""``kokon-graph atlas``: one offline folder of pages for a region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import click
+
+from kokon_graph.cli._common import (
+    dataset_argument,
+    dataset_options,
+    lang_option,
+    load_dataset,
+    min_count_option,
+)
+from kokon_graph.model import Lang
+
+
+@click.command()
+@dataset_argument
+@click.option(
+    "--scope",
+    required=True,
+    metavar="SCOPE",
+    help="The region: voivodeship:28 or powiat:2815.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="DIRECTORY",
+    help="Folder to write the atlas into (created if missing).",
+)
+@click.option("--wave", default=None, metavar="WAVE", help="Survey wave (default: all).")
+@click.option(
+    "--zip", "zip_file", is_flag=True, default=False, help="Also pack it as DIRECTORY.zip."
+)
+@lang_option
+@min_count_option
+@dataset_options
+def atlas(
+    dataset: str,
+    scope: str,
+    out: str,
+    wave: str | None,
+    zip_file: bool,
+    lang: str,
+    min_count: int,
+    encoding: str | None,
+    pseudonym_key_file: str | None,
+    pseudonymised: bool,
+    strict: bool,
+) -> None:
+    """Write a regional atlas: an index of the gminas by status and a page with a map for the
+    whole region, every powiat and every gmina.
+
+    Everything works offline (a USB stick, an intranet); Polish by default.
+
+    \b
+    Example:
+      kokon-graph atlas datasets/kooperacja-efektywna --scope powiat:2815 --out atlas/
+      kokon-graph atlas data/ --scope voivodeship:28 --out atlas/ --zip
+    """
+    from kokon_graph.report.atlas import write_atlas
+
+    ds = load_dataset(
+        dataset,
+        encoding=encoding,
+        pseudonym_key_file=pseudonym_key_file,
+        pseudonymised=pseudonymised,
+        strict=strict,
+    )
+    written = write_atlas(
+        ds,
+        scope,
+        Path(out),
+        lang=cast(Lang, lang),
+        min_count=min_count,
+        wave=wave,
+        zip_file=zip_file,
+    )
+    click.echo(str(written))

@@ -1,0 +1,357 @@
+"""The two sheets of the workbook people print: "Najważniejsze" (key figures) and "Karta gminy".
+
+*Najważniejsze / Key figures* holds, on one landscape page or two, the
+gminas by status, the top actors, the largest co-serving gaps and the gminas
+with the most serious gaps, with native Excel charts (top actors'
+betweenness, gaps per gmina, sector mixing as E-I index). *Karta gminy /
+Gmina scorecard* is :func:`kokon_graph.analysis.scorecard.gmina_scorecard`
+with its status coloured. Both take their numbers from the results as they
+are (family counts suppressed as everywhere else); they compute nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import pandas as pd
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from kokon_graph import model
+from kokon_graph.analysis.scorecard import COLUMNS as SCORECARD_COLUMNS
+from kokon_graph.analysis.scorecard import STATUS_LABELS, reasons_text
+from kokon_graph.model import Lang
+from kokon_graph.report._text import sheet_name, t
+from kokon_graph.report.suppress import marker
+
+__all__ = ["KEY_SHEETS", "write_highlights", "write_scorecard"]
+
+#: Sheet names: key figures and the gmina scorecard.
+KEY_SHEETS: Final[dict[str, tuple[str, str]]] = {
+    "highlights": ("Najważniejsze", "Key figures"),
+    "scorecard": ("Karta gminy", "Gmina scorecard"),
+}
+
+_TEXT: Final[dict[str, tuple[str, str]]] = {
+    "title": ("Najważniejsze wyniki", "Key figures"),
+    "status_counts": ("Gminy według stanu", "Gminas by status"),
+    "gminas": ("gminy", "gminas"),
+    "top_actors": ("Najważniejsi aktorzy (pośrednictwo)", "Top actors (betweenness)"),
+    "name": ("nazwa", "name"),
+    "type": ("typ", "type"),
+    "sector": ("sektor", "sector"),
+    "degree": ("powiązania", "ties"),
+    "betweenness": ("pośrednictwo", "betweenness"),
+    "co_serving": (
+        "Największe luki: wspólne rodziny bez współpracy",
+        "Largest gaps: shared families without a tie",
+    ),
+    "institution_a": ("instytucja", "institution"),
+    "institution_b": ("instytucja", "institution"),
+    "shared": ("wspólne rodziny", "shared families"),
+    "worst": ("Gminy z najpoważniejszymi lukami", "Gminas with the most serious gaps"),
+    "more": ("… i {n} więcej (pełna tabela w arkuszu {sheet})", "… and {n} more (sheet {sheet})"),
+    "chart_actors": ("Pośrednictwo", "Betweenness"),
+    "chart_gaps": ("Luki według gmin", "Gaps per gmina"),
+    "mixing": (
+        "Mieszanie sektorów: indeks E-I (1 = tylko więzi z innymi sektorami)",
+        "Sector mixing: E-I index (1 = ties to other sectors only)",
+    ),
+    "chart_mixing": ("Indeks E-I według sektorów", "E-I index by sector"),
+    "ei": ("indeks E-I", "E-I index"),
+    "none": ("brak", "none"),
+}
+
+_TOP: Final = 10
+_HIGHLIGHT_WIDTHS: Final = (60, 44, 44, 12, 12)
+#: Points per line of wrapped text (Calibri 11).
+_LINE: Final = 15.0
+_BOLD = Font(name="Calibri", bold=True)
+_TITLE = Font(name="Calibri", bold=True, size=14)
+_HEAD_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+_HEAD_FILL = PatternFill("solid", fgColor="1F4E79")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_RIGHT = Alignment(horizontal="right", vertical="top")
+_TOP_ALIGN = Alignment(vertical="top")
+#: Status colours (fills readable in black and white print too).
+STATUS_FILLS: Final[dict[str, str]] = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
+
+
+def _t(key: str, lang: Lang) -> str:
+    return _TEXT[key][0 if lang == "pl" else 1]
+
+
+def _cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
+    if isinstance(value, float) and value != value:
+        value = None
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    style.setdefault("alignment", _TOP_ALIGN)
+    for key, val in style.items():
+        setattr(cell, key, val)
+    return cell
+
+
+def _head(ws: WriteOnlyWorksheet, labels: Sequence[str]) -> None:
+    ws.append(
+        [_cell(ws, label, font=_HEAD_FONT, fill=_HEAD_FILL, alignment=_WRAP) for label in labels]
+    )
+
+
+def _count(ws: WriteOnlyWorksheet, value: Any, min_count: int) -> WriteOnlyCell:
+    """A family count: the number, ``<3`` for 1 and 2, 0 for none."""
+    number = int(value)
+    if 0 < number < min_count:
+        return _cell(ws, marker(min_count), alignment=_RIGHT)
+    return _cell(ws, number, number_format="#,##0")
+
+
+def write_highlights(
+    ws: WriteOnlyWorksheet,
+    results: Mapping[str, pd.DataFrame],
+    scorecard: pd.DataFrame | None,
+    *,
+    lang: Lang,
+    min_count: int,
+    scorecard_sheet: str | None,
+) -> None:
+    """Fill the key-figures sheet: short tables, then the charts below them."""
+    for letter, width in zip("ABCDE", _HIGHLIGHT_WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
+    print_setup(ws)
+    row = 1
+    ws.append([_cell(ws, _t("title", lang), font=_TITLE)])
+    ws.append([])
+    row += 2
+    if scorecard is not None and len(scorecard):
+        ws.append([_cell(ws, _t("status_counts", lang), font=_BOLD)])
+        row += 1
+        counts = scorecard["status"].value_counts()
+        for status in ("red", "amber", "green"):
+            label = STATUS_LABELS[status][0 if lang == "pl" else 1]
+            fill = PatternFill("solid", fgColor=STATUS_FILLS[status])
+            ws.append([_cell(ws, label, fill=fill), _cell(ws, int(counts.get(status, 0)))])
+            row += 1
+        ws.append([])
+        row += 1
+    charts: list[tuple[BarChart, int]] = []
+    centrality = results.get("centrality")
+    if centrality is not None and len(centrality):
+        top = centrality.sort_values(
+            ["betweenness", "degree", "id"], ascending=[False, False, True], kind="stable"
+        ).head(_TOP)
+        ws.append([_cell(ws, _t("top_actors", lang), font=_BOLD)])
+        _head(ws, [_t(k, lang) for k in ("name", "type", "sector", "degree", "betweenness")])
+        first = row + 2
+        for r in top.itertuples():
+            ws.append(
+                [
+                    _cell(ws, str(r.name)),
+                    _cell(ws, model.INSTITUTION_TYPES.label(str(r.type), lang)),
+                    _cell(ws, model.SECTORS.label(str(r.sector), lang)),
+                    _cell(ws, int(r.degree), number_format="#,##0"),
+                    _cell(ws, float(r.betweenness), number_format="0.000"),
+                ]
+            )
+        last = first + len(top) - 1
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = _t("chart_actors", lang)
+        chart.legend = None
+        chart.add_data(
+            Reference(ws, min_col=5, min_row=first, max_row=last), titles_from_data=False
+        )
+        chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+        chart.y_axis.scaling.orientation = "minMax"
+        chart.x_axis.scaling.orientation = "maxMin"  # the first actor on top
+        charts.append((chart, row))
+        ws.append([])
+        row = last + 1
+    co = results.get("gaps_co_serving")
+    if co is not None:
+        ws.append([_cell(ws, _t("co_serving", lang), font=_BOLD)])
+        _head(ws, [_t(k, lang) for k in ("institution_a", "institution_b", "shared")])
+        row += 2
+        for r in co.head(_TOP).itertuples():
+            ws.append(
+                [
+                    _cell(ws, str(r.source_name)),
+                    _cell(ws, str(r.target_name)),
+                    _count(ws, r.shared_families, min_count),
+                ]
+            )
+            row += 1
+        if len(co) > _TOP:
+            more = _t("more", lang).format(n=len(co) - _TOP, sheet=_gap_sheet(lang))
+            ws.append([_cell(ws, more)])
+            row += 1
+        if co.empty:
+            ws.append([_cell(ws, _t("none", lang))])
+            row += 1
+        ws.append([])
+        row += 1
+    if scorecard is not None and len(scorecard) and scorecard_sheet:
+        worst = scorecard[scorecard["status"] != "green"].head(_TOP)
+        ws.append([_cell(ws, _t("worst", lang), font=_BOLD)])
+        labels = {c: pl if lang == "pl" else en for c, pl, en in SCORECARD_COLUMNS}
+        _head(ws, [labels["gmina_name"], labels["status"], labels["reasons"]])
+        row += 2
+        for r in worst.itertuples():
+            fill = PatternFill("solid", fgColor=STATUS_FILLS[str(r.status)])
+            _fit_height(ws, row + 1, reasons_text(str(r.reasons), lang), _HIGHLIGHT_WIDTHS[2])
+            ws.append(
+                [
+                    _cell(ws, str(r.gmina_name)),
+                    _cell(ws, STATUS_LABELS[str(r.status)][0 if lang == "pl" else 1], fill=fill),
+                    _cell(ws, reasons_text(str(r.reasons), lang), alignment=_WRAP),
+                ]
+            )
+            row += 1
+        if len(scorecard) > 0:
+            charts.append((_gaps_chart(ws, scorecard_sheet, len(scorecard), lang), row))
+        ws.append([])
+        row += 1
+    mixing = results.get("mixing_groups")
+    if mixing is not None and len(mixing):
+        sectors = mixing[mixing["partition"] == "sector"]
+        if len(sectors):
+            ws.append([_cell(ws, _t("mixing", lang), font=_BOLD)])
+            _head(ws, [_t("sector", lang), _t("ei", lang)])
+            first = row + 2
+            for r in sectors.itertuples():
+                ws.append(
+                    [
+                        _cell(ws, model.SECTORS.label(str(r.group), lang)),
+                        _cell(ws, float(r.ei_index), number_format="0.00"),
+                    ]
+                )
+            last = first + len(sectors) - 1
+            row = last
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = _t("chart_mixing", lang)
+            chart.legend = None
+            chart.add_data(
+                Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False
+            )
+            chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+            chart.x_axis.scaling.orientation = "maxMin"
+            charts.append((chart, first - 2))
+    top = row + 3  # the charts below the tables, two side by side
+    for i, (chart, _) in enumerate(charts):
+        chart.height, chart.width = 8.0, 15.5
+        ws.add_chart(chart, f"{'AC'[i % 2]}{top + 18 * (i // 2)}")
+
+
+def _fit_height(ws: WriteOnlyWorksheet, row: int, text: str, width: float) -> None:
+    """Make row ``row`` tall enough for ``text`` wrapped in a column ``width`` characters wide
+    (spreadsheets do not grow rows of a file they open)."""
+    lines = max(1, -(-len(text) // max(int(width) - 2, 1)))
+    if lines > 1:
+        ws.row_dimensions[row].height = _LINE * lines
+
+
+def print_setup(ws: WriteOnlyWorksheet) -> None:
+    """Landscape A4, one page wide. Set before the first row: a streamed sheet writes its
+    fit-to-page flag at its head."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
+def _gap_sheet(lang: Lang) -> str:
+    return sheet_name("gaps_co_serving", lang)
+
+
+def _gaps_chart(ws: WriteOnlyWorksheet, sheet: str, rows: int, lang: Lang) -> BarChart:
+    """Stacked bars per gmina from the scorecard sheet: sectors unlinked and absent, pairs."""
+    columns = [c for c, _, _ in SCORECARD_COLUMNS]
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = _t("chart_gaps", lang)
+    shown = min(rows, 25)
+    source = ws.parent[sheet]
+    for code in ("sectors_unlinked", "sectors_absent", "co_serving_gaps"):
+        col = columns.index(code) + 1
+        chart.add_data(
+            Reference(
+                source, min_col=col, min_row=_SCORECARD_HEADER, max_row=_SCORECARD_HEADER + shown
+            ),
+            titles_from_data=True,
+        )
+    name_col = columns.index("gmina_name") + 1
+    chart.set_categories(
+        Reference(
+            source,
+            min_col=name_col,
+            min_row=_SCORECARD_HEADER + 1,
+            max_row=_SCORECARD_HEADER + shown,
+        )
+    )
+    chart.x_axis.scaling.orientation = "maxMin"
+    return chart
+
+
+_CARD_WIDTHS: Final = {"gmina": 10, "gmina_name": 24, "status": 10, "reasons": 40}
+#: Row of the scorecard sheet's header (title and note above it).
+_SCORECARD_HEADER: Final = 4
+
+
+def write_scorecard(
+    ws: WriteOnlyWorksheet, scorecard: pd.DataFrame, *, lang: Lang, min_count: int
+) -> None:
+    """Fill the scorecard sheet: a title, a note on the status, then one row per gmina."""
+    columns = [c for c, _, _ in SCORECARD_COLUMNS]
+    labels = [pl if lang == "pl" else en for _, pl, en in SCORECARD_COLUMNS]
+    for i, code in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _CARD_WIDTHS.get(code, 12)
+    print_setup(ws)
+    ws.freeze_panes = f"C{_SCORECARD_HEADER + 1}"
+    ws.print_title_rows = f"{_SCORECARD_HEADER}:{_SCORECARD_HEADER}"
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A{_SCORECARD_HEADER}:{last}{_SCORECARD_HEADER + len(scorecard)}"
+    ws.append([_cell(ws, t("scorecard", lang), font=_TITLE)])
+    ws.append([_cell(ws, t("scorecard_note", lang))])
+    ws.append([])
+    ws.row_dimensions[_SCORECARD_HEADER].height = _LINE * 3
+    _head(ws, labels)
+    for row, record in enumerate(scorecard.itertuples(index=False), start=_SCORECARD_HEADER + 1):
+        values = dict(zip(columns, record, strict=True))
+        _fit_height(ws, row, reasons_text(str(values["reasons"]), lang), _CARD_WIDTHS["reasons"])
+        fill = PatternFill("solid", fgColor=STATUS_FILLS[str(values["status"])])
+        cells = []
+        for code in columns:
+            value = values[code]
+            if code == "status":
+                cells.append(
+                    _cell(ws, STATUS_LABELS[str(value)][0 if lang == "pl" else 1], fill=fill)
+                )
+            elif code == "reasons":
+                cells.append(_cell(ws, reasons_text(str(value), lang), alignment=_WRAP))
+            elif code in ("gmina", "gmina_name"):
+                cells.append(_cell(ws, str(value)))
+            elif code in ("unanswered", "referrals"):
+                cells.append(_count(ws, value, min_count))
+            elif code == "median_days":
+                hidden = 0 < int(values["referrals"]) < min_count
+                cells.append(
+                    _cell(ws, marker(min_count), alignment=_RIGHT)
+                    if hidden and pd.notna(value)
+                    else _cell(ws, None if pd.isna(value) else float(value), number_format="0.0")
+                )
+            elif code == "density":
+                cells.append(
+                    _cell(ws, None if pd.isna(value) else float(value), number_format="0.000")
+                )
+            else:
+                cells.append(_cell(ws, int(value), number_format="#,##0"))
+        ws.append(cells)

@@ -1,0 +1,103 @@
+"""The gmina scorecard (hand-computed on tests/data/valid) and the workbook as printed:
+LibreOffice converts it to PDF; the key sheets fit their pages, every page is landscape A4
+and carries the header and footer."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kokon_graph import Network
+from kokon_graph.analysis.scorecard import THRESHOLDS, gmina_scorecard, reasons_text
+from kokon_graph.report import ReportInfo, write_xlsx
+from tests._office import convert
+
+
+def test_scorecard_of_the_valid_dataset_by_hand(
+    valid_network: Network, valid_results: dict[str, pd.DataFrame]
+) -> None:
+    card = gmina_scorecard(valid_network, valid_results).set_index("gmina")
+    # Ostróda: OPS1, SZK1, POZ1, NGO1; ties OPS1-SZK1, SZK1-POZ1, OPS1-NGO1, OPS1-POZ1;
+    # OPS1's partners SZK1, PCPR1, KPP1, NGO1, POZ1; referrals S1-S3 (OPS1) and S4 (SZK1),
+    # S3 unanswered; answered after 10, 1 and 2 days; group ZI1 misses sectors;
+    # sectors justice and labour market not linked to OPS1
+    ostroda = card.loc["2815011"]
+    assert ostroda[["institutions", "ties", "ops_ties", "referrals", "unanswered"]].tolist() == [
+        4,
+        4,
+        5,
+        4,
+        1,
+    ]
+    assert ostroda["density"] == pytest.approx(4 / 6)
+    assert ostroda["median_days"] == 2.0
+    assert ostroda[["sectors_unlinked", "sectors_absent", "groups_missing_sectors"]].tolist() == [
+        2,
+        0,
+        1,
+    ]
+    assert ostroda["co_serving_gaps"] == 0  # every shared pair has 1 family, below 3
+    # 1 of 4 unanswered is the red threshold, and so are two unlinked sectors
+    assert THRESHOLDS["unanswered_share"][1] == 0.25
+    assert ostroda["status"] == "red"
+    assert ostroda["reasons"].split("|")[:2] == ["sectors_unlinked", "unanswered_share"]
+    # Dąbrówno: GOPS2, SZK2, PAR2, POL2; ties GOPS2-SZK2, GOPS2-PAR2; GOPS2's partners PCPR1,
+    # SZK2, PAR2; referrals S5, S6 (GOPS2), S7 (SZK2): S5 sent, S7 no answer, S6 rejected
+    # after 43 days
+    dabrowno = card.loc["2815022"]
+    assert dabrowno[["institutions", "ties", "ops_ties", "referrals", "unanswered"]].tolist() == [
+        4,
+        2,
+        3,
+        3,
+        2,
+    ]
+    assert dabrowno["median_days"] == 43.0
+    assert dabrowno["sectors_absent"] == 2 and dabrowno["sectors_unlinked"] == 3
+    assert dabrowno["status"] == "red"
+    assert "długie oczekiwanie na odpowiedź" in reasons_text(dabrowno["reasons"], "pl")
+
+
+def _pdf_pages(xlsx: Path, out: Path) -> list[str]:
+    pdf = convert(xlsx, out, "pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    size = next(line for line in info.stdout.splitlines() if line.startswith("Page size"))
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+@pytest.mark.slow
+def test_the_workbook_prints_landscape_and_the_key_sheets_fit_their_pages(
+    tmp_path: Path,
+    valid_network: Network,
+    valid_results: dict[str, pd.DataFrame],
+    valid_info: ReportInfo,
+) -> None:
+    card = gmina_scorecard(valid_network, valid_results)
+    path = write_xlsx(
+        valid_results, tmp_path / "raport.xlsx", info=valid_info, lang="pl", scorecard=card
+    )
+    pages = _pdf_pages(path, tmp_path)
+    total = len(pages)
+    assert 10 < total < 60
+    for number, page in enumerate(pages, start=1):
+        assert f"strona {number} z {total}" in page  # the footer
+        assert "valid" in page and "2024-05-17" in page  # the header: dataset and date
+    # the scorecard: one page, every column and every gmina on it
+    (card_page,) = [p for p in pages if "Karta gminy" in p and "kod TERYT" in p]
+    for word in ("kod TERYT", "dlaczego", "mediana dni", "Ostróda", "Dąbrówno", "czerwony"):
+        assert word in card_page, word
+    # the key figures: the first page holds the status counts and the whole top-actor table
+    key = [p for p in pages if "Najważniejsze" in p]
+    assert key and "Gminy według stanu" in key[0]
+    first_rows = key[0]
+    for word in ("nazwa", "typ", "sektor", "powiązania", "pośrednictwo"):
+        assert word in first_rows, word
+    assert "Powiatowe Centrum Pomocy Rodzinie w Ostródzie" in first_rows
