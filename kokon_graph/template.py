@@ -38,13 +38,15 @@ import pandas as pd
 from kokon_graph import model
 from kokon_graph.errors import KokonError, ScopeError
 from kokon_graph.io.dataset import Dataset
-from kokon_graph.io.schema import LIST_SEPARATOR, TABLES, Column, Table
+from kokon_graph.io.schema import FILE_ONLY_TABLES, LIST_SEPARATOR, TABLES, Column, Table
 from kokon_graph.model import Lang, Vocabulary
 
 __all__ = [
     "INSTRUCTIONS_SHEET",
     "SHEET_NAMES",
+    "TEMPLATE_TABLES",
     "TemplateError",
+    "filled_columns",
     "header",
     "territory_rows",
     "write_template",
@@ -70,6 +72,15 @@ SHEET_NAMES: Final[dict[str, dict[str, str]]] = {
     "services": {"pl": "usługi", "en": "services"},
     "referrals": {"pl": "skierowania", "en": "referrals"},
 }
+
+#: The tables a person fills in: not those the tool writes itself (survey ``responses``).
+TEMPLATE_TABLES: Final = tuple(t for t in TABLES if t.name not in FILE_ONLY_TABLES)
+
+
+def filled_columns(spec: Table) -> tuple[Column, ...]:
+    """The columns a person fills in: not those only the survey import writes (ratings...)."""
+    return tuple(c for c in spec.columns if not c.omit_when_empty)
+
 
 _WAVE_PL = ("fala", "badanie, np. „2021”, „przed”, „po”; puste = każde badanie")
 _START_PL = ("data od", "pierwszy dzień")
@@ -523,7 +534,7 @@ def write_template(
     assert guide is not None
     guide.title = INSTRUCTIONS_SHEET[lang]
     lists = _write_guide(guide, lang, scope, places)
-    for spec in TABLES:
+    for spec in TEMPLATE_TABLES:
         sheet = workbook.create_sheet(SHEET_NAMES[spec.name][lang])
         _write_table(sheet, spec, examples[spec.name], lang, lists)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -535,8 +546,8 @@ def write_template(
 
 def _vocabularies() -> list[Vocabulary]:
     seen: dict[str, Vocabulary] = {}
-    for spec in TABLES:
-        for column in spec.columns:
+    for spec in TEMPLATE_TABLES:
+        for column in filled_columns(spec):
             if column.vocab is not None:
                 seen.setdefault(column.vocab.name, column.vocab)
     return list(seen.values())
@@ -568,12 +579,12 @@ def _write_guide(
     )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
-    for spec in TABLES:
+    for spec in TEMPLATE_TABLES:
         name = SHEET_NAMES[spec.name][lang]
         about = _TABLE_PL[spec.name] if lang == "pl" else spec.description
         sheet.append([name, "", "", about])
         sheet.cell(sheet.max_row, 1).font = bold
-        for column in spec.columns:
+        for column in filled_columns(spec):
             needed = (
                 _TEXT["must_fill"][lang]
                 if column.required and column.nonempty
@@ -643,16 +654,16 @@ def _write_table(
 
     known = set(spec.column_names)
     extra = [k for k in (rows[0] if rows else {}) if k not in known]  # kept extra columns
-    sheet.append([header(spec.name, c, lang) for c in spec.columns] + extra)
+    sheet.append([header(spec.name, c, lang) for c in filled_columns(spec)] + extra)
     fill = PatternFill("solid", fgColor="DDE7F0")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = fill
     for row in rows:
-        values = [cell_value(c, row.get(c.name), lang) for c in spec.columns]
+        values = [cell_value(c, row.get(c.name), lang) for c in filled_columns(spec)]
         sheet.append(values + [_plain(row[k]) for k in extra])
     last = _ROWS + 1
-    for position, column in enumerate(spec.columns, start=1):
+    for position, column in enumerate(filled_columns(spec), start=1):
         letter = get_column_letter(position)
         span = f"{letter}2:{letter}{last}"
         title = header(spec.name, column, lang)
@@ -686,4 +697,4 @@ def _write_table(
         check.add(span)
         sheet.add_data_validation(check)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}1"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(filled_columns(spec)))}1"

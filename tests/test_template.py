@@ -11,9 +11,16 @@ from click.testing import CliRunner
 
 from kokon_graph import read_dataset
 from kokon_graph.cli import main
-from kokon_graph.io.schema import TABLES
+from kokon_graph.io.schema import FILE_ONLY_TABLES, TABLES
 from kokon_graph.model import normalize_token
-from kokon_graph.template import INSTRUCTIONS_SHEET, SHEET_NAMES, header, write_template
+from kokon_graph.template import (
+    INSTRUCTIONS_SHEET,
+    SHEET_NAMES,
+    TEMPLATE_TABLES,
+    filled_columns,
+    header,
+    write_template,
+)
 from tests._office import convert
 from tests.conftest import REPO, TEST_KEY
 
@@ -30,7 +37,10 @@ def test_the_template_as_written_validates_strictly(tmp_path: Path, lang: str) -
     code, out, _ = run("validate", str(path), "--strict")
     assert code == 0, out
     ds = read_dataset(path, strict=True)
-    assert all(n == 2 for n in ds.counts().values()), ds.counts()
+    counts = ds.counts()
+    # every table a person fills in holds the two example rows; the survey's own table is empty
+    assert all(n == 2 for t, n in counts.items() if t not in FILE_ONLY_TABLES), counts
+    assert all(counts[t] == 0 for t in FILE_ONLY_TABLES), counts
     # labels in the chosen language came back as codes
     assert sorted(ds.institutions["type"]) == ["ops", "school"]
     assert set(ds.referrals["status"]) == {"accepted", "no_answer"}
@@ -43,12 +53,14 @@ def test_headers_sheets_and_drop_downs_are_in_the_chosen_language(tmp_path: Path
         path = write_template(tmp_path / f"{lang}.xlsx", lang=lang)
         wb = openpyxl.load_workbook(path)
         assert wb.sheetnames[0] == INSTRUCTIONS_SHEET[lang]
-        assert wb.sheetnames[1:] == [SHEET_NAMES[t.name][lang] for t in TABLES]
-        for spec in TABLES:
+        assert wb.sheetnames[1:] == [SHEET_NAMES[t.name][lang] for t in TEMPLATE_TABLES]
+        for spec in TEMPLATE_TABLES:
             ws = wb[SHEET_NAMES[spec.name][lang]]
-            assert [c.value for c in ws[1]] == [header(spec.name, c, lang) for c in spec.columns]
+            assert [c.value for c in ws[1]] == [
+                header(spec.name, c, lang) for c in filled_columns(spec)
+            ]
             checked = {str(dv.sqref).split(":")[0] for dv in ws.data_validations.dataValidation}
-            for position, column in enumerate(spec.columns, start=1):
+            for position, column in enumerate(filled_columns(spec), start=1):
                 letter = openpyxl.utils.get_column_letter(position)
                 has_list = column.vocab is not None or column.kind == "bool"
                 assert (f"{letter}2" in checked) == has_list, (lang, spec.name, column.name)
@@ -67,7 +79,7 @@ def test_polish_headers_hold_no_english_column_name(tmp_path: Path) -> None:
     path = write_template(tmp_path / "pl.xlsx", lang="pl")
     wb = openpyxl.load_workbook(path, read_only=True)
     english = {c.name for t in TABLES for c in t.columns}
-    for spec in TABLES:
+    for spec in TEMPLATE_TABLES:
         row = next(wb[SHEET_NAMES[spec.name]["pl"]].iter_rows(max_row=1, values_only=True))
         assert not english & {normalize_token(str(v)) for v in row}, spec.name
     wb.close()

@@ -40,7 +40,8 @@ def main() -> None:
         people = list(forms.respondents["id"])
         coop = dataset.cooperation[dataset.cooperation["wave"] == "after"]
         ties = {(s, t) for s, t in zip(coop["source"], coop["target"], strict=True)}
-        shutil.rmtree(OUT, ignore_errors=True)
+        # the hand-written README.md stays; what the script writes is made anew
+        shutil.rmtree(OUT / "answers", ignore_errors=True)
         (OUT / "answers").mkdir(parents=True)
         shutil.copy(tmp / "s" / "survey.json", OUT / "survey.json")
         for rid, name in zip(forms.respondents["id"], forms.respondents["file"], strict=True):

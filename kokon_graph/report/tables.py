@@ -80,7 +80,9 @@ _STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
     "after": ("tylko po", "after only"),
 }
 #: Columns saying how a measure was computed: ``exact`` or ``sampled (N pivots, seed S)``.
-_METHOD_COLUMNS: Final = frozenset({"betweenness_method", "closeness_method", "path_method"})
+_METHOD_COLUMNS: Final = frozenset(
+    {"betweenness_method", "closeness_method", "path_method", "method"}
+)
 _SAMPLED = re.compile(r"sampled \((\d+) pivots, seed (\d+)\)")
 
 
@@ -166,10 +168,16 @@ def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
     if vocab is None or not is_text:
         return series
 
+    # a ``type`` column of the two-mode results holds group types beside institution types
+    second = model.GROUP_TYPES if column == "type" else vocab
+
+    def word(part: str) -> str:
+        return (vocab if part in vocab or part not in second else second).label(part, lang)
+
     def label(value: object) -> object:
         if not isinstance(value, str) or not value:
             return value
-        return ", ".join(vocab.label(part, lang) for part in value.split("|"))
+        return ", ".join(word(part) for part in value.split("|"))
 
     return series.map(label)
 

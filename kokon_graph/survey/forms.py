@@ -47,6 +47,7 @@ from kokon_graph import model
 from kokon_graph.errors import KokonError, ScopeError
 from kokon_graph.graph import Scope, scope_dataset
 from kokon_graph.io import Dataset
+from kokon_graph.labels import short_labels
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.survey._vocab import (
     ANSWER_COLUMNS,
@@ -120,10 +121,11 @@ def _slug(name: str, limit: int = 40) -> str:
 
 
 def form_file_name(institution_id: str, name: str) -> str:
-    """The file a form is written to: a slug of the institution's name plus its id.
+    """The file a form is written to: a slug of the institution's short label (or name)
+    plus its id.
 
-    >>> form_file_name("0609812-OPS", "Gminny Ośrodek Pomocy Społecznej w Wólce")
-    'gminny-osrodek-pomocy-spolecznej-w-wolce_0609812-OPS.xlsx'
+    >>> form_file_name("0609812-OPS", "GOPS Wólka")
+    'gops-wolka_0609812-OPS.xlsx'
     """
     safe_id = re.sub(r"[^0-9A-Za-z_.-]+", "-", institution_id)
     return f"{_slug(name)}_{safe_id}.xlsx"
@@ -592,6 +594,7 @@ def write_forms(
                 year=day.year,
             )
         )
+        shorts = short_labels(dataset.institutions, dataset.territories)
         files = []
         listed = people[["id", "name", "type_label", "place"]].astype(str).to_numpy()
         for i, row in enumerate(people.to_dict("records")):
@@ -599,7 +602,7 @@ def write_forms(
             for k, partner in enumerate(r for j, r in enumerate(listed) if j != i):
                 for c, value in enumerate(partner):
                     values[f"p{k}_{c}"] = value
-            name = form_file_name(row["id"], row["name"])
+            name = form_file_name(row["id"], shorts.get(row["id"], row["name"]))
             stamp.write(tmp / "forms" / name, values)
             files.append(name)
         respondents = people.assign(file=files)[

@@ -167,11 +167,11 @@ def _arcs(result_dataset: Dataset) -> set[tuple[str, str]]:
     }
 
 
-def test_one_form_per_institution_named_by_slug_and_id(dataset: Dataset, forms_dir: Path) -> None:
+def test_one_form_per_institution_named_by_short_label(dataset: Dataset, forms_dir: Path) -> None:
     people = candidates(dataset, SCOPE)
     files = sorted(p.name for p in (forms_dir / "forms").glob("*.xlsx"))
     assert len(files) == len(people) == 27  # 16 of the gmina, 9 of its powiat, its MCPS
-    assert "gminny-osrodek-pomocy-spolecznej-w-gmini_1441812-OPS.xlsx" in files
+    assert "gops-olszynka-dolna_1441812-OPS.xlsx" in files
     template = pd.read_csv(forms_dir / "template.csv", dtype=str, keep_default_na=False)
     assert len(template) == 27 * 26  # every respondent x every other candidate
     assert set(template["respondent_id"]) == set(people["id"])
