@@ -63,7 +63,8 @@ def read_dataset(
         ``KOKON_PSEUDONYM_KEY`` or ``KOKON_PSEUDONYM_KEY_FILE``.
     pseudonymised
         ``True`` if the family ids are pseudonyms already (as in the bundled
-        datasets); by default the dataset's own marker decides.
+        datasets); by default the dataset's own marker decides. Either way, every
+        family id must then have a pseudonym's shape, or the dataset is refused.
     strict
         Treat warnings as errors.
 
@@ -83,12 +84,12 @@ def read_dataset(
         If ``path`` is neither a folder nor a workbook.
     """
     source = read_source(path, encoding=encoding)
-    dataset, errors, warnings = build_dataset(source)
+    already = source.pseudonymised if pseudonymised is None else pseudonymised
+    dataset, errors, warnings = build_dataset(source, pseudonymised=already)
     if errors or (strict and warnings):
         problems = errors + warnings if strict else errors
         raise DatasetError(problems, source=str(path))
     assert dataset is not None
-    already = source.pseudonymised if pseudonymised is None else pseudonymised
     has_family_ids = any(name in source.tables for name in ("families", "services", "referrals"))
     if has_family_ids and not already:
         key = load_key(pseudonym_key, pseudonym_key_file)

@@ -6,11 +6,13 @@ Each raw table is indexed by the row number a spreadsheet shows (header = 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,15 +20,43 @@ from typing import Any
 import pandas as pd
 
 from kokon_graph.errors import KokonError, Problem
+from kokon_graph.io._workbook import (
+    SheetScan,
+    check_container,
+    formulas_without_value,
+    scan_archive,
+    split_ref,
+)
 from kokon_graph.io.schema import METADATA_SHEET, Table, table_for_name
 from kokon_graph.model import normalize_token
 
-__all__ = ["SUPPORTED_ENCODINGS", "RawSource", "RawTable", "read_source"]
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "MAX_COLUMNS",
+    "SUPPORTED_ENCODINGS",
+    "RawSource",
+    "RawTable",
+    "read_source",
+]
 
-#: Encodings tried in this order when none is given (Polish Excel writes cp1250).
+#: Encodings tried in this order when none is given (Polish Excel writes cp1250);
+#: a file starting with a UTF-16 byte order mark (Excel's "Unicode text") is UTF-16.
 SUPPORTED_ENCODINGS = ("utf-8-sig", "cp1250")
 _DELIMITERS = (",", ";", "\t")
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: ``.xls`` is listed so that an old workbook gets a message saying what to do.
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+#: Most columns a table may have (its own columns and the extra ones kept).
+MAX_COLUMNS = 500
+#: Characters a person does not see and that break terminals, XML and CSV readers:
+#: C0/C1 controls (but tab, line feed and carriage return), zero-width and
+#: direction-changing marks, a byte order mark inside the text, non-characters.
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+)
+#: Letters and punctuation of Polish or English text beyond ASCII: a line holding
+#: them that decodes as UTF-8 shows the file is UTF-8.
+_LATIN_TEXT = re.compile("[\u00a0-\u017f\u2010-\u20ac]")
 
 
 @dataclass
@@ -88,7 +118,11 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
     files: dict[str, tuple[Path, str | None, str | None]] = {}
     if package.exists():
         files = _read_datapackage(package, source)
-    for csv_path in sorted(folder.glob("*.csv")):
+    found: dict[str, Path] = {}
+    csv_paths = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith(".")
+    )
+    for csv_path in csv_paths:
         spec = table_for_name(csv_path.stem)
         if spec is None:
             if not any(f[0] == csv_path for f in files.values()):
@@ -105,6 +139,19 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
                     )
                 )
             continue
+        if spec.name in found:
+            source.problems.append(
+                Problem(
+                    csv_path.name,
+                    None,
+                    None,
+                    f"a second file for the {spec.name} table (also {found[spec.name].name}); "
+                    "keep one file per table",
+                    "duplicate-table",
+                )
+            )
+            continue
+        found[spec.name] = csv_path
         if spec.name in files:
             if files[spec.name][0].resolve() != csv_path.resolve():
                 source.problems.append(
@@ -226,32 +273,110 @@ def _read_datapackage(
     return files
 
 
-def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | Problem:
-    """Decode file bytes; with no encoding given, UTF-8 (with or without BOM), then cp1250."""
-    candidates = (encoding,) if encoding else SUPPORTED_ENCODINGS
-    last: UnicodeDecodeError | None = None
-    for enc in candidates:
+def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | list[Problem]:
+    """Decode file bytes the way a person's editor shows them, or say why not.
+
+    With no encoding given: UTF-16 when the file says so (a byte order mark, or
+    every other byte zero), else UTF-8 (with or without BOM), else Windows-1250.
+    A file whose lines are partly UTF-8 and partly Windows-1250 is refused line
+    by line: decoding it either way would garble the Polish letters of the others.
+    """
+    if encoding:
         try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError as err:
-            last = err
+            return data.decode(encoding), encoding
         except LookupError:
-            return Problem(label, None, None, f"unknown encoding {encoding!r}", "bad-encoding")
-    assert last is not None
-    line = data[: last.start].count(b"\n") + 1
-    tried = " or ".join(candidates)
-    hint = (
-        "Try --encoding=cp1250"
-        if encoding and encoding.lower().startswith("utf")
-        else ("Save the file as UTF-8 (in Excel: CSV UTF-8) or give --encoding")
-    )
+            return [Problem(label, None, None, f"unknown encoding {encoding!r}", "bad-encoding")]
+        except UnicodeDecodeError as err:
+            hint = (
+                "Try --encoding=cp1250"
+                if encoding.lower().startswith("utf")
+                else "Save the file as UTF-8 (in Excel: CSV UTF-8) or give another --encoding"
+            )
+            return [_undecodable(data, label, encoding, err, hint)]
+    utf16 = _utf16_codec(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError as err:
+            return [_undecodable(data, label, "UTF-16", err, "Save the file as UTF-8")]
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    not_utf8 = _lines_not_utf8(data)
+    if not_utf8:
+        return [
+            Problem(
+                label,
+                line,
+                None,
+                "this line is not UTF-8 (it looks like Windows-1250, pasted from another file) "
+                "while the rest of the file is UTF-8; read either way, some Polish letters "
+                "would be garbled. Save the file again as UTF-8 (in Excel: CSV UTF-8) or retype "
+                "the line",
+                "mixed-encoding",
+            )
+            for line in not_utf8
+        ]
+    try:
+        return data.decode("cp1250"), "cp1250"
+    except UnicodeDecodeError as err:
+        return [
+            _undecodable(
+                data,
+                label,
+                " or ".join(SUPPORTED_ENCODINGS),
+                err,
+                "Save the file as UTF-8 (in Excel: CSV UTF-8) or give --encoding",
+            )
+        ]
+
+
+def _undecodable(
+    data: bytes, label: str, tried: str, err: UnicodeDecodeError, hint: str
+) -> Problem:
+    line = data[: err.start].count(b"\n") + 1
     return Problem(
         label,
         line,
         None,
-        f"cannot be decoded as {tried} (byte 0x{data[last.start]:02x}). {hint}",
+        f"cannot be decoded as {tried} (byte 0x{data[err.start]:02x}). {hint}",
         "bad-encoding",
     )
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """``"utf-16"``/``"utf-32"`` for a file with such a byte order mark, the UTF-16 variant
+    for one where every other byte is zero, else ``None``."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= len(odd) // 2 and even.count(0) <= len(even) // 20:
+        return "utf-16-le"
+    if even.count(0) >= len(even) // 2 and odd.count(0) <= len(odd) // 20:
+        return "utf-16-be"
+    return None
+
+
+def _lines_not_utf8(data: bytes) -> list[int]:
+    """Numbers of the lines that are not UTF-8 when other lines evidently are; else ``[]``."""
+    evidence = data.startswith(codecs.BOM_UTF8)
+    bad: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+            continue
+        evidence = evidence or bool(_LATIN_TEXT.search(text))
+    return bad if evidence else []
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -286,8 +411,8 @@ def _read_csv(
         )
         return None
     decoded = _decode(data, label, encoding)
-    if isinstance(decoded, Problem):
-        problems.append(decoded)
+    if isinstance(decoded, list):
+        problems.extend(decoded)
         return None
     text, _ = decoded
     if text.startswith("\ufeff"):
@@ -305,6 +430,10 @@ def _read_csv(
         )
         return None
     sep = delimiter or _sniff_delimiter(first_line)
+    width = len(next(csv.reader([first_line], delimiter=sep), []))
+    if width > MAX_COLUMNS:
+        problems.append(_too_wide(label, width))
+        return None
     frame = _parse_fast(text, sep)
     if frame is None:
         try:
@@ -339,7 +468,19 @@ def _read_csv(
     header = [str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:]
     body.index = pd.RangeIndex(2, 2 + len(body))
-    return _make_raw(spec, label, header, body, problems)
+    suspect = CONTROL_CHARACTERS.search(text) is not None
+    return _make_raw(spec, label, header, body, problems, suspect=suspect)
+
+
+def _too_wide(label: str, width: int) -> Problem:
+    return Problem(
+        label,
+        1,
+        None,
+        f"has {width} columns; a table has at most {MAX_COLUMNS} (its own columns and a few "
+        "extra ones). Is it a table of the dataset format, or was it transposed?",
+        "too-many-columns",
+    )
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
@@ -389,13 +530,22 @@ def _cell_text(value: object) -> str:
 
 
 def _read_workbook(path: Path) -> RawSource:
+    """Read the visible sheets of a workbook, exactly as Excel or LibreOffice shows them.
+
+    openpyxl's read-only mode is fast but trusts the ``<dimension>`` tag (a
+    stale one cuts rows off) and does not see merged cells or formulas: the
+    dimensions are reset, and the sheet XML is scanned for both.
+    """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_container(path)
     source = RawSource(name=path.stem, location=str(path))
     try:
+        with zipfile.ZipFile(path) as archive:
+            scans = scan_archive(archive, path.name)
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as err:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
         raise KokonError(
             f"{path.name} cannot be opened as an .xlsx workbook ({err})",
             hint="save it from Excel or LibreOffice as .xlsx",
@@ -404,7 +554,23 @@ def _read_workbook(path: Path) -> RawSource:
         for sheet in workbook.worksheets:
             label = f"{path.name}, sheet {sheet.title}"
             spec = table_for_name(sheet.title)
-            if normalize_token(sheet.title) == METADATA_SHEET:
+            is_metadata = normalize_token(sheet.title) == METADATA_SHEET
+            if sheet.sheet_state != "visible":
+                if spec is not None or is_metadata:
+                    source.problems.append(
+                        Problem(
+                            label,
+                            None,
+                            None,
+                            f"the sheet is {'very ' if sheet.sheet_state == 'veryHidden' else ''}"
+                            "hidden and is not read: a person opening the workbook does not "
+                            "see it. Unhide it (right-click a sheet tab, Unhide) to use it",
+                            "hidden-sheet",
+                            "warning",
+                        )
+                    )
+                continue
+            if is_metadata:
                 _read_metadata_sheet(sheet, source)
                 continue
             if spec is None:
@@ -432,17 +598,7 @@ def _read_workbook(path: Path) -> RawSource:
                     )
                 )
                 continue
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            if not rows or not any(v.strip() for v in rows[0]):
-                source.problems.append(
-                    Problem(label, 1, None, "the first row (the header) is blank", "empty-file")
-                )
-                continue
-            width = max(len(r) for r in rows)
-            rows = [r + [""] * (width - len(r)) for r in rows]
-            body = pd.DataFrame(rows[1:], columns=range(width), dtype=str)
-            body.index = pd.RangeIndex(2, 2 + len(body))
-            raw = _make_raw(spec, label, rows[0], body, source.problems)
+            raw = _read_table_sheet(path, sheet, spec, label, scans, source.problems)
             if raw is not None:
                 source.tables[spec.name] = raw
         props = workbook.properties
@@ -451,6 +607,88 @@ def _read_workbook(path: Path) -> RawSource:
     finally:
         workbook.close()
     return source
+
+
+def _read_table_sheet(
+    path: Path,
+    sheet: Any,
+    spec: Table,
+    label: str,
+    scans: dict[str, SheetScan],
+    problems: list[Problem],
+) -> RawTable | None:
+    sheet.reset_dimensions()  # never trust the <dimension> tag
+    rows: list[list[str]] = []
+    suspect = False
+    for values in sheet.iter_rows(values_only=True):
+        if len(values) > MAX_COLUMNS:
+            problems.append(_too_wide(label, len(values)))
+            return None
+        row = [_cell_text(v) for v in values]
+        suspect = suspect or CONTROL_CHARACTERS.search("\n".join(row)) is not None
+        rows.append(row)
+    if not rows or not any(v.strip() for v in rows[0]):
+        problems.append(
+            Problem(label, 1, None, "the first row (the header) is blank", "empty-file")
+        )
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    hazards = _sheet_hazards(path, sheet, label, rows[0], scans)
+    if hazards:
+        problems.extend(hazards)
+        return None
+    body = pd.DataFrame(rows[1:], columns=range(width), dtype=str)
+    body.index = pd.RangeIndex(2, 2 + len(body))
+    return _make_raw(spec, label, rows[0], body, problems, suspect=suspect)
+
+
+def _sheet_hazards(
+    path: Path, sheet: Any, label: str, header: list[str], scans: dict[str, SheetScan]
+) -> list[Problem]:
+    """Merged cells and formulas without a saved result: a person sees what the reader would not."""
+    part = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
+    scan = scans.get(part)
+    if scan is None:
+        return []
+
+    def column(ref: str) -> str:
+        position = split_ref(ref)[1]
+        written = header[position].strip() if position < len(header) else ""
+        return written or f"column {_column_letter(position)}"
+
+    found = []
+    for merge in scan.merges:
+        first, _, last = merge.partition(":")
+        if not last or first == last:
+            continue
+        found.append(
+            Problem(
+                label,
+                split_ref(first)[0],
+                column(first),
+                f"cells {merge} are merged: a person sees one value across them, but only "
+                f"{first} holds it and the other cells would read as empty. Unmerge the cells "
+                "and fill each one",
+                "merged-cells",
+            )
+        )
+    if scan.has_formulas:
+        with zipfile.ZipFile(path) as archive:
+            refs = formulas_without_value(archive, part)
+        found.extend(
+            Problem(
+                label,
+                split_ref(ref)[0],
+                column(ref),
+                f"cell {ref} holds a formula whose result was never saved (the file was "
+                "written by a program that does not calculate); open the workbook in Excel "
+                "or LibreOffice and save it again, or paste the values",
+                "formula-without-value",
+            )
+            for ref in refs
+        )
+    return found
 
 
 def _read_metadata_sheet(sheet: Any, source: RawSource) -> None:
@@ -470,8 +708,20 @@ def _read_metadata_sheet(sheet: Any, source: RawSource) -> None:
 
 
 def _make_raw(
-    spec: Table, label: str, header: list[str], body: pd.DataFrame, problems: list[Problem]
+    spec: Table,
+    label: str,
+    header: list[str],
+    body: pd.DataFrame,
+    problems: list[Problem],
+    *,
+    suspect: bool = False,
 ) -> RawTable | None:
+    """Name the columns of one table; ``suspect``: the text holds a control character."""
+    if suspect:
+        found = _control_problems(label, header, body)
+        if found:
+            problems.extend(found)
+            return None
     body = body.apply(lambda col: col.str.strip())
     blank_rows = (body == "").all(axis=1)
     body = body.loc[~blank_rows]
@@ -532,6 +782,38 @@ def _make_raw(
     frame = body.iloc[:, keep].copy()
     frame.columns = pd.Index(names)
     return RawTable(spec, label, frame, headers)
+
+
+def _control_problems(label: str, header: list[str], body: pd.DataFrame) -> list[Problem]:
+    """Every cell holding a control character, named by row and column (never by value)."""
+    found = []
+
+    def problem(row: int, column: str, char: str) -> Problem:
+        return Problem(
+            label,
+            row,
+            column,
+            f"holds an invisible control character (U+{ord(char):04X}) that a person does "
+            "not see and that breaks exports and terminals; remove it",
+            "control-character",
+        )
+
+    names = []
+    for position, written in enumerate(header):
+        names.append(written.strip() or f"column {_column_letter(position)}")
+        match = CONTROL_CHARACTERS.search(written)
+        if match:
+            found.append(problem(1, f"column {_column_letter(position)}", match.group()))
+    for position in range(body.shape[1]):
+        column = body.iloc[:, position]
+        for row, value in zip(column.index, column, strict=True):
+            match = CONTROL_CHARACTERS.search(value)
+            if match:
+                name = names[position] if position < len(names) else _column_letter(position)
+                if CONTROL_CHARACTERS.search(name):
+                    name = f"column {_column_letter(position)}"
+                found.append(problem(int(row), name, match.group()))
+    return found
 
 
 def _column_letter(position: int) -> str:

@@ -18,7 +18,7 @@ from kokon_graph._frames import isin, map_unique
 from kokon_graph.errors import Problem
 from kokon_graph.io._source import RawSource, RawTable
 from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
-from kokon_graph.io.pseudonym import identifying_column_reason
+from kokon_graph.io.pseudonym import PSEUDONYM_PATTERN, identifying_column_reason
 from kokon_graph.io.schema import TABLES, Column, Table
 from kokon_graph.model import Vocabulary
 
@@ -42,9 +42,22 @@ _GROUP_LEVELS: Final = {
     "partnership": "gmina",
     model.OTHER: model.OTHER,
 }
-#: Columns whose values identify a family and are never repeated in a message.
+#: Columns whose values identify a family and are never repeated in a message (no value
+#: of a table about families is repeated either: a swapped column can carry family ids).
 _FAMILY_COLUMNS: Final = (("families", "id"), ("services", "family"), ("referrals", "family"))
 _SECRET_COLUMNS: Final = frozenset(_FAMILY_COLUMNS)
+_HIDDEN: Final = "(value not shown: family data)"
+#: Largest tie weight accepted: larger ones are typing errors, and their sums overflow.
+MAX_WEIGHT: Final = 1_000_000.0
+#: Largest whole number accepted (family size, children).
+_MAX_INT: Final = 1_000_000
+#: Dates of things that happened: none can be later than today.
+_EVENT_DATES: Final = frozenset(
+    {("cooperation", "since"), ("referrals", "sent"), ("referrals", "answered")}
+)
+#: No date is earlier than this, nor more than this many years ahead of today.
+_EARLIEST: Final = pd.Timestamp("1900-01-01")
+_YEARS_AHEAD: Final = 10
 
 
 def teryt_problem(code: str) -> str | None:
@@ -55,8 +68,8 @@ def teryt_problem(code: str) -> str | None:
     >>> teryt_problem("2811016")
     "the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not '6'"
     """
-    if not code.isdigit():
-        return "a TERYT code has only digits"
+    if not (code.isascii() and code.isdigit()):
+        return "a TERYT code has only digits (0-9, not full-width or other scripts' digits)"
     if len(code) not in _TERYT_LENGTHS:
         return "a TERYT code has 2 digits (voivodeship), 4 (powiat) or 7 (gmina: WW PP GG R)"
     if code[:2] not in model.VOIVODESHIP_CODES:
@@ -82,7 +95,7 @@ def check_teryt(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     distinct = pd.Series(uniques, dtype="str")
     cleaned = distinct.str.replace(r"[\s-]", "", regex=True)
     lengths = cleaned.str.len()
-    padded = cleaned.str.fullmatch(r"\d+").fillna(False) & lengths.isin([1, 3, 6])
+    padded = cleaned.str.fullmatch(r"[0-9]+").fillna(False) & lengths.isin([1, 3, 6])
     cleaned = cleaned.where(~padded, "0" + cleaned)
     invalid = cleaned.map(lambda c: c != "" and teryt_problem(c) is not None).astype(bool)
     index = values.index
@@ -117,6 +130,11 @@ class _Checker:
         for row in rows:
             target.append(Problem(raw.label, int(row), header, message, rule, severity))  # type: ignore[arg-type]
 
+    @staticmethod
+    def secret(raw: RawTable, column: str | None) -> bool:
+        """Whether values of ``column`` may never be repeated in a message."""
+        return raw.spec.about_families or (raw.spec.name, column) in _SECRET_COLUMNS
+
     def per_row(
         self,
         raw: RawTable,
@@ -129,23 +147,23 @@ class _Checker:
         """One problem per row where ``mask`` is true; ``message`` gets the cell value."""
         if not mask.any():
             return
-        secret = (raw.spec.name, column) in _SECRET_COLUMNS
+        secret = self.secret(raw, column)
         header = raw.header(column)
         target = self.errors if severity == "error" else self.warnings
         values = raw.frame.loc[mask, column] if column in raw.frame else None
         for row in mask.index[mask.to_numpy()]:
             value = "" if values is None else str(values.loc[row])
-            text = message("(value not shown: it identifies a family)" if secret else value)
+            text = message(_HIDDEN if secret else value)
             target.append(Problem(raw.label, int(row), header, text, rule, severity))  # type: ignore[arg-type]
 
 
 def _fmt(value: str) -> str:
-    return repr(value) if not value.startswith("(value not shown") else value
+    return value if value == _HIDDEN else repr(value)
 
 
 def _vocab_message(vocab: Vocabulary) -> Callable[[str], str]:
     def message(value: str) -> str:
-        suggestions = vocab.suggest(value) if not value.startswith("(value") else []
+        suggestions = vocab.suggest(value) if value != _HIDDEN else []
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         if len(vocab.codes) <= 15:
             known = f"Expected one of: {', '.join(vocab.codes)}"
@@ -240,6 +258,8 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
         wrong = map_unique(values, lambda v: bool(v) and bool(parsed[v][1]), dtype="bool")
 
         def list_message(cell: str) -> str:
+            if cell == _HIDDEN:
+                return _vocab_message(vocab)(cell)
             bad_items = parsed[cell][1]
             return _vocab_message(vocab)(bad_items[0]) + (
                 f" ({len(bad_items)} unknown values in this cell)" if len(bad_items) > 1 else ""
@@ -253,19 +273,26 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             raw,
             invalid,
             col.name,
-            lambda v: f"{v!r} is not a valid TERYT code: {teryt_problem(_teryt_clean(v))}",
+            lambda v: (
+                f"{_fmt(v)} is not a valid TERYT code"
+                + ("" if v == _HIDDEN else f": {teryt_problem(_teryt_clean(v))}")
+            ),
             "bad-teryt",
         )
         if padded.any():
             first = padded.index[padded.to_numpy()][0]
             n = int(padded.sum())
+            example = (
+                ""
+                if chk.secret(raw, col.name)
+                else f": {values.loc[first]!r} read as {cleaned.loc[first]!r}"
+            )
             chk.add(
                 raw,
                 None,
                 col.name,
                 f"{n} code{'s' if n > 1 else ''} had a leading zero restored (Excel drops "
-                f"it), first at row {first}: {values.loc[first]!r} read as "
-                f"{cleaned.loc[first]!r}; store TERYT codes as text",
+                f"it), first at row {first}{example}; store TERYT codes as text",
                 "teryt-padded",
                 "warning",
             )
@@ -279,11 +306,33 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             ~blank & out.isna(),
             col.name,
             lambda v: (
-                f"{v!r} is not a date; expected YYYY-MM-DD (2021-03-31) or DD.MM.YYYY (31.03.2021)"
+                f"{_fmt(v)} is not a date; expected YYYY-MM-DD (2021-03-31) or DD.MM.YYYY "
+                "(31.03.2021)"
             ),
             "bad-date",
         )
-        return out
+        today = pd.Timestamp.today().normalize()
+        latest = (
+            today
+            if (raw.spec.name, col.name) in _EVENT_DATES
+            else today + pd.DateOffset(years=_YEARS_AHEAD)
+        )
+        implausible = out.notna() & ((out < _EARLIEST) | (out > latest))
+        chk.per_row(
+            raw,
+            implausible,
+            col.name,
+            lambda v: (
+                (
+                    f"{_fmt(v)} is in the future: it says when something happened"
+                    if (raw.spec.name, col.name) in _EVENT_DATES
+                    else f"{_fmt(v)} is before 1900 or more than {_YEARS_AHEAD} years ahead"
+                )
+                + "; a typing error?"
+            ),
+            "implausible-date",
+        )
+        return out.where(~implausible)
     if kind in ("float", "int"):
         text = values.str.replace(r"[\s\u00a0]", "", regex=True)
         ambiguous = text.str.contains(",", regex=False) & text.str.contains(".", regex=False)
@@ -292,10 +341,14 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
         bad = ~blank & (numbers.isna() | ~np.isfinite(numbers.fillna(0.0)))
         if kind == "int":
             bad |= ~blank & ~bad & (numbers.fillna(0.0) % 1 != 0)
-            expected = "a whole number"
+            bad |= ~blank & (numbers.fillna(0.0).abs() > _MAX_INT)
+            expected = f"a whole number (at most {_MAX_INT:,})"
         else:
-            expected = "a number (decimal comma or point, no thousands separator)"
-        chk.per_row(raw, bad, col.name, lambda v: f"{v!r} is not {expected}", "bad-number")
+            bad |= ~blank & (numbers.fillna(0.0).abs() > MAX_WEIGHT)
+            expected = (
+                f"a number up to {MAX_WEIGHT:,.0f} (decimal comma or point, no thousands separator)"
+            )
+        chk.per_row(raw, bad, col.name, lambda v: f"{_fmt(v)} is not {expected}", "bad-number")
         numbers = numbers.where(~bad)
         if kind == "int":
             return numbers.round().astype("Int64")
@@ -308,7 +361,7 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             raw,
             bad,
             col.name,
-            lambda v: f"{v!r} is not yes/no; expected true/false, tak/nie, 1/0 or empty",
+            lambda v: f"{_fmt(v)} is not yes/no; expected true/false, tak/nie, 1/0 or empty",
             "bad-value",
         )
         return truthy.astype(bool)
@@ -321,7 +374,8 @@ def _seventh_digit(code: str) -> str:
 
 def _teryt_clean(value: str) -> str:
     cleaned = "".join(value.split()).replace("-", "")
-    return "0" + cleaned if cleaned.isdigit() and len(cleaned) in (1, 3, 6) else cleaned
+    ascii_digits = cleaned.isascii() and cleaned.isdigit()
+    return "0" + cleaned if ascii_digits and len(cleaned) in (1, 3, 6) else cleaned
 
 
 def _type_table(chk: _Checker, raw: RawTable) -> pd.DataFrame:
@@ -374,7 +428,7 @@ def _check_ids(chk: _Checker, raw: RawTable, frame: pd.DataFrame, column: str) -
             column,
             lambda v: (
                 f"duplicate id {_fmt(v)}; ids must be unique (first used at row "
-                f"{first_at.get(v, '?') if not v.startswith('(value') else 'above'})"
+                f"{first_at.get(v, '?') if v != _HIDDEN else 'above'})"
             ),
             "duplicate-id",
         )
@@ -384,7 +438,9 @@ def _check_order(
     chk: _Checker, raw: RawTable, frame: pd.DataFrame, start: str, end: str, what: str
 ) -> None:
     bad = frame[start].notna() & frame[end].notna() & (frame[end] < frame[start])
-    chk.per_row(raw, bad, end, lambda v: f"{v!r} is before {start} ({what})", "end-before-start")
+    chk.per_row(
+        raw, bad, end, lambda v: f"{_fmt(v)} is before {start} ({what})", "end-before-start"
+    )
 
 
 def _fill_defaults(frame: pd.DataFrame, spec: Table) -> None:
@@ -434,7 +490,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
     if raw.spec.id_column:
         _check_ids(chk, raw, frame, raw.spec.id_column)
     if name == "institutions":
-        need = frame["level"].map(_LEVEL_MIN_TERYT)
+        need = frame["level"].map(_LEVEL_MIN_TERYT).astype("float64")
         length = frame["teryt"].str.len()
         short = need.notna() & (length < need.fillna(0))
         chk.per_row(
@@ -442,7 +498,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             short & (length > 0),
             "teryt",
             lambda v: (
-                f"{v!r} is too short for the institution's level: a gmina-level "
+                f"{_fmt(v)} is too short for the institution's level: a gmina-level "
                 "institution needs the 7-digit gmina code, powiat level at least 4 digits, "
                 "voivodeship level at least 2"
             ),
@@ -468,7 +524,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             mismatch,
             "kind",
             lambda v: (
-                f"{v!r} does not match the TERYT code's length (2 digits = "
+                f"{_fmt(v)} does not match the TERYT code's length (2 digits = "
                 "voivodeship, 4 = powiat, 7 = gmina)"
             ),
             "teryt-level",
@@ -483,7 +539,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             wrong_type,
             "gmina_type",
-            lambda v: f"{v!r} does not match the TERYT code's 7th digit",
+            lambda v: f"{_fmt(v)} does not match the TERYT code's 7th digit",
             "teryt-level",
         )
     elif name == "cooperation":
@@ -492,14 +548,14 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             self_tie,
             "target",
-            lambda v: f"{v!r} is also the source: an institution cannot report a tie to itself",
+            lambda v: f"{_fmt(v)} is also the source: an institution cannot report a tie to itself",
             "self-tie",
         )
         chk.per_row(
             raw,
             frame["weight"] <= 0,
             "weight",
-            lambda v: f"{v!r} is not greater than 0",
+            lambda v: f"{_fmt(v)} is not greater than 0",
             "bad-number",
         )
         key = frame[["source", "target", "kind", "wave"]]
@@ -509,7 +565,8 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             dup,
             "target",
             lambda v: (
-                f"the tie to {v!r} of this kind and wave is reported again; the weights are added"
+                f"the tie to {_fmt(v)} of this kind and wave is reported again; "
+                "the weights are added"
             ),
             "duplicate-tie",
             "warning",
@@ -523,7 +580,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             dup,
             "member",
-            lambda v: f"{v!r} is listed in this group twice",
+            lambda v: f"{_fmt(v)} is listed in this group twice",
             "duplicate-membership",
             "warning",
         )
@@ -533,21 +590,21 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             short,
             "teryt",
-            lambda v: f"{v!r} is not a gmina: a family's TERYT code has 7 digits",
+            lambda v: f"{_fmt(v)} is not a gmina: a family's TERYT code has 7 digits",
             "teryt-level",
         )
         chk.per_row(
             raw,
             frame["size"].fillna(1) < 1,
             "size",
-            lambda v: f"{v!r} must be at least 1",
+            lambda v: f"{_fmt(v)} must be at least 1",
             "bad-number",
         )
         chk.per_row(
             raw,
             frame["children"].fillna(0) < 0,
             "children",
-            lambda v: f"{v!r} cannot be negative",
+            lambda v: f"{_fmt(v)} cannot be negative",
             "bad-number",
         )
         more = (
@@ -559,7 +616,8 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             more,
             "children",
             lambda v: (
-                f"{v!r} children cannot be as many as the family's size (size counts adults too)"
+                f"{_fmt(v)} children cannot be as many as the family's size "
+                "(size counts adults too)"
             ),
             "bad-number",
         )
@@ -571,7 +629,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             self_ref,
             "target",
-            lambda v: f"{v!r} is also the source: an institution cannot refer to itself",
+            lambda v: f"{_fmt(v)} is also the source: an institution cannot refer to itself",
             "self-tie",
         )
         _check_order(
@@ -582,7 +640,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             unanswered,
             "answered",
-            lambda v: f"{v!r} is an answer date, but the status says no answer came",
+            lambda v: f"{_fmt(v)} is an answer date, but the status says no answer came",
             "inconsistent-status",
             "warning",
         )
@@ -616,7 +674,7 @@ def _check_references(
                 clash,
                 "id",
                 lambda v: (
-                    f"{v!r} is already the id of {owners.get(v, 'another row')}; "
+                    f"{_fmt(v)} is already the id of {owners.get(v, 'another row')}; "
                     "ids must be unique across institutions, groups and persons"
                 ),
                 "duplicate-id",
@@ -677,7 +735,7 @@ def _warn_isolated(
         raws["institutions"],
         isolated,
         "id",
-        lambda v: f"institution {v!r} has no ties: no cooperation, group, service or referral",
+        lambda v: f"institution {_fmt(v)} has no ties: no cooperation, group, service or referral",
         "isolated-institution",
         "warning",
     )
@@ -688,7 +746,7 @@ def _warn_isolated(
             raws["groups"],
             empty,
             "id",
-            lambda v: f"group {v!r} has no members",
+            lambda v: f"group {_fmt(v)} has no members",
             "empty-group",
             "warning",
         )
@@ -702,6 +760,8 @@ def _warn_isolated(
             if unnamed.any():
                 missing = sorted(set(codes[unnamed]))
                 shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
+                if chk.secret(raws[name], "teryt"):
+                    shown = "codes not shown: family data"
                 chk.add(
                     raws[name],
                     None,
@@ -713,11 +773,41 @@ def _warn_isolated(
                 )
 
 
-def build_dataset(source: RawSource) -> tuple[Dataset | None, list[Problem], list[Problem]]:
+def _check_pseudonyms(chk: _Checker, raws: dict[str, RawTable]) -> None:
+    """In a dataset marked as pseudonymised, every family id must look like a pseudonym.
+
+    One problem per column: the first row and how many more (a raw id list can be long).
+    """
+    for name, column in _FAMILY_COLUMNS:
+        raw = raws.get(name)
+        if raw is None or column not in raw.frame:
+            continue
+        values = raw.frame[column]
+        wrong = (values != "") & ~values.str.fullmatch(PSEUDONYM_PATTERN.pattern).astype(bool)
+        if not wrong.any():
+            continue
+        rows = wrong.index[wrong.to_numpy()]
+        more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
+        chk.add(
+            raw,
+            [rows[0]],
+            column,
+            "is not a pseudonym (F- and 16 hex digits, as kokon_graph makes them) although the "
+            f"dataset is marked as pseudonymised{more}: raw family ids would be stored and "
+            'shown. Remove the marker (--pseudonymised or "pseudonymised": true) and set a '
+            "pseudonymisation key",
+            "not-pseudonymised",
+        )
+
+
+def build_dataset(
+    source: RawSource, *, pseudonymised: bool = False
+) -> tuple[Dataset | None, list[Problem], list[Problem]]:
     """Type and check every raw table.
 
     Returns the dataset (``None`` when there are errors), the errors and the
-    warnings. Family ids are left as read: :func:`pseudonymise_dataset` replaces them.
+    warnings. Family ids are left as read: :func:`pseudonymise_dataset` replaces them;
+    with ``pseudonymised`` they must already have a pseudonym's shape.
     """
     chk = _Checker()
     for problem in source.problems:
@@ -736,6 +826,17 @@ def build_dataset(source: RawSource) -> tuple[Dataset | None, list[Problem], lis
                 "missing-table",
             )
         )
+    raw_institutions = source.tables.get("institutions")
+    if raw_institutions is not None and raw_institutions.frame.empty:
+        chk.add(
+            raw_institutions,
+            None,
+            None,
+            "has a header but no rows; a dataset needs at least one institution",
+            "empty-table",
+        )
+    if pseudonymised:
+        _check_pseudonyms(chk, source.tables)
     frames: dict[str, pd.DataFrame] = {}
     for spec in TABLES:
         raw = source.tables.get(spec.name)

@@ -121,48 +121,48 @@ def missing_key_error(where: str) -> PseudonymKeyError:
     )
 
 
-_IDENTIFYING_WORDS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "imie",
-            "imiona",
-            "nazwisko",
-            "nazwiska",
-            "name",
-            "names",
-            "surname",
-            "firstname",
-            "lastname",
-            "fullname",
-            "forename",
-            "nazwa",
-        ),
+#: What a header looks like when its column identifies a person: stems found anywhere in
+#: the header with its words glued together (``PESELmatki``, ``nr_dowodu_osobistego``,
+#: Polish inflections: ``nazwiska``, ``telefonu``) and short words or abbreviations that
+#: count only on their own (``data ur.``, ``tel.``, ``ul.``).
+_IDENTIFYING: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (
         "a name",
-    ),
-    **dict.fromkeys(
-        ("pesel", "nip", "dowod", "paszport", "passport", "idcard", "ssn"),
-        "a national identification number",
-    ),
-    **dict.fromkeys(
-        (
-            "adres",
-            "address",
-            "ulica",
-            "street",
-            "ul",
-            "domu",
-            "zip",
-            "postcode",
-            "pocztowy",
-            "postal",
-            "miejscowosc",
+        re.compile(
+            r"nazwisk|imie|imion|surname|lastname|firstname|fullname|forename|givenname"
+            r"|familyname|maidenname|rodowe"
         ),
-        "an address",
+        re.compile(r"\b(name|names|nazwa|nazwy)\b"),
     ),
-    **dict.fromkeys(("telefon", "tel", "phone", "mobile", "komorka", "gsm"), "a phone number"),
-    **dict.fromkeys(("email", "mail"), "an e-mail address"),
-    **dict.fromkeys(("urodzenia", "birth", "birthday", "dob", "urodzin"), "a date of birth"),
-}
+    (
+        "a national identification number",
+        re.compile(
+            r"pesel|dowod|paszport|passport|idcard|legitymac|socialsecurity|nationalid"
+            r"|identitycard|idnumber"
+        ),
+        re.compile(r"\b(nip|ssn|dow|id os|nr id)\b"),
+    ),
+    (
+        "an address",
+        re.compile(
+            r"adres|address|ulica|ulicy|street|zamieszk|meldun|kodpocztowy|pocztow|postcode"
+            r"|postalcode|zipcode|miejscowosc|nrdomu|numerdomu|nrlokalu|numerlokalu"
+            r"|nrmieszkania|numermieszkania|housenumber"
+        ),
+        re.compile(r"\b(ul|adr|zip|domu|lokalu)\b"),
+    ),
+    (
+        "a phone number",
+        re.compile(r"telefon|phone|komork|(nr|numer)tel|telkom|teldom"),
+        re.compile(r"\b(tel|gsm|mobile|fax)\b"),
+    ),
+    ("an e-mail address", re.compile(r"mail"), None),
+    (
+        "a date of birth",
+        re.compile(r"urodz|birth|dataur|dtur"),
+        re.compile(r"\b(ur|dob|bday)\b"),
+    ),
+)
 
 
 def identifying_column_reason(header: str) -> str | None:
@@ -170,13 +170,16 @@ def identifying_column_reason(header: str) -> str | None:
 
     >>> identifying_column_reason("Nazwisko matki")
     'a name'
+    >>> identifying_column_reason("PESELmatki")
+    'a national identification number'
+    >>> identifying_column_reason("data ur.")
+    'a date of birth'
     >>> identifying_column_reason("liczba_dzieci") is None
     True
     """
-    words = normalize_token(header).split()
-    joined = "".join(words)
-    for candidate in (*words, joined):
-        reason = _IDENTIFYING_WORDS.get(candidate)
-        if reason:
+    spaced = normalize_token(header)
+    glued = spaced.replace(" ", "")
+    for reason, stems, words in _IDENTIFYING:
+        if stems.search(glued) or (words is not None and words.search(spaced)):
             return reason
     return None

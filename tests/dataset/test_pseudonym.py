@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kokon_graph import PseudonymKeyError, build_network, read_dataset
+from kokon_graph import Dataset, DatasetError, PseudonymKeyError, build_network, read_dataset
+from kokon_graph.io import write_dataset
 from kokon_graph.io.pseudonym import (
     PSEUDONYM_PATTERN,
     identifying_column_reason,
@@ -62,10 +63,29 @@ def test_missing_key_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     assert info.value.hint is not None and "KOKON_PSEUDONYM_KEY" in info.value.hint
 
 
-def test_marked_dataset_needs_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_marked_dataset_needs_no_key(
+    valid_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_dataset(valid_dataset, tmp_path / "pseudonymised")  # marked in its package
     monkeypatch.delenv("KOKON_PSEUDONYM_KEY")
-    dataset = read_dataset(VALID, pseudonymised=True)
-    assert dataset.families["id"].tolist()[0] == "R/1/2020"
+    dataset = read_dataset(folder)
+    assert dataset.families["id"].tolist() == valid_dataset.families["id"].tolist()
+
+
+def test_a_raw_id_marked_as_pseudonymised_is_refused_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The marker is not trusted blindly: raw ids would reach the graph and Neo4j."""
+    monkeypatch.delenv("KOKON_PSEUDONYM_KEY")
+    with pytest.raises(DatasetError) as info:
+        read_dataset(VALID, pseudonymised=True)
+    problems = [p for p in info.value.problems if p.rule == "not-pseudonymised"]
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("families.csv", 2, "id"),
+        ("referrals.csv", 2, "family"),
+        ("services.csv", 2, "family"),
+    ]
+    assert "R/1/2020" not in str(info.value) and all("R/" not in p.message for p in problems)
 
 
 def test_key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,7 +117,38 @@ def test_short_or_unreadable_keys_are_refused(tmp_path: Path) -> None:
         ("Telefon", "a phone number"),
         ("e-mail", "an e-mail address"),
         ("data urodzenia", "a date of birth"),
+        # the forms people type (issue 16): inflections, abbreviations, glued words
+        ("numer telefonu", "a phone number"),
+        ("data ur.", "a date of birth"),
+        ("PESELmatki", "a national identification number"),
+        ("nr dowodu osobistego", "a national identification number"),
+        ("Nazwiska dzieci", "a name"),
+        ("imięOjca", "a name"),
+        ("Imiona i nazwiska", "a name"),
+        ("tel. kom.", "a phone number"),
+        ("nrTel", "a phone number"),
+        ("Telefony kontaktowe", "a phone number"),
+        ("adres_e-mail", "an address"),
+        ("E-MAIL", "an e-mail address"),
+        ("ul. i nr domu", "an address"),
+        ("kod-pocztowy", "an address"),
+        ("miejsce zamieszkania", "an address"),
+        ("DataUrodzenia", "a date of birth"),
+        ("dt. ur. dziecka", "a date of birth"),
+        ("date of birth", "a date of birth"),
+        ("DOB", "a date of birth"),
+        ("phoneNumber", "a phone number"),
+        ("First Name", "a name"),
+        ("nr paszportu", "a national identification number"),
+        ("NIP", "a national identification number"),
         ("liczba dzieci", None),
+        ("uwagi", None),
+        ("koordynator rodziny", None),
+        ("data skierowania", None),
+        ("typ usługi", None),
+        ("telewizja kablowa", None),
+        ("wiek najmłodszego dziecka", None),
+        ("obszary problemowe", None),
         ("problemy", None),
         ("plan_status", None),
     ],
