@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from kokon_graph._igraph import import_igraph
 from kokon_graph.graph import Network, _relation_codes
 
 __all__ = [
@@ -60,7 +61,7 @@ def base_frame(network: Network) -> pd.DataFrame:
 
 def igraph_of(matrix: sp.csr_array, *, directed: bool) -> Any:
     """An igraph graph with one edge per nonzero of ``matrix`` (upper triangle if undirected)."""
-    import igraph as ig
+    ig = import_igraph()
 
     coo = matrix.tocoo()
     rows, cols = coo.row, coo.col

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import pandas as pd
@@ -12,10 +15,14 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    progress,
     quiet_option,
     scope_options,
 )
 from kokon_graph.errors import KokonError
+
+if TYPE_CHECKING:
+    from kokon_graph.graph import Network
 
 #: Family counts below this are printed as "<3" (as the reports suppress them).
 MIN_COUNT = 3
@@ -117,6 +124,44 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
     click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
 
 
+@contextmanager
+def _exact_progress(
+    network: Network, relation: str | None, between: str | int, quiet: bool
+) -> Iterator[None]:
+    """For ``--betweenness exact``: the estimated time first, then a progress bar."""
+    if between != "exact" or quiet:
+        yield
+        return
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.analysis._paths import (
+        DEFAULT_EXACT_LIMIT,
+        components,
+        estimate_seconds,
+        reporting,
+        work,
+    )
+
+    mats = cooperation_matrices(network, relation)
+    seconds = estimate_seconds(mats, between, DEFAULT_EXACT_LIMIT)
+    parts = len(components(mats))
+    click.echo(
+        f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
+        f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine now "
+        "(measured on a sample of the largest component).",
+        err=True,
+    )
+    total = work(mats, between, DEFAULT_EXACT_LIMIT)
+    bar = progress(None, label="Betweenness and closeness", length=total)
+    with bar, reporting(bar.update):
+        yield
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    return f"{round(seconds / 60)} min"
+
+
 @click.command()
 @dataset_argument
 @click.option(
@@ -198,8 +243,10 @@ def analyze(
       kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
       kokon-graph analyze data/ --out results/ --relation information --partition type
     """
+    from kokon_graph._igraph import hide_plotting
     from kokon_graph.analysis import RESULT_NAMES, run_all
 
+    hide_plotting()  # the command never draws with igraph
     between = _betweenness(betweenness_text)
     network = load_network(
         dataset,
@@ -210,14 +257,15 @@ def analyze(
         pseudonymised=pseudonymised,
         strict=strict,
     )
-    results = run_all(
-        network,
-        relation=relation,
-        partition=partition,
-        min_services=min_services,
-        betweenness=between,
-        seed=seed,
-    )
+    with _exact_progress(network, relation, between, quiet):
+        results = run_all(
+            network,
+            relation=relation,
+            partition=partition,
+            min_services=min_services,
+            betweenness=between,
+            seed=seed,
+        )
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in RESULT_NAMES:
