@@ -40,7 +40,7 @@ from kokon_graph._version import __version__
 from kokon_graph.graph import INSTITUTION_ATTRS
 
 if TYPE_CHECKING:
-    from kokon_graph.graph import Network
+    from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -159,7 +159,7 @@ def network_for_export(
     network: Network,
     *,
     results: Mapping[str, pd.DataFrame] | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> nx.DiGraph:
     """The cooperation network of ``network`` with measures from ``results`` as node attributes.
 
@@ -336,7 +336,7 @@ def export_network(
     *,
     format: ExportFormat,
     results: Mapping[str, pd.DataFrame] | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> Path:
     """Write the cooperation network of ``network`` (with measures from ``results``) to ``path``.
 

@@ -33,15 +33,13 @@ approach to brokerage in transaction networks. Sociological Methodology 19,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ROLES",
@@ -195,7 +193,7 @@ def _brokerage_frame(network: Network, mats: CoopMatrices, groups: np.ndarray) -
 def brokerage(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles of every institution.

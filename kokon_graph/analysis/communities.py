@@ -25,7 +25,6 @@ doi:10.1038/s41598-019-41695-z
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +34,7 @@ import pandas as pd
 from kokon_graph._igraph import import_igraph
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.analysis.brokerage import partition_values
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["Partition", "communities", "community_make_up", "detect"]
 
@@ -118,7 +117,7 @@ def detect(
 def communities(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     seed: int = 0,
     resolution: float = 1.0,
 ) -> pd.DataFrame:

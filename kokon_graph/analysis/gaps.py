@@ -30,7 +30,7 @@ import scipy.sparse as sp
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ANSWERED_STATUSES",
@@ -64,7 +64,7 @@ def _territory_names(network: Network) -> dict[str, str]:
     return dict(zip(terr["teryt"].astype(str), terr["name"].astype(str), strict=True))
 
 
-def _tie_codes(network: Network, relation: str | Iterable[str] | None) -> np.ndarray:
+def _tie_codes(network: Network, relation: RelationLike) -> np.ndarray:
     """Unordered tied pairs of the cooperation view as sorted codes ``i * n + j`` (i < j)."""
     mats = cooperation_matrices(network, relation)
     coo = sp.triu(mats.sym, k=1).tocoo()
@@ -111,7 +111,7 @@ def gaps_co_serving(
     network: Network,
     *,
     min_shared: int = 1,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     referrals: bool = True,
 ) -> pd.DataFrame:
     """Pairs of institutions that share families but report no cooperation tie.
@@ -230,7 +230,7 @@ def gaps_sector(
     network: Network,
     *,
     required: Sequence[str] = DEFAULT_REQUIRED_SECTORS,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> pd.DataFrame:
     """For each gmina, required sectors that are absent or not tied to its OPS/CUS.
 

@@ -15,11 +15,14 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    out_dir_option,
     progress,
     quiet_option,
+    relation_option,
     scope_options,
 )
 from kokon_graph.errors import KokonError
+from kokon_graph.graph import Relation, Scope
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -126,7 +129,7 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 
 @contextmanager
 def _exact_progress(
-    network: Network, relation: str | None, between: str | int, quiet: bool
+    network: Network, relation: Relation, between: str | int, quiet: bool
 ) -> Iterator[None]:
     """For ``--betweenness exact``: the estimated time first, then a progress bar."""
     if between != "exact" or quiet:
@@ -164,23 +167,12 @@ def _duration(seconds: float) -> str:
 
 @click.command()
 @dataset_argument
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the CSV files (created if missing).",
+@out_dir_option(
+    "Folder for the CSV files (created if missing).", metavar="DIRECTORY", path_type=Path
 )
 @dataset_options
 @scope_options
-@click.option(
-    "--relation",
-    default=None,
-    metavar="KINDS",
-    help="Only these cooperation kinds, comma-separated: information, resources, "
-    "joint_action, agreement, other (default: all).",
-)
+@relation_option
 @click.option(
     "--partition",
     default="sector",
@@ -217,9 +209,9 @@ def analyze(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     partition: str,
     min_services: int,
     betweenness_text: str,
@@ -280,7 +272,7 @@ def analyze(
     scope_text = network.scope.label("en", network.full_dataset.territories)
     click.echo(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {relation or 'all'}"
+        f"relation: {str(relation) or 'all'}"
     )
     _summary(results)
     click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")
