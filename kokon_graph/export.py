@@ -9,7 +9,10 @@ are never exported.
 Every attribute keeps one type across the file: whole numbers as integers
 (``long`` where they do not fit 32 bits), other numbers as doubles, flags as
 booleans, the rest as strings. A value that is missing is left out rather
-than written as an empty string or NaN.
+than written as an empty string or NaN. A control character that no XML file
+may hold (the dataset reader refuses them, but a network can be built from
+frames in memory) is replaced by U+FFFD in ids, names and every other text,
+so that every file written is well formed.
 
 Examples
 --------
@@ -36,6 +39,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from kokon_graph._text import CONTROL_CHARACTERS, strip_controls
 from kokon_graph._version import __version__
 from kokon_graph.graph import INSTITUTION_ATTRS
 
@@ -79,13 +83,17 @@ def _plain(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    if isinstance(value, str) and value == "":
-        return None
+    if isinstance(value, str):
+        return strip_controls(value) if value else None
     if isinstance(value, pd.Timestamp | dt.date):
         return value.isoformat()[:10]
     if isinstance(value, tuple | list):
-        return "|".join(map(str, value))
+        return strip_controls("|".join(map(str, value)))
     return value
+
+
+def _has_control(text: str) -> bool:
+    return CONTROL_CHARACTERS.search(text) is not None
 
 
 def _type_of(values: Iterable[Any]) -> AttrType:
@@ -133,7 +141,12 @@ def _coerce(value: Any, kind: AttrType) -> Any:
 
 
 def _normalise(graph: nx.Graph) -> nx.Graph:
-    """``graph`` with missing values dropped and every attribute of one type (in place)."""
+    """``graph`` with missing values dropped, every attribute of one type and no control
+    character in a node id or a text (in place)."""
+    dirty = {n: strip_controls(n) for n in graph if isinstance(n, str) and _has_control(n)}
+    if dirty:
+        nx.relabel_nodes(graph, dirty, copy=False)
+    graph.graph.update({k: strip_controls(v) for k, v in graph.graph.items() if isinstance(v, str)})
     for _, data in graph.nodes(data=True):
         for key in [k for k, v in data.items() if _plain(v) is None]:
             del data[key]
@@ -229,6 +242,7 @@ def write_gexf(graph: nx.Graph, path: str | Path, *, description: str = "") -> P
     attribute.
     """
     path = Path(path)
+    graph = _normalise(graph.copy())
     ET.register_namespace("", GEXF_NAMESPACE)
     ET.register_namespace("xsi", _XSI)
     q = f"{{{GEXF_NAMESPACE}}}"
@@ -239,10 +253,8 @@ def write_gexf(graph: nx.Graph, path: str | Path, *, description: str = "") -> P
     meta = ET.SubElement(root, f"{q}meta", {"lastmodifieddate": dt.date.today().isoformat()})
     ET.SubElement(meta, f"{q}creator").text = f"kokon-graph {__version__}"
     facts = [f"{k}={graph.graph[k]}" for k in ("name", "scope", "wave") if graph.graph.get(k)]
-    ET.SubElement(meta, f"{q}description").text = (
-        description
-        or "Cooperation network of institutions" + (f" ({', '.join(facts)})" if facts else "")
-    )
+    default = "Cooperation network of institutions" + (f" ({', '.join(facts)})" if facts else "")
+    ET.SubElement(meta, f"{q}description").text = strip_controls(description) or default
     directed = graph.is_directed()
     g = ET.SubElement(
         root,
@@ -292,6 +304,7 @@ def write_gexf(graph: nx.Graph, path: str | Path, *, description: str = "") -> P
 def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
     """Write ``graph`` as GraphML with typed keys (``attr.type`` int/long/double/boolean/string)."""
     path = Path(path)
+    graph = _normalise(graph.copy())
     nx.write_graphml(graph, path, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return path
 
@@ -299,6 +312,7 @@ def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
 def write_json(graph: nx.Graph, path: str | Path) -> Path:
     """Write ``graph`` as JSON: ``graph``, ``attributes`` (types), ``nodes``, ``edges``."""
     path = Path(path)
+    graph = _normalise(graph.copy())
     document = {
         "format": "kokon-graph network",
         "version": 1,

@@ -58,9 +58,11 @@ def _module_exists(path: str) -> bool:
 
 def report_error(err: KokonError) -> None:
     """Print a one-line cause and, if known, the remedy, to standard error."""
-    click.secho(f"Error: {err}", fg="red", err=True)
+    from kokon_graph._text import terminal_safe
+
+    click.secho(f"Error: {terminal_safe(str(err))}", fg="red", err=True)
     if err.hint:
-        click.echo(f"Hint: {err.hint}", err=True)
+        click.echo(f"Hint: {terminal_safe(err.hint)}", err=True)
 
 
 class _LazyGroup(click.Group):

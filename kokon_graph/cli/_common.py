@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kokon_graph._text import terminal_safe
 from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
@@ -227,7 +228,7 @@ def echo_table(
     rows: Sequence[tuple[str, ...]], *, header: tuple[str, ...] | None = None, indent: int = 2
 ) -> None:
     """Print rows as aligned columns (numbers right-aligned)."""
-    all_rows = ([header] if header else []) + list(rows)
+    all_rows = [tuple(map(terminal_safe, r)) for r in ([header] if header else []) + list(rows)]
     if not all_rows:
         return
     widths = [max(len(r[i]) for r in all_rows) for i in range(len(all_rows[0]))]

@@ -7,6 +7,7 @@ from collections import Counter
 
 import click
 
+from kokon_graph._text import terminal_safe
 from kokon_graph.cli._common import (
     dataset_argument,
     dataset_options,
@@ -21,7 +22,7 @@ from kokon_graph.graph import Scope, build_network
 def _echo_problems(problems: list[Problem], limit: int) -> None:
     shown = problems if limit <= 0 else problems[:limit]
     for problem in shown:
-        click.echo(f"  {problem}")
+        click.echo(f"  {terminal_safe(str(problem))}")
     if len(shown) < len(problems):
         click.echo(f"  ... and {len(problems) - len(shown)} more (use --limit 0 to list all)")
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 import pandas as pd
 
+from kokon_graph._text import neutralise_formulas, terminal_safe
 from kokon_graph.cli._common import (
     dataset_argument,
     dataset_options,
@@ -229,6 +230,14 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
     help="A parameter of the query (repeatable); lists as a,b or JSON.",
 )
 @click.option("--csv", "as_csv", is_flag=True, default=False, help="Print CSV instead of a table.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    default=False,
+    help="With --csv: print text exactly, for programs; by default a cell beginning with =, +, "
+    "-, @ gets a leading ' and control characters are replaced, so that neither a spreadsheet "
+    "nor a terminal runs what a name holds.",
+)
 def query(
     name: str | None,
     uri: str | None,
@@ -236,6 +245,7 @@ def query(
     database: str | None,
     params: tuple[str, ...],
     as_csv: bool,
+    raw: bool,
 ) -> None:
     """Run a ready query of cypher/queries/ and print its rows; without NAME, list them.
 
@@ -257,10 +267,13 @@ def query(
     with open_store(uri, user=user, database=database) as session:
         frame = run_query(session, name, values)
     if as_csv:
-        text = pd.DataFrame(
-            {c: [_cell(v) for v in frame[c].tolist()] for c in frame.columns},
+        cells = pd.DataFrame(
+            {c: pd.Series([_cell(v) for v in frame[c].tolist()], dtype=object) for c in frame},
             columns=list(frame.columns),
-        ).to_csv(index=False, lineterminator="\n")
+        )
+        if not raw:
+            cells = neutralise_formulas(cells).map(terminal_safe)
+        text = cells.to_csv(index=False, lineterminator="\n")
         click.echo(text, nl=False)
         return
     if frame.empty:

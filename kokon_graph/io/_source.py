@@ -19,11 +19,12 @@ from typing import Any
 
 import pandas as pd
 
+from kokon_graph._text import CONTROL_CHARACTERS, may_hold_controls_utf8
 from kokon_graph.errors import KokonError, Problem
 from kokon_graph.io._workbook import (
     SheetScan,
     check_container,
-    formulas_without_value,
+    formula_cells,
     scan_archive,
     split_ref,
 )
@@ -31,7 +32,6 @@ from kokon_graph.io.schema import METADATA_SHEET, Table, table_for_name
 from kokon_graph.model import normalize_token
 
 __all__ = [
-    "CONTROL_CHARACTERS",
     "MAX_COLUMNS",
     "SUPPORTED_ENCODINGS",
     "RawSource",
@@ -47,13 +47,6 @@ _DELIMITERS = (",", ";", "\t")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Most columns a table may have (its own columns and the extra ones kept).
 MAX_COLUMNS = 500
-#: Characters a person does not see and that break terminals, XML and CSV readers:
-#: C0/C1 controls (but tab, line feed and carriage return), zero-width and
-#: direction-changing marks, a byte order mark inside the text, non-characters.
-CONTROL_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
-)
 #: Letters and punctuation of Polish or English text beyond ASCII: a line holding
 #: them that decodes as UTF-8 shows the file is UTF-8.
 _LATIN_TEXT = re.compile("[\u00a0-\u017f\u2010-\u20ac]")
@@ -379,7 +372,7 @@ def _lines_not_utf8(data: bytes) -> list[int]:
     return bad if evidence else []
 
 
-def _sniff_delimiter(header_line: str) -> str:
+def _delimiter_counts(header_line: str) -> dict[str, int]:
     counts = dict.fromkeys(_DELIMITERS, 0)
     quoted = False
     for ch in header_line:
@@ -387,6 +380,11 @@ def _sniff_delimiter(header_line: str) -> str:
             quoted = not quoted
         elif not quoted and ch in counts:
             counts[ch] += 1
+    return counts
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    counts = _delimiter_counts(header_line)
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -414,7 +412,7 @@ def _read_csv(
     if isinstance(decoded, list):
         problems.extend(decoded)
         return None
-    text, _ = decoded
+    text, used = decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -430,7 +428,7 @@ def _read_csv(
         )
         return None
     sep = delimiter or _sniff_delimiter(first_line)
-    width = len(next(csv.reader([first_line], delimiter=sep), []))
+    width = _delimiter_counts(first_line)[sep] + 1 if sep in _DELIMITERS else 1
     if width > MAX_COLUMNS:
         problems.append(_too_wide(label, width))
         return None
@@ -468,7 +466,10 @@ def _read_csv(
     header = [str(h) for h in frame.iloc[0].tolist()]
     body = frame.iloc[1:]
     body.index = pd.RangeIndex(2, 2 + len(body))
-    suspect = CONTROL_CHARACTERS.search(text) is not None
+    if used.startswith("utf-8"):
+        suspect = may_hold_controls_utf8(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+    else:
+        suspect = CONTROL_CHARACTERS.search(text) is not None
     return _make_raw(spec, label, header, body, problems, suspect=suspect)
 
 
@@ -675,7 +676,7 @@ def _sheet_hazards(
         )
     if scan.has_formulas:
         with zipfile.ZipFile(path) as archive:
-            refs = formulas_without_value(archive, part)
+            cells = formula_cells(archive, part)
         found.extend(
             Problem(
                 label,
@@ -686,7 +687,15 @@ def _sheet_hazards(
                 "or LibreOffice and save it again, or paste the values",
                 "formula-without-value",
             )
-            for ref in refs
+            if error is None
+            else Problem(
+                label,
+                split_ref(ref)[0],
+                column(ref),
+                f"cell {ref} shows the error {error}; correct the formula or type the value",
+                "error-value",
+            )
+            for ref, error in cells
         )
     return found
 

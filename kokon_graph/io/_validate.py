@@ -812,10 +812,8 @@ def build_dataset(
     chk = _Checker()
     for problem in source.problems:
         (chk.errors if problem.severity == "error" else chk.warnings).append(problem)
-    if "institutions" not in source.tables and not any(
-        p.rule in ("missing-column", "bad-encoding", "bad-row") and "institutions" in p.file
-        for p in chk.errors
-    ):
+    unreadable = any("institutions" in p.file for p in chk.errors)  # there, but not read
+    if "institutions" not in source.tables and not unreadable:
         chk.errors.append(
             Problem(
                 source.name,

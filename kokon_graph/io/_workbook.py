@@ -24,7 +24,7 @@ __all__ = [
     "MAX_EXPANSION_RATIO",
     "SheetScan",
     "check_container",
-    "formulas_without_value",
+    "formula_cells",
     "scan_archive",
 ]
 
@@ -39,7 +39,8 @@ MAX_EXPANSION_RATIO: Final = 200
 _RATIO_FLOOR: Final = 16 * 2**20
 _CHUNK: Final = 2**20
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?)"')
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: A formula (``<f>``) or a cell holding an error value (``t="e"``).
+_FORMULA = re.compile(rb'<(?:\w+:)?f[\s>/]|<(?:\w+:)?c [^>]*\bt="e"')
 _SAVE_AS_XLSX: Final = "open it in Excel or LibreOffice and save it as .xlsx (Excel 2007-365)"
 
 
@@ -84,7 +85,7 @@ class SheetScan:
     """What the XML of one worksheet holds besides values."""
 
     merges: list[str] = field(default_factory=list)
-    has_formulas: bool = False
+    has_formulas: bool = False  # or error values
 
 
 def scan_archive(archive: zipfile.ZipFile, label: str) -> dict[str, SheetScan]:
@@ -136,16 +137,28 @@ def scan_archive(archive: zipfile.ZipFile, label: str) -> dict[str, SheetScan]:
     return scans
 
 
-def formulas_without_value(archive: zipfile.ZipFile, part: str) -> list[str]:
-    """References (``C5``) of the cells with a formula but no saved result (no ``<v>``)."""
-    found: list[str] = []
+def formula_cells(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str | None]]:
+    """The cells whose formula has no saved result ``(ref, None)`` or an error ``(ref, "#N/A")``.
+
+    openpyxl writes ``<f>1+2</f><v></v>``, other programs leave ``<v>`` out;
+    an empty result is saved only for a formula giving text (``t="str"``). An
+    error result (``t="e"``) reads as text like ``#DIV/0!``, which no cell means.
+    """
+    found: list[tuple[str, str | None]] = []
     with archive.open(part) as source:
         for _, element in ET.iterparse(source, events=("end",)):
             if _local(element.tag) != "c":
                 continue
-            children = {_local(child.tag) for child in element}
-            if "f" in children and "v" not in children and "is" not in children:
-                found.append(element.get("r", ""))
+            children = {_local(child.tag): child for child in element}
+            value = children.get("v")
+            if element.get("t") == "e":
+                found.append(
+                    (element.get("r", ""), (value.text or "#?") if value is not None else "#?")
+                )
+            elif "f" in children and "is" not in children:
+                empty = value is None or not (value.text or "")
+                if empty and element.get("t") != "str":  # a text result may be empty
+                    found.append((element.get("r", ""), None))
             element.clear()
     return found
 

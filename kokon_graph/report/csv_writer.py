@@ -21,6 +21,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import pandas as pd
 
+from kokon_graph._text import neutralise_formula as _text
 from kokon_graph.model import Lang
 from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import result_title
@@ -30,12 +31,6 @@ __all__ = ["CSV_ENCODING", "write_csv"]
 
 #: UTF-8 with a byte-order mark.
 CSV_ENCODING: Final = "utf-8-sig"
-
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _cell(value: Any, decimal: str) -> str:
