@@ -395,6 +395,42 @@ def heavy_measures(path: str, trees: dict[str, str]) -> list[tuple[str, float, f
     return rows
 
 
+def exact_national(path: str) -> list[tuple[str, float, float]]:
+    """``--betweenness exact`` on the whole country against igraph's own betweenness."""
+    from kokon_graph.analysis.centrality import centrality_of
+
+    mats = cooperation_matrices(build_network(read_dataset(path)))
+    _ = (mats.ig_directed, mats.ig_sym)  # igraph imported and its copies built beforehand
+    rows: list[tuple[str, float, float]] = []
+
+    def clocked(label: str, fn: Callable[[], Any]) -> None:
+        mats._extra.clear()
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        rows.append((label, time.perf_counter() - wall, time.process_time() - cpu))
+        print(rows[-1], flush=True)
+
+    clocked(
+        "igraph's own betweenness of the whole graph, directed + symmetrised",
+        lambda: (
+            mats.ig_directed.betweenness(directed=True),
+            mats.ig_sym.betweenness(directed=False),
+        ),
+    )
+    clocked(
+        "kokon_graph exact betweenness, directed + symmetrised (per component)",
+        lambda: (
+            betweenness_raw(mats, directed=True, betweenness="exact"),
+            betweenness_raw(mats, directed=False, betweenness="exact"),
+        ),
+    )
+    clocked(
+        "kokon_graph every exact centrality column (betweenness + all closeness)",
+        lambda: centrality_of(mats, betweenness="exact"),
+    )
+    return rows
+
+
 # ------------------------------------------------------------------ 2. against networkx
 
 
@@ -669,6 +705,7 @@ def speed_report(
     table: list[tuple[str, ...]],
     steps: dict[str, list[Row]],
     heavy: list[tuple[str, float, float]],
+    exact: list[tuple[str, float, float]],
 ) -> str:
     cmd = "python benchmarks/bench_analysis.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     load = os.getloadavg()
@@ -715,6 +752,15 @@ def speed_report(
                 for name, w, c in heavy
             ],
         ]
+    if exact:
+        lines += [
+            "",
+            "## Exact betweenness of the whole national network (`--betweenness exact`)",
+            "",
+            "| what | wall s | CPU s | ÷ igraph's own (CPU) |",
+            "|---|---:|---:|---:|",
+            *[f"| {a} | {w:.2f} | {c:.2f} | {c / exact[0][2]:.2f}x |" for a, w, c in exact],
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -733,6 +779,7 @@ def main() -> None:
         "--baseline", default=None, help="checkout of the code before, measured in the same run"
     )
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--exact", action="store_true", help="part 0: exact national paths")
     parser.add_argument("--steps-json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cpu", action="store_true", help="time steps in CPU seconds")
     args = parser.parse_args()
@@ -749,7 +796,8 @@ def main() -> None:
         trees = {"before": args.baseline, "after": root} if args.baseline else {"this": root}
         table, steps = speed_of_reading(args.dataset, trees, args.repeats)
         heavy = heavy_measures(args.heavy, trees) if args.heavy else []
-        text = speed_report(args, table, steps, heavy)
+        exact = exact_national(args.dataset) if args.exact else []
+        text = speed_report(args, table, steps, heavy, exact)
         if args.write:
             Path(args.write).write_text(text, encoding="utf-8")
         print(text)
