@@ -181,11 +181,16 @@ def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
 def write_all(out: dict[str, pd.DataFrame]) -> None:
     import tempfile
 
-    from kokon_graph.cli.analyze_cmd import write_csv
-
     with tempfile.TemporaryDirectory() as folder:
-        for name, frame in out.items():
-            write_csv(frame, Path(folder) / f"{name}.csv")
+        try:
+            from kokon_graph.report.csv_writer import write_result_files
+        except ImportError:  # older code: the writer lived in the command
+            from kokon_graph.cli.analyze_cmd import write_csv  # type: ignore[attr-defined]
+
+            for name, frame in out.items():
+                write_csv(frame, Path(folder) / f"{name}.csv")
+            return
+        write_result_files(out, folder)
 
 
 def co_serving_alone(path: str) -> list[Row]:
@@ -707,7 +712,10 @@ def speed_report(
     heavy: list[tuple[str, float, float]],
     exact: list[tuple[str, float, float]],
 ) -> str:
-    cmd = "python benchmarks/bench_analysis.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    names = {args.dataset: "NATIONAL", args.heavy: "VOIVODESHIP", args.baseline: "BASE"}
+    cmd = "python benchmarks/bench_analysis.py " + " ".join(
+        names.get(a) or shlex.quote(a) for a in sys.argv[1:]
+    )
     load = os.getloadavg()
     labels = list(steps)
     lines = [
@@ -742,7 +750,7 @@ def speed_report(
         nx_wall, nx_cpu = heavy[-1][1], heavy[-1][2]
         lines += [
             "",
-            f"## Heavy node measures on `{args.heavy}`, fresh process, imports included",
+            "## Heavy node measures on `VOIVODESHIP`, fresh process, imports included",
             "",
             "| what | wall s | CPU s | networkx ÷ this (wall) | networkx ÷ this (CPU) |",
             "|---|---:|---:|---:|---:|",

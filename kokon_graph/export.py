@@ -41,6 +41,7 @@ import pandas as pd
 
 from kokon_graph._text import CONTROL_CHARACTERS, strip_controls
 from kokon_graph._version import __version__
+from kokon_graph.errors import ReportError
 from kokon_graph.graph import INSTITUTION_ATTRS
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ def network_for_export(
     used = set(INSTITUTION_ATTRS)
     for name in MEASURE_RESULTS:
         frame = None if results is None else results.get(name)
-        if frame is None or frame.empty or "id" not in frame.columns:
+        if frame is None or frame.empty:
             continue
         columns = [c for c in frame.columns if c not in _IDENTITY]
         rename = {c: (f"{name}_{c}" if c in used else c) for c in columns}
@@ -341,7 +342,10 @@ def export_graph(graph: nx.Graph, path: str | Path, *, format: ExportFormat) -> 
         return write_graphml(graph, path)
     if format == "json":
         return write_json(graph, path)
-    raise ValueError(f"unknown export format {format!r}; use gexf, graphml or json")
+    raise ReportError(
+        f"unknown export format {format!r}; use gexf, graphml or json",
+        hint="or name the file .gexf, .graphml or .json",
+    )
 
 
 def export_network(
@@ -351,6 +355,7 @@ def export_network(
     format: ExportFormat,
     results: Mapping[str, pd.DataFrame] | None = None,
     relation: RelationLike = None,
+    measures: bool = False,
 ) -> Path:
     """Write the cooperation network of ``network`` (with measures from ``results``) to ``path``.
 
@@ -367,6 +372,12 @@ def export_network(
         measures become node attributes; none by default.
     relation
         Cooperation kinds to keep.
+    measures
+        Without ``results``: analyse the network (for ``relation``) and add its measures.
     """
+    if results is None and measures:
+        from kokon_graph.analysis import run_all
+
+        results = run_all(network, relation=relation)
     graph = network_for_export(network, results=results, relation=relation)
     return export_graph(graph, path, format=format)

@@ -38,7 +38,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import PartitionError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
@@ -52,10 +52,6 @@ __all__ = [
 
 #: The five roles, in the order of the result's columns.
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-
-class PartitionError(KokonError, ValueError):
-    """The partition attribute does not exist for institutions."""
 
 
 def partition_values(network: Network, partition: str) -> np.ndarray:

@@ -34,6 +34,7 @@ import pandas as pd
 from kokon_graph._igraph import import_igraph
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.analysis.brokerage import partition_values
+from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["Partition", "communities", "community_make_up", "detect"]
@@ -83,7 +84,10 @@ def detect(
     ig = import_igraph()
 
     if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+        raise OptionError(
+            f"method must be one of {METHODS}, not {method!r}",
+            hint=f"use {' or '.join(METHODS)}",
+        )
     key = f"communities:{method}:{seed}:{resolution}"
 
     def make() -> Partition:

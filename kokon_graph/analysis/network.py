@@ -51,6 +51,7 @@ from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.mixing import ei_index, multiplexity
+from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = ["centralization", "clustering", "network_by_territory", "network_measures"]
@@ -282,7 +283,10 @@ def network_by_territory(
     level = level or _level_below(network)
     length = {"voivodeship": 2, "powiat": 4, "gmina": 7}.get(level)
     if length is None:
-        raise ValueError(f"level must be voivodeship, powiat or gmina, not {level!r}")
+        raise OptionError(
+            f"level must be voivodeship, powiat or gmina, not {level!r}",
+            hint="leave the level out to use the one below the scope",
+        )
     mats = cooperation_matrices(network, relation)
     teryt = network.institutions["teryt"].fillna("").astype(str).to_numpy()
     groups = partition_values(network, partition)

@@ -22,7 +22,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
 
 if TYPE_CHECKING:
@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 #: Family counts below this are printed as "<3" (as the reports suppress them).
 MIN_COUNT = 3
 TOP = 5
-
-
-class AnalyzeError(KokonError, ValueError):
-    """An option of ``analyze`` is not usable."""
 
 
 def _betweenness(value: str) -> str | int:
@@ -47,22 +43,6 @@ def _betweenness(value: str) -> str | int:
         f"--betweenness {value!r} is not auto, exact, sampled or a number of pivots",
         hint="e.g. --betweenness exact or --betweenness 2048",
     )
-
-
-def write_csv(frame: pd.DataFrame, path: Path, *, raw: bool = False) -> None:
-    """Write ``frame`` as UTF-8 CSV (RFC 4180, text quoted, booleans ``true``/``false``,
-    missing values empty) with Arrow's C++ writer: 10x faster than ``DataFrame.to_csv`` on
-    national results. Unless ``raw``, a text cell beginning with ``=``, ``+``, ``-``, ``@``,
-    a tab or a carriage return gets a leading ``'`` (a spreadsheet never runs it)."""
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    from kokon_graph._text import neutralise_formulas
-
-    if not raw:
-        frame = neutralise_formulas(frame)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
 
 
 def _families(count: int) -> str:
@@ -251,7 +231,8 @@ def analyze(
       kokon-graph analyze data/ --out results/ --relation information --partition type
     """
     from kokon_graph._igraph import hide_plotting
-    from kokon_graph.analysis import RESULT_NAMES, run_all
+    from kokon_graph.analysis import RESULT_NAMES
+    from kokon_graph.report.build import analyse_to_files
 
     hide_plotting()  # the command never draws with igraph
     between = _betweenness(betweenness_text)
@@ -265,23 +246,16 @@ def analyze(
         strict=strict,
     )
     with _exact_progress(network, relation, between, quiet):
-        results = run_all(
+        results = analyse_to_files(
             network,
+            out,
+            raw=raw_csv,
             relation=relation,
             partition=partition,
             min_services=min_services,
             betweenness=between,
             seed=seed,
         )
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in RESULT_NAMES:
-            write_csv(results[name], out / f"{name}.csv", raw=raw_csv)
-    except OSError as err:
-        raise KokonError(
-            f"cannot write the results to {out}: {err.strerror or err}",
-            hint="choose a folder you can write to with --out",
-        ) from err
     if quiet:
         return
     scope_text = network.scope.label("en", network.full_dataset.territories)

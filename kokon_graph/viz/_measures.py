@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import MapError
 from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import Lang
 
@@ -25,10 +25,6 @@ __all__ = [
     "referral_frame",
     "sector_frame",
 ]
-
-
-class MapError(KokonError, ValueError):
-    """A map cannot be drawn as asked (unknown kind, measure or institution)."""
 
 
 MapError.__module__ = "kokon_graph.viz"  # its public home

@@ -359,3 +359,31 @@ def test_reasons_are_data_reworded_without_recomputing(
     reasons = recommend.reasons_of(shown)
     assert shown["reason_en"].tolist() == [r.words("en", min_count=8) for r in reasons]
     assert shown["reason_en"].tolist() != frame["reason_en"].tolist()  # 8 reads differently
+
+
+def test_bad_options_raise_errors_with_hints(valid_network: Network) -> None:
+    """A wrong option is the user's error (exit 2 with a hint), never an internal one."""
+    from kokon_graph.analysis import centrality, gaps_sector, network_by_territory
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.analysis.communities import detect
+    from kokon_graph.errors import OptionError
+    from kokon_graph.report.suppress import suppress_result
+
+    calls = [
+        lambda: gaps_sector(valid_network, required=("astrology",)),
+        lambda: network_by_territory(valid_network, level="street"),
+        lambda: detect(cooperation_matrices(valid_network), method="infomap"),
+        lambda: centrality(valid_network, betweenness=0),
+        lambda: centrality(valid_network, betweenness="fast"),
+        lambda: suppress_result("centrality", pd.DataFrame(), min_count=0),
+    ]
+    for call in calls:
+        with pytest.raises(OptionError) as caught:
+            call()
+        assert isinstance(caught.value, ValueError) and caught.value.hint
+
+
+def test_every_gap_kind_has_its_words_in_the_report() -> None:
+    from kokon_graph.report.sentences import GAP_SENTENCES
+
+    assert list(GAP_SENTENCES) == list(GAP_KINDS)
