@@ -249,12 +249,12 @@ def analyze(
         results = analyse_to_files(
             network,
             out,
-            raw=raw_csv,
             relation=relation,
             partition=partition,
             min_services=min_services,
             betweenness=between,
             seed=seed,
+            raw=raw_csv,
         )
     if quiet:
         return

@@ -92,13 +92,34 @@ def read_source(path: str | Path, *, encoding: str | None = None) -> RawSource:
             hint="give a dataset folder of CSV files or an .xlsx workbook",
         )
     if p.is_file() and p.suffix.lower() in _WORKBOOK_SUFFIXES:
-        return _read_workbook(p)
+        return _check_metadata(_read_workbook(p), f"{p.name}, sheet {METADATA_SHEET}")
     if p.is_dir():
-        return _read_folder(p, encoding=encoding)
+        return _check_metadata(_read_folder(p, encoding=encoding), "datapackage.json")
     raise KokonError(
         f"{str(path)!r} is neither a dataset folder nor an .xlsx workbook",
         hint="give a folder holding institutions.csv (and the other tables) or a workbook "
         "whose sheets are named like the tables",
+    )
+
+
+def _check_metadata(source: RawSource, label: str) -> RawSource:
+    """The name and metadata are printed and written too: no control character in them."""
+    texts = {"name": source.name, **source.metadata}
+    for key, value in texts.items():
+        match = CONTROL_CHARACTERS.search(value) if isinstance(value, str) else None
+        if match:
+            source.problems.append(_control_problem(label, None, key, match.group()))
+    return source
+
+
+def _control_problem(label: str, row: int | None, column: str, char: str) -> Problem:
+    return Problem(
+        label,
+        row,
+        column,
+        f"holds an invisible control character (U+{ord(char):04X}) that a person does "
+        "not see and that breaks exports and terminals; remove it",
+        "control-character",
     )
 
 
@@ -796,23 +817,14 @@ def _make_raw(
 def _control_problems(label: str, header: list[str], body: pd.DataFrame) -> list[Problem]:
     """Every cell holding a control character, named by row and column (never by value)."""
     found = []
-
-    def problem(row: int, column: str, char: str) -> Problem:
-        return Problem(
-            label,
-            row,
-            column,
-            f"holds an invisible control character (U+{ord(char):04X}) that a person does "
-            "not see and that breaks exports and terminals; remove it",
-            "control-character",
-        )
-
     names = []
     for position, written in enumerate(header):
         names.append(written.strip() or f"column {_column_letter(position)}")
         match = CONTROL_CHARACTERS.search(written)
         if match:
-            found.append(problem(1, f"column {_column_letter(position)}", match.group()))
+            found.append(
+                _control_problem(label, 1, f"column {_column_letter(position)}", match.group())
+            )
     for position in range(body.shape[1]):
         column = body.iloc[:, position]
         for row, value in zip(column.index, column, strict=True):
@@ -821,7 +833,7 @@ def _control_problems(label: str, header: list[str], body: pd.DataFrame) -> list
                 name = names[position] if position < len(names) else _column_letter(position)
                 if CONTROL_CHARACTERS.search(name):
                     name = f"column {_column_letter(position)}"
-                found.append(problem(int(row), name, match.group()))
+                found.append(_control_problem(label, int(row), name, match.group()))
     return found
 
 

@@ -238,8 +238,8 @@ def analyse_to_files(
 ) -> dict[str, pd.DataFrame]:
     """Analyse ``network`` (:func:`kokon_graph.analysis.run_all`, with the ``analysis``
     keyword arguments) and write every result as ``<name>.csv`` into ``out_dir``
-    (:func:`~kokon_graph.report.csv_writer.write_result_files`, ``raw`` as there);
-    return the results."""
+    (:func:`~kokon_graph.report.csv_writer.write_result_files`, formulas neutralised
+    unless ``raw``); return the results."""
     from kokon_graph.analysis import run_all
 
     results = run_all(network, **analysis)

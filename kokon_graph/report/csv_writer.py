@@ -145,9 +145,9 @@ def write_result_files(
     The files ``kokon-graph analyze`` writes: UTF-8 CSV (RFC 4180, text quoted where
     needed, booleans ``true``/``false``, missing values empty), the numbers as computed,
     written with Arrow's C++ writer (10x faster than ``DataFrame.to_csv`` on national
-    results). Results in registry order. Unless ``raw``, a text cell beginning with ``=``,
-    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (a spreadsheet
-    never runs it).
+    results). Results in registry order. Unless ``raw``, a text cell beginning with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (a
+    spreadsheet never runs it as a formula).
 
     Raises
     ------
@@ -165,9 +165,9 @@ def write_result_files(
         out.mkdir(parents=True, exist_ok=True)
         for result in ANALYSIS_RESULTS:
             frame = results[result.name]
-            if not raw:
-                frame = neutralise_formulas(frame)
-            table = pa.Table.from_pandas(frame, preserve_index=False)
+            table = pa.Table.from_pandas(
+                frame if raw else neutralise_formulas(frame), preserve_index=False
+            )
             path = out / f"{result.name}.csv"
             pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
             written.append(path)

@@ -48,6 +48,11 @@ CASES = {
         "cannot be answered before it is sent",
     ),
     "missing-table": ("missing-table", "services.csv", None, "family", "no families table"),
+    # issue 16: refused instead of passing (NUL broke the exports), accepted without a word,
+    # or trusted blindly
+    "control-character": ("control-character", "institutions.csv", 3, "name", "U+0000"),
+    "implausible-date": ("implausible-date", "cooperation.csv", 3, "since", "in the future"),
+    "not-pseudonymised": ("not-pseudonymised", "families.csv", 3, "id", "is not a pseudonym"),
 }
 
 

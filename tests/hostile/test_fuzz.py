@@ -20,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from kokon_graph import DatasetError, KokonError, read_dataset
 from kokon_graph._text import CONTROL_CHARACTERS
+from kokon_graph.io import TABLES
 
 FUZZ = settings(
     max_examples=60,
@@ -81,6 +82,82 @@ def test_random_bytes_never_crash_the_csv_reader(data: bytes, extra: bool) -> No
         outcome = _read(folder)
         if not isinstance(outcome, Exception) and not extra:
             assert len(outcome.institutions) >= 1  # type: ignore[attr-defined]
+
+
+#: Cells that have broken typing before: huge, infinite, negative, foreign digits, odd dates.
+tricky = st.sampled_from(
+    [
+        "",
+        "0",
+        "-1",
+        "1e30",
+        "1e308",
+        "-1e308",
+        "inf",
+        "nan",
+        "NaN",
+        "1,5",
+        "1.234,5",
+        "２８",
+        "٢٨١٥٠١١",
+        "2815022",
+        "2815",
+        "28",
+        "0206011",
+        "206011",
+        "2099-01-01",
+        "1019-01-01",
+        "31.02.2021",
+        "2021-02-29",
+        "2020-02-29",
+        "tak",
+        "nie",
+        "x",
+        "OPS1",
+        "GOPS",
+        "other",
+        "F-0123456789abcdef",
+        "before",
+        "ubóstwo|głód",
+        "|;,",
+        "=1+1",
+        " ",
+        "gmina",
+        "powiat",
+    ]
+)
+_OTHER_TABLES = [t for t in TABLES if t.name != "institutions"]
+
+
+@FUZZ
+@given(
+    table=st.sampled_from(_OTHER_TABLES),
+    cells=st.lists(st.lists(st.one_of(tricky, names), min_size=1, max_size=10), max_size=6),
+    pseudonymised=st.booleans(),
+)
+def test_random_cells_in_any_table_never_crash_validation(
+    table: object, cells: list[list[str]], pseudonymised: bool
+) -> None:
+    spec = table  # a kokon_graph.io.schema.Table
+    header = [c.name for c in spec.columns]  # type: ignore[attr-defined]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in cells:
+        writer.writerow((row * len(header))[: len(header)])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "institutions.csv").write_text(
+            ",".join(HEADER) + "\nOPS1,GOPS,GOPS,,gmina,2815022\nOPS2,PUP,PUP,,powiat,2815\n",
+            encoding="utf-8",
+        )
+        (folder / f"{spec.name}.csv").write_text(buffer.getvalue(), encoding="utf-8")  # type: ignore[attr-defined]
+        try:
+            dataset = read_dataset(folder, pseudonymised=pseudonymised)
+        except (DatasetError, KokonError):
+            return
+        frame = dataset.table(spec.name)  # type: ignore[attr-defined]
+        assert len(frame) <= len(cells)  # blank rows are skipped, nothing is added
 
 
 @FUZZ

@@ -181,3 +181,11 @@ def test_nothing_but_the_valid_folder_changed() -> None:
     assert (
         (VALID / "institutions.csv").read_text(encoding="utf-8").startswith(INSTITUTIONS_HEADER[:7])
     )
+
+
+def test_a_control_character_in_the_metadata_is_refused(valid_copy: Path) -> None:
+    """The title is printed by `info` and written into reports."""
+    (valid_copy / "datapackage.json").write_text(
+        '{"name": "dane", "title": "Tytu\\u0142 \\u001b[2J"}', encoding="utf-8"
+    )
+    assert _problems(valid_copy) == [("datapackage.json", None, "title", "control-character")]
