@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["datasets", "analysis", "maps", "neo4j", "reports"]
+ORDER = ["datasets", "analysis", "speed", "maps", "neo4j", "reports"]
 
 
 def main() -> None:

@@ -18,10 +18,19 @@ Three parts, all in one run:
    (igraph) and closeness (every source) against the sampled values: Spearman rank
    correlation, overlap of the top 100, largest relative error of closeness.
 
+0. **Speed of reading** (``--reading``): the whole ``kokon-graph analyze`` process (default
+   options, best of ``--repeats``) against a bare ``pyarrow.csv.read_csv`` of the same CSV
+   files (best of three), with the peak memory and the time of every step (read, validate,
+   pseudonymise, build, each result, write); and, with ``--heavy DIR`` (a generated
+   voivodeship), the heavy node measures through the public API in a fresh process, imports
+   included, against plain networkx on the same graph.
+
 Usage::
 
     python benchmarks/bench_analysis.py /work/data/national-s1 \\
         --write benchmarks/results/analysis.md [--accuracy] [--voivodeship 30]
+    python benchmarks/bench_analysis.py /work/wt/_data/national --reading \\
+        --heavy /work/wt/_data/voivodeship-s1 --write benchmarks/results/speed.md
 """
 
 from __future__ import annotations
@@ -42,7 +51,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# KOKON_TREE: run another checkout of the package (the baseline) with this script
+sys.path.insert(0, os.environ.get("KOKON_TREE") or str(Path(__file__).resolve().parent.parent))
 
 from kokon_graph import build_network, read_dataset
 from kokon_graph.analysis import (
@@ -75,10 +85,14 @@ from kokon_graph.analysis.communities import detect
 Row = tuple[str, float, str]
 
 
+#: The clock of :func:`timed`: wall time, or CPU time (all threads) with ``--cpu``.
+CLOCK: list[Callable[[], float]] = [time.perf_counter]
+
+
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
+    start = CLOCK[0]()
     value = fn()
-    return value, time.perf_counter() - start
+    return value, CLOCK[0]() - start
 
 
 def peak_mb() -> float:
@@ -88,19 +102,33 @@ def peak_mb() -> float:
 # ------------------------------------------------------------------ 1. national run
 
 
+def read_steps(path: str, rows: list[Row]) -> Any:
+    """Read, validate and (for the record) pseudonymise ``path``, one row per step."""
+    from kokon_graph.io._source import read_source
+    from kokon_graph.io._validate import build_dataset, pseudonymise_dataset
+    from kokon_graph.io.pseudonym import pseudonymiser
+
+    source, t = timed(lambda: read_source(path))
+    rows.append(("read: parse every CSV file (`io._source.read_source`)", t, ""))
+    built, t = timed(lambda: build_dataset(source, pseudonymised=source.pseudonymised))
+    dataset = built[0]
+    rows.append(("validate: type and check every table (`io._validate.build_dataset`)", t, ""))
+    key = pseudonymiser(b"bench-key-0123456789abcdef")
+    _, t = timed(lambda: pseudonymise_dataset(dataset, key))
+    note = "not run by `analyze` here: ids are pseudonyms already" if source.pseudonymised else ""
+    rows.append(("pseudonymise the family ids (HMAC)", t, note))
+    return dataset
+
+
 def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
     rows: list[Row] = []
-    dataset, t = timed(lambda: read_dataset(path))
-    rows.append(("read the dataset (kokon_graph.io, not analysis)", t, ""))
-    net = build_network(dataset)
-    _, t = timed(lambda: net.cooperation())
-    rows.append(("networkx cooperation view (kokon_graph.graph; not needed by `analyze`)", t, ""))
-    fresh_net = build_network(dataset)
-    mats, t = timed(lambda: cooperation_matrices(fresh_net))
-    net = fresh_net
+    dataset = read_steps(path, rows)
+    net, t = timed(lambda: build_network(dataset))
+    rows.append(("build the network (`build_network`: scope, wave)", t, ""))
+    mats, t = timed(lambda: cooperation_matrices(net))
     rows.append(("sparse matrices of the view", t, f"{mats.n} institutions, {mats.arcs.nnz} arcs"))
     _, t = timed(lambda: (mats.ig_directed, mats.ig_sym))
-    rows.append(("igraph copies", t, ""))
+    rows.append(("igraph copies (first use: imports igraph)", t, ""))
     _, t = timed(lambda: table_codes(net))
     fam = len(net.dataset.families)
     rows.append(("integer codes of families, services, referrals", t, f"{fam} families"))
@@ -143,7 +171,26 @@ def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
             note += " (includes the shared paths, betweenness, communities)"
         rows.append((f"`{name}`", t, note))
     rows.append(("**all results**", total, f"peak memory so far {peak_mb():.0f} MB"))
+    _, t = timed(lambda: write_all(out))
+    rows.append(("write every result as CSV (Arrow)", t, f"{len(out)} files"))
+    _, t = timed(lambda: build_network(dataset).cooperation())
+    rows.append(("networkx cooperation view (kokon_graph.graph; not needed by `analyze`)", t, ""))
     return rows, net, out
+
+
+def write_all(out: dict[str, pd.DataFrame]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            from kokon_graph.report.csv_writer import write_result_files
+        except ImportError:  # older code: the writer lived in the command
+            from kokon_graph.cli.analyze_cmd import write_csv  # type: ignore[attr-defined]
+
+            for name, frame in out.items():
+                write_csv(frame, Path(folder) / f"{name}.csv")
+            return
+        write_result_files(out, folder)
 
 
 def co_serving_alone(path: str) -> list[Row]:
@@ -160,6 +207,233 @@ def co_serving_alone(path: str) -> list[Row]:
             f"{fam} families, {len(table)} pairs",
         )
     ]
+
+
+# ------------------------------------------------------------------ 0. speed of reading
+
+HERE = Path(__file__).resolve()
+
+
+def bare_read(path: str) -> tuple[float, float]:
+    """Best of three (wall, CPU): ``pyarrow.csv.read_csv`` of every CSV file of ``path``."""
+    import pyarrow.csv as pcsv
+
+    files = sorted(Path(path).glob("*.csv"))
+    best, best_cpu = float("inf"), float("inf")
+    for _ in range(3):
+        start, cpu = time.perf_counter(), time.process_time()
+        for f in files:
+            pcsv.read_csv(f)
+        best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    return best, best_cpu
+
+
+def child_env(tree: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": tree, "KOKON_TREE": tree}
+
+
+def analyze_process(path: str, tree: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``kokon-graph analyze PATH --out DIR`` process of ``tree``."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "kokon_graph", "analyze", path, "--out", out, "--quiet"],
+            check=True,
+            cwd=tree,
+            env=child_env(tree),
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
+def run_child(args: list[str], tree: str) -> str:
+    """Stdout of ``python bench_analysis.py ARGS`` run with ``tree`` as the package."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, str(HERE), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        env=child_env(tree),
+    )
+    return done.stdout
+
+
+def _analyze_peak(path: str, tree: str) -> float:
+    """Peak resident memory (MB) of ``kokon-graph analyze`` in its own process (via time -v)."""
+    import subprocess
+    import tempfile
+
+    code = (
+        "import resource, runpy, sys; sys.argv = ['kokon-graph'] + sys.argv[1:]\n"
+        "try:\n    runpy.run_module('kokon_graph', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [sys.executable, "-c", code, "analyze", path, "--out", out, "--quiet"],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tree,
+            env=child_env(tree),
+        )
+    return float(done.stdout.split()[-1])
+
+
+def speed_of_reading(
+    path: str, trees: dict[str, str], repeats: int
+) -> tuple[list[tuple[str, ...]], dict[str, list[Row]]]:
+    """``analyze`` against a bare read, per tree (interleaved, ``repeats`` rounds)."""
+    import json
+
+    reads: list[tuple[float, float]] = []
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label in trees}
+    for _ in range(repeats):
+        reads.append(bare_read(path))
+        for label, tree in trees.items():
+            runs[label].append(analyze_process(path, tree))
+            print(f"{label}: analyze {runs[label][-1]}, bare read {reads[-1]}", flush=True)
+    read = min(w for w, _ in reads)
+    read_cpu = min(c for _, c in reads)
+    table: list[tuple[str, ...]] = [
+        (
+            "bare `pyarrow.csv.read_csv` of the 9 CSV files (best of 3, each round)",
+            ", ".join(f"{w:.2f}" for w, _ in reads),
+            ", ".join(f"{c:.2f}" for _, c in reads),
+            "1x",
+            "1x",
+            "",
+        )
+    ]
+    for label, tree in trees.items():
+        walls = [w for w, _ in runs[label]]
+        cpus = [c for _, c in runs[label]]
+        table.append(
+            (
+                f"`kokon-graph analyze` ({label}), whole process",
+                ", ".join(f"{w:.2f}" for w in walls),
+                ", ".join(f"{c:.2f}" for c in cpus),
+                f"{min(walls) / read:.1f}x",
+                f"{min(cpus) / read_cpu:.1f}x",
+                f"{_analyze_peak(path, tree):.0f}",
+            )
+        )
+    steps: dict[str, list[Row]] = {}
+    for label, tree in trees.items():
+        out = run_child([path, "--steps-json", "--cpu"], tree)
+        steps[label] = [tuple(r) for r in json.loads(out.splitlines()[-1])]  # type: ignore[misc]
+    return table, steps
+
+
+HEAVY = r"""
+import json, sys, time
+path = sys.argv[1]
+from kokon_graph import build_network, read_dataset
+net = build_network(read_dataset(path))
+times = {}
+cpu0, t0 = time.process_time(), time.perf_counter()
+from kokon_graph.analysis import centrality, structural_holes
+table = centrality(net)
+holes = structural_holes(net)
+times["ours"] = (time.perf_counter() - t0, time.process_time() - cpu0)
+if "--networkx" in sys.argv:
+    import networkx as nx
+    g = net.cooperation()
+    sym = net.cooperation(directed=False)
+    active = [v for v in g if g.degree(v)]
+    for name, fn in [
+        ("betweenness, directed", lambda: nx.betweenness_centrality(g)),
+        ("betweenness, symmetrised", lambda: nx.betweenness_centrality(sym)),
+        ("closeness, symmetrised", lambda: nx.closeness_centrality(sym)),
+        ("closeness, directed in", lambda: nx.closeness_centrality(g)),
+        ("closeness, directed out", lambda: nx.closeness_centrality(g.reverse())),
+        ("PageRank", lambda: nx.pagerank(g, weight=None)),
+        ("eigenvector", lambda: nx.eigenvector_centrality(sym, max_iter=1000)),
+        ("Burt constraint", lambda: nx.constraint(g, nodes=active)),
+        ("Burt effective size", lambda: nx.effective_size(g, nodes=active)),
+    ]:
+        c, t = time.process_time(), time.perf_counter()
+        fn()
+        times[name] = (time.perf_counter() - t, time.process_time() - c)
+print(json.dumps({"n": len(table), "times": times}))
+"""
+
+
+def heavy_measures(path: str, trees: dict[str, str]) -> list[tuple[str, float, float]]:
+    """Heavy node measures through the public API (fresh process each) against networkx."""
+    import json
+    import subprocess
+
+    rows: list[tuple[str, float, float]] = []
+    networkx: dict[str, list[float]] = {}
+    for i, (label, tree) in enumerate(trees.items()):
+        args = [sys.executable, "-c", HEAVY, path] + (["--networkx"] if i == 0 else [])
+        done = subprocess.run(
+            args, check=True, capture_output=True, text=True, cwd=tree, env=child_env(tree)
+        )
+        result = json.loads(done.stdout.splitlines()[-1])
+        wall, cpu = result["times"].pop("ours")
+        rows.append(
+            (f"kokon_graph {label}: `centrality` + `structural_holes`, imports included", wall, cpu)
+        )
+        networkx.update(result["times"])
+    for name, (wall, cpu) in networkx.items():
+        rows.append((f"networkx: {name}", wall, cpu))
+    rows.append(
+        (
+            "**networkx, all of the above**",
+            sum(w for w, _ in networkx.values()),
+            sum(c for _, c in networkx.values()),
+        )
+    )
+    return rows
+
+
+def exact_national(path: str) -> list[tuple[str, float, float]]:
+    """``--betweenness exact`` on the whole country against igraph's own betweenness."""
+    from kokon_graph.analysis.centrality import centrality_of
+
+    mats = cooperation_matrices(build_network(read_dataset(path)))
+    _ = (mats.ig_directed, mats.ig_sym)  # igraph imported and its copies built beforehand
+    rows: list[tuple[str, float, float]] = []
+
+    def clocked(label: str, fn: Callable[[], Any]) -> None:
+        mats._extra.clear()
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        rows.append((label, time.perf_counter() - wall, time.process_time() - cpu))
+        print(rows[-1], flush=True)
+
+    clocked(
+        "igraph's own betweenness of the whole graph, directed + symmetrised",
+        lambda: (
+            mats.ig_directed.betweenness(directed=True),
+            mats.ig_sym.betweenness(directed=False),
+        ),
+    )
+    clocked(
+        "kokon_graph exact betweenness, directed + symmetrised (per component)",
+        lambda: (
+            betweenness_raw(mats, directed=True, betweenness="exact"),
+            betweenness_raw(mats, directed=False, betweenness="exact"),
+        ),
+    )
+    clocked(
+        "kokon_graph every exact centrality column (betweenness + all closeness)",
+        lambda: centrality_of(mats, betweenness="exact"),
+    )
+    return rows
 
 
 # ------------------------------------------------------------------ 2. against networkx
@@ -431,6 +705,73 @@ def whole_command(path: str) -> list[Row]:
     ]
 
 
+def speed_report(
+    args: argparse.Namespace,
+    table: list[tuple[str, ...]],
+    steps: dict[str, list[Row]],
+    heavy: list[tuple[str, float, float]],
+    exact: list[tuple[str, float, float]],
+) -> str:
+    names = {args.dataset: "NATIONAL", args.heavy: "VOIVODESHIP", args.baseline: "BASE"}
+    cmd = "python benchmarks/bench_analysis.py " + " ".join(
+        names.get(a) or shlex.quote(a) for a in sys.argv[1:]
+    )
+    load = os.getloadavg()
+    labels = list(steps)
+    lines = [
+        "# Analysis at the speed of reading",
+        "",
+        f"Command: `{cmd}`",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, networkx {nx.__version__}; load average at the end "
+        f"{load[0]:.1f} (shared machine: compare the columns of one run, not runs).",
+        "",
+        "## National `analyze` against a bare read of the same files",
+        "",
+        "| what | wall s (each round) | CPU s (each round) | best wall ÷ best bare read "
+        "| best CPU ÷ best bare read | peak MB |",
+        "|---|---:|---:|---:|---:|---:|",
+        *["| " + " | ".join(row) + " |" for row in table],
+        "",
+        "## Step by step, national: CPU seconds (all threads), one fresh process per code "
+        "version, same data",
+        "",
+        "| step | " + " | ".join(f"{label} s" for label in labels) + " | note |",
+        "|---|" + "---:|" * len(labels) + "---|",
+    ]
+    for name, _, note in steps[labels[-1]]:
+        cells = []
+        for label in labels:
+            match = [r for r in steps[label] if r[0] == name]
+            cells.append(f"{match[0][1]:.2f}" if match else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {note} |")
+    if heavy:
+        nx_wall, nx_cpu = heavy[-1][1], heavy[-1][2]
+        lines += [
+            "",
+            "## Heavy node measures on `VOIVODESHIP`, fresh process, imports included",
+            "",
+            "| what | wall s | CPU s | networkx ÷ this (wall) | networkx ÷ this (CPU) |",
+            "|---|---:|---:|---:|---:|",
+            *[
+                f"| {name} | {w:.2f} | {c:.2f} | "
+                + (f"{nx_wall / w:.1f}x | {nx_cpu / c:.1f}x |" if "kokon" in name else " | |")
+                for name, w, c in heavy
+            ],
+        ]
+    if exact:
+        lines += [
+            "",
+            "## Exact betweenness of the whole national network (`--betweenness exact`)",
+            "",
+            "| what | wall s | CPU s | ÷ igraph's own (CPU) |",
+            "|---|---:|---:|---:|",
+            *[f"| {a} | {w:.2f} | {c:.2f} | {c / exact[0][2]:.2f}x |" for a, w, c in exact],
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset")
@@ -438,7 +779,37 @@ def main() -> None:
     parser.add_argument("--accuracy", action="store_true")
     parser.add_argument("--skip-networkx", action="store_true")
     parser.add_argument("--write", default=None)
+    parser.add_argument(
+        "--reading", action="store_true", help="part 0 only: analyze against a bare read"
+    )
+    parser.add_argument("--heavy", default=None, help="generated voivodeship for part 0")
+    parser.add_argument(
+        "--baseline", default=None, help="checkout of the code before, measured in the same run"
+    )
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--exact", action="store_true", help="part 0: exact national paths")
+    parser.add_argument("--steps-json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--cpu", action="store_true", help="time steps in CPU seconds")
     args = parser.parse_args()
+    if args.cpu:
+        CLOCK[0] = time.process_time
+    if args.steps_json:
+        import json
+
+        rows, _, _ = national(args.dataset)
+        print(json.dumps(rows))
+        return
+    if args.reading:
+        root = str(HERE.parent.parent)
+        trees = {"before": args.baseline, "after": root} if args.baseline else {"this": root}
+        table, steps = speed_of_reading(args.dataset, trees, args.repeats)
+        heavy = heavy_measures(args.heavy, trees) if args.heavy else []
+        exact = exact_national(args.dataset) if args.exact else []
+        text = speed_report(args, table, steps, heavy, exact)
+        if args.write:
+            Path(args.write).write_text(text, encoding="utf-8")
+        print(text)
+        return
     whole = whole_command(args.dataset)
     print(whole, flush=True)
     nat, net, out = national(args.dataset)

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from kokon_graph._igraph import import_igraph
 from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
@@ -59,15 +60,16 @@ def base_frame(network: Network) -> pd.DataFrame:
 
 def igraph_of(matrix: sp.csr_array, *, directed: bool) -> Any:
     """An igraph graph with one edge per nonzero of ``matrix`` (upper triangle if undirected)."""
-    import igraph as ig
+    ig = import_igraph()
 
     coo = matrix.tocoo()
     rows, cols = coo.row, coo.col
     if not directed:
         keep = rows < cols
         rows, cols = rows[keep], cols[keep]
-    edges = np.column_stack([rows, cols]).astype(np.int64)
-    graph = ig.Graph(n=matrix.shape[0], edges=edges.tolist(), directed=directed)
+    # pairs of Python ints from two flat lists: about 4x faster than a nested list
+    edges = list(zip(rows.tolist(), cols.tolist(), strict=True))
+    graph = ig.Graph(n=matrix.shape[0], edges=edges, directed=directed)
     return graph
 
 

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kokon_graph._igraph import import_igraph
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.errors import OptionError
@@ -80,7 +81,7 @@ def detect(
     mats: CoopMatrices, *, method: str = "louvain", seed: int = 0, resolution: float = 1.0
 ) -> Partition:
     """Communities of the symmetrised weighted graph in ``mats`` by ``method``."""
-    import igraph as ig
+    ig = import_igraph()
 
     if method not in METHODS:
         raise OptionError(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import pandas as pd
@@ -15,12 +18,16 @@ from kokon_graph.cli._common import (
     load_network,
     min_count_option,
     out_dir_option,
+    progress,
     quiet_option,
     relation_option,
     scope_options,
 )
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
+
+if TYPE_CHECKING:
+    from kokon_graph.graph import Network
 
 TOP = 5
 
@@ -108,6 +115,44 @@ def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
 
 
+@contextmanager
+def _exact_progress(
+    network: Network, relation: Relation, between: str | int, quiet: bool
+) -> Iterator[None]:
+    """For ``--betweenness exact``: the estimated time first, then a progress bar."""
+    if between != "exact" or quiet:
+        yield
+        return
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.analysis._paths import (
+        DEFAULT_EXACT_LIMIT,
+        components,
+        estimate_seconds,
+        reporting,
+        work,
+    )
+
+    mats = cooperation_matrices(network, relation)
+    seconds = estimate_seconds(mats, between, DEFAULT_EXACT_LIMIT)
+    parts = len(components(mats))
+    click.echo(
+        f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
+        f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine now "
+        "(measured on a sample of the largest component).",
+        err=True,
+    )
+    total = work(mats, between, DEFAULT_EXACT_LIMIT)
+    bar = progress(None, label="Betweenness and closeness", length=total)
+    with bar, reporting(bar.update):
+        yield
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    return f"{round(seconds / 60)} min"
+
+
 @click.command()
 @dataset_argument
 @out_dir_option(
@@ -193,9 +238,11 @@ def analyze(
       kokon-graph analyze data/ --out results/ --relation information --partition type
       kokon-graph analyze data/ --out exact/ --min-count 1    # exact small counts: keep private
     """
+    from kokon_graph._igraph import hide_plotting
     from kokon_graph.analysis import RESULT_NAMES
     from kokon_graph.report.build import analyse_to_files
 
+    hide_plotting()  # the command never draws with igraph
     between = _betweenness(betweenness_text)
     network = load_network(
         dataset,
@@ -206,19 +253,20 @@ def analyze(
         pseudonymised=pseudonymised,
         strict=strict,
     )
-    results = analyse_to_files(
-        network,
-        out,
-        min_count=min_count,
-        command=_command_line(click.get_current_context()),
-        key_file=pseudonym_key_file,
-        relation=relation,
-        partition=partition,
-        min_services=min_services,
-        betweenness=between,
-        seed=seed,
-        raw=raw_csv,
-    )
+    with _exact_progress(network, relation, between, quiet):
+        results = analyse_to_files(
+            network,
+            out,
+            min_count=min_count,
+            command=_command_line(click.get_current_context()),
+            key_file=pseudonym_key_file,
+            relation=relation,
+            partition=partition,
+            min_services=min_services,
+            betweenness=between,
+            seed=seed,
+            raw=raw_csv,
+        )
     if quiet:
         return
     scope_text = network.scope.label("en", network.full_dataset.territories)

@@ -181,3 +181,24 @@ def test_analyze_help_has_an_example() -> None:
     assert stdout.startswith("Usage: main analyze [OPTIONS] DATASET\n")
     assert "  kokon-graph analyze datasets/liderzy-kooperacji --out results/\n" in stdout
     assert "--betweenness auto|exact|sampled|N" in stdout
+
+
+def test_exact_betweenness_prints_an_estimate_first_and_writes_the_same_files(
+    tmp_path: Path,
+) -> None:
+    """``--betweenness exact`` says how long it will take (on standard error, before the
+    work), and on a network under the exact limit writes what ``auto`` writes."""
+    code, stdout, stderr = run(
+        "analyze", str(VALID), "--out", str(tmp_path / "exact"), "--betweenness", "exact"
+    )
+    assert code == 0
+    assert stderr.startswith(
+        "Exact betweenness and closeness of 13 institutions in 2 components: about "
+    )
+    assert "(betweenness: exact)" in stdout
+    code, _, _ = run("analyze", str(VALID), "--out", str(tmp_path / "auto"), "-q")
+    assert code == 0
+    for name in RESULT_NAMES:
+        assert (tmp_path / "exact" / f"{name}.csv").read_bytes() == (
+            tmp_path / "auto" / f"{name}.csv"
+        ).read_bytes(), name
