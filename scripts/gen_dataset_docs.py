@@ -1,9 +1,10 @@
-"""Regenerate the generated parts of docs/dataset-format.md from the code.
+"""Regenerate the generated parts of docs/dataset-format.md and docs/measures.md from the code.
 
 The table columns come from kokon_graph/io/schema.py and the vocabularies from
 kokon_graph/model.py, so the documentation cannot drift from what the reader
-accepts. `python scripts/gen_dataset_docs.py` rewrites the file;
-`--check` exits 1 if it is out of date (a test runs that).
+accepts; the result columns of docs/measures.md come from the result registry
+(kokon_graph/analysis/results.py). `python scripts/gen_dataset_docs.py` rewrites
+the files; `--check` exits 1 if one is out of date (a test runs that).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import sys
 from pathlib import Path
 
 from kokon_graph import model
+from kokon_graph.analysis.results import update_markdown
 from kokon_graph.io.schema import TABLES
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "dataset-format.md"
+MEASURES_DOC = DOC.parent / "measures.md"
 
 
 def tables_markdown() -> str:
@@ -82,15 +85,16 @@ def render(text: str) -> str:
 
 
 def main() -> int:
-    current = DOC.read_text(encoding="utf-8")
-    updated = render(current)
-    if "--check" in sys.argv[1:]:
-        if updated != current:
-            print(f"{DOC} is out of date: run python scripts/gen_dataset_docs.py")
-            return 1
-        return 0
-    DOC.write_text(updated, encoding="utf-8")
-    return 0
+    stale = 0
+    for doc, make in ((DOC, render), (MEASURES_DOC, update_markdown)):
+        current = doc.read_text(encoding="utf-8")
+        updated = make(current)
+        if "--check" not in sys.argv[1:]:
+            doc.write_text(updated, encoding="utf-8")
+        elif updated != current:
+            print(f"{doc} is out of date: run python scripts/gen_dataset_docs.py")
+            stale = 1
+    return stale
 
 
 if __name__ == "__main__":

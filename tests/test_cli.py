@@ -205,3 +205,27 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     assert first.startswith(b"Dataset: kooperacja-efektywna")
     assert "Internal error" not in err
     assert proc.returncode in (0, 141)
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_import_neither_pandas_nor_networkx(option: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kokon_graph", option],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "kokon_graph.cli" in imported  # the timing really lists what ran
+    assert not {"pandas", "networkx"} & imported
+
+
+def test_command_summaries_are_the_commands_own() -> None:
+    from kokon_graph.cli import SUMMARIES
+
+    ctx = click.Context(main)
+    assert set(SUMMARIES) == set(COMMANDS)
+    for name, summary in SUMMARIES.items():
+        command = main.get_command(ctx, name)
+        assert command is not None
+        assert command.get_short_help_str(1000) == summary, name

@@ -18,7 +18,8 @@ and path computations between them)::
 
 Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
 :mod:`.brokerage`, :mod:`.holes`, :mod:`.mixing`, :mod:`.communities`,
-:mod:`.cohesion`, :mod:`.gaps`, :mod:`.recommend`, :mod:`.columns`.
+:mod:`.cohesion`, :mod:`.gaps`, :mod:`.recommend`; :mod:`.columns` and
+:mod:`.results` hold the facts about every result (:data:`REGISTRY`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
 from kokon_graph.analysis.brokerage import ROLES, brokerage, brokerage_groups
 from kokon_graph.analysis.centrality import centrality
 from kokon_graph.analysis.cohesion import bridges, cohesion
-from kokon_graph.analysis.columns import COLUMNS, RESULTS, ColumnDoc, ResultDoc
+from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
 from kokon_graph.analysis.communities import communities, community_make_up
 from kokon_graph.analysis.gaps import (
     DEFAULT_REQUIRED_SECTORS,
@@ -47,17 +48,31 @@ from kokon_graph.analysis.holes import structural_holes
 from kokon_graph.analysis.mixing import mixing, mixing_groups, multiplexity
 from kokon_graph.analysis.network import network_by_territory, network_measures
 from kokon_graph.analysis.recommend import recommendations
+from kokon_graph.analysis.results import (
+    ANALYSIS_RESULTS,
+    GAP_KINDS,
+    REGISTRY,
+    RESULTS,
+    GapKind,
+    Result,
+    ResultDoc,
+)
 from kokon_graph.graph import Network
 
 __all__ = [
+    "ANALYSIS_RESULTS",
     "COLUMNS",
     "DEFAULT_EXACT_LIMIT",
     "DEFAULT_PIVOTS",
     "DEFAULT_REQUIRED_SECTORS",
+    "GAP_KINDS",
+    "REGISTRY",
     "RESULTS",
     "RESULT_NAMES",
     "ROLES",
     "ColumnDoc",
+    "GapKind",
+    "Result",
     "ResultDoc",
     "bridges",
     "brokerage",
@@ -83,7 +98,7 @@ __all__ = [
 ]
 
 #: The keys of :func:`run_all`'s result, in the order they are written.
-RESULT_NAMES: tuple[str, ...] = tuple(COLUMNS)
+RESULT_NAMES: tuple[str, ...] = tuple(r.name for r in ANALYSIS_RESULTS)
 
 
 def run_all(

@@ -5,13 +5,12 @@
 :class:`ColumnDoc`: the Polish and English header, a one-line description and,
 for measures, the formula and a reference. Reports use it for headers and the
 sheet that explains the columns, maps for tooltips, and ``docs/measures.md``
-is generated from it (:func:`render_markdown`); a test keeps all three in step
-with the results.
+is generated from it; :mod:`kokon_graph.analysis.results` joins them with the
+other facts about each result (dtypes, suppression, titles, gap kind), and a
+test keeps all of it in step with the results.
 
 >>> COLUMNS["centrality"]["betweenness"].pl
 'pośrednictwo (znormalizowane)'
->>> RESULTS["gaps_co_serving"].en
-'Shared families without a tie'
 """
 
 from __future__ import annotations
@@ -21,12 +20,8 @@ from typing import Final
 
 __all__ = [
     "COLUMNS",
-    "RESULTS",
     "ColumnDoc",
-    "ResultDoc",
     "label",
-    "render_markdown",
-    "update_markdown",
 ]
 
 
@@ -51,15 +46,6 @@ class ColumnDoc:
     description: str
     formula: str = ""
     reference: str = ""
-
-
-@dataclass(frozen=True)
-class ResultDoc:
-    """One result: its title in Polish and English and what a row is."""
-
-    pl: str
-    en: str
-    description: str
 
 
 # ------------------------------------------------------------------ references
@@ -1039,71 +1025,6 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "recommendations": _RECOMMENDATIONS,
 }
 
-#: Every result: title in Polish and English and what one row is.
-RESULTS: Final[dict[str, ResultDoc]] = {
-    "network": ResultDoc("Miary sieci", "Network measures", "one row: the whole network in scope"),
-    "network_territories": ResultDoc(
-        "Miary sieci według terytoriów",
-        "Network measures by territory",
-        "one row per powiat (per gmina in a powiat or gmina scope)",
-    ),
-    "centrality": ResultDoc("Centralność", "Centrality", "one row per institution"),
-    "brokerage": ResultDoc(
-        "Pośrednictwo (Gould–Fernandez)", "Brokerage (Gould–Fernandez)", "one row per institution"
-    ),
-    "brokerage_groups": ResultDoc(
-        "Pośrednictwo według grup", "Brokerage by group", "one row per group of the partition"
-    ),
-    "holes": ResultDoc(
-        "Luki strukturalne (Burt)", "Structural holes (Burt)", "one row per institution"
-    ),
-    "mixing": ResultDoc(
-        "Powiązania między sektorami",
-        "Mixing between groups",
-        "one row per (source, target) group pair",
-    ),
-    "mixing_groups": ResultDoc(
-        "Indeks E-I według grup", "E-I index by group", "one row per group of the partition"
-    ),
-    "communities": ResultDoc("Społeczności", "Communities", "one row per institution"),
-    "communities_sectors": ResultDoc(
-        "Skład społeczności", "Community make-up", "one row per (method, community, group)"
-    ),
-    "cohesion": ResultDoc(
-        "Spójność i kruchość", "Cohesion and fragility", "one row per institution"
-    ),
-    "bridges": ResultDoc("Mosty", "Bridges", "one row per bridge tie"),
-    "gaps_co_serving": ResultDoc(
-        "Wspólne rodziny bez współpracy",
-        "Shared families without a tie",
-        "one row per pair of institutions sharing families without a cooperation tie",
-    ),
-    "gaps_sector": ResultDoc(
-        "Luki sektorowe w gminach", "Sector gaps in gminas", "one row per (gmina, missing sector)"
-    ),
-    "gaps_referrals": ResultDoc(
-        "Skierowania między instytucjami",
-        "Referrals between institutions",
-        "one row per (referring, receiving) pair",
-    ),
-    "gaps_referral_targets": ResultDoc(
-        "Skierowania według adresata",
-        "Referrals by receiving institution",
-        "one row per receiving institution",
-    ),
-    "gaps_uncoordinated": ResultDoc(
-        "Rodziny bez koordynacji", "Uncoordinated families", "one row per gmina (counts only)"
-    ),
-    "gaps_group_coverage": ResultDoc(
-        "Sektory nieobecne w zespołach",
-        "Sectors missing from groups",
-        "one row per (group, missing sector)",
-    ),
-    "recommendations": ResultDoc(
-        "Rekomendowane powiązania", "Recommended ties", "one row per recommended tie, best first"
-    ),
-}
-
 
 def label(result: str, column: str, lang: str = "pl") -> str:
     """The header of ``column`` of ``result`` in ``lang`` (the column name if unknown).
@@ -1115,54 +1036,3 @@ def label(result: str, column: str, lang: str = "pl") -> str:
     if doc is None:
         return column
     return doc.pl if lang == "pl" else doc.en
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def render_markdown() -> str:
-    """The column reference of ``docs/measures.md`` (one table per result)."""
-    lines: list[str] = []
-    for name, columns in COLUMNS.items():
-        result = RESULTS[name]
-        lines += [
-            f"### `{name}` — {result.en}",
-            "",
-            f"*{result.pl}*; {result.description}. File: `{name}.csv`.",
-            "",
-            "| column | Polski | English | meaning | formula | reference |",
-            "|---|---|---|---|---|---|",
-        ]
-        for col, doc in columns.items():
-            lines.append(
-                f"| `{col}` | {_cell(doc.pl)} | {_cell(doc.en)} | {_cell(doc.description)} | "
-                f"{_cell(doc.formula)} | {_cell(doc.reference)} |"
-            )
-        lines.append("")
-    return "\n".join(lines)
-
-
-BEGIN_MARK = (
-    "<!-- BEGIN GENERATED COLUMNS: python -m kokon_graph.analysis.columns docs/measures.md -->"
-)
-END_MARK = "<!-- END GENERATED COLUMNS -->"
-
-
-def update_markdown(text: str) -> str:
-    """``text`` (the content of ``docs/measures.md``) with its generated part rewritten."""
-    head, sep, rest = text.partition(BEGIN_MARK)
-    if not sep:
-        raise ValueError(f"no {BEGIN_MARK!r} marker in the document")
-    _, sep2, tail = rest.partition(END_MARK)
-    if not sep2:
-        raise ValueError(f"no {END_MARK!r} marker in the document")
-    return f"{head}{BEGIN_MARK}\n\n{render_markdown()}\n{END_MARK}{tail}"
-
-
-if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    import sys
-    from pathlib import Path
-
-    target = Path(sys.argv[1])
-    target.write_text(update_markdown(target.read_text(encoding="utf-8")), encoding="utf-8")

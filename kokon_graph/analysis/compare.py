@@ -30,10 +30,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
+
+from kokon_graph.analysis.results import GAP_KINDS
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -141,8 +144,6 @@ def ties_by_sector(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
 def _row(frame: pd.DataFrame | None) -> dict[str, Any]:
     if frame is None or frame.empty:
         return {}
-    if {"measure", "value"} <= set(frame.columns):
-        return dict(zip(frame["measure"], frame["value"], strict=True))
     return frame.iloc[0].to_dict()
 
 
@@ -238,13 +239,11 @@ _GAP_COLUMNS: Final = [
 ]
 
 
-def _col(frame: pd.DataFrame, column: str, fallback: str) -> pd.Series:
-    """``frame[column]`` as text, or ``frame[fallback]`` where it is missing or empty."""
-    base = frame[fallback].astype(str)
-    if column not in frame.columns:
-        return base
-    values = frame[column].astype(str)
-    return values.where(frame[column].notna() & (values != ""), base)
+def _name_or_id(frame: pd.DataFrame, name: str, ident: str) -> pd.Series:
+    """``frame[name]`` as text, or ``frame[ident]`` where the name is empty."""
+    base = frame[ident].astype(str)
+    values = frame[name].astype(str)
+    return values.where(frame[name].notna() & (values != ""), base)
 
 
 def _gap_rows(
@@ -303,20 +302,76 @@ def _gap_rows(
     return out.sort_values("key", kind="stable", ignore_index=True)
 
 
-def _has(frame: pd.DataFrame | None, columns: Iterable[str]) -> bool:
-    return frame is not None and set(columns) <= set(frame.columns)
+def _positive(column: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    def keep(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[pd.to_numeric(frame[column], errors="coerce").fillna(0) > 0]
+
+    return keep
+
+
+def _everything(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame
+
+
+@dataclass(frozen=True)
+class _GapRule:
+    """How gaps of one kind are matched, described and counted between two results."""
+
+    key: Callable[[pd.DataFrame], pd.Series]
+    describe: Callable[[pd.DataFrame], pd.Series]
+    keep: Callable[[pd.DataFrame], pd.DataFrame] = _everything
+    detail: Callable[[pd.DataFrame], pd.Series] | None = None
+    count: str | None = None
+
+
+def _pair_text(sep: str) -> Callable[[pd.DataFrame], pd.Series]:
+    def text(f: pd.DataFrame) -> pd.Series:
+        return (
+            _name_or_id(f, "source_name", "source") + sep + _name_or_id(f, "target_name", "target")
+        )
+
+    return text
+
+
+#: One rule per gap kind of :data:`~kokon_graph.analysis.results.GAP_KINDS` (a test keeps
+#: the two in step).
+_GAP_RULES: Final[dict[str, _GapRule]] = {
+    "co_serving": _GapRule(_pair_key, _pair_text(" – "), count="shared_families"),
+    "sector": _GapRule(
+        lambda f: f["gmina"].astype(str) + " " + f["sector"].astype(str),
+        lambda f: _name_or_id(f, "gmina_name", "gmina") + ": " + f["sector"].astype(str),
+        detail=lambda f: f["status"].astype(str),
+    ),
+    "referrals": _GapRule(
+        lambda f: f["source"].astype(str) + " → " + f["target"].astype(str),
+        _pair_text(" → "),
+        keep=_positive("unanswered"),
+        count="unanswered",
+    ),
+    "uncoordinated": _GapRule(
+        lambda f: f["gmina"].astype(str),
+        lambda f: _name_or_id(f, "gmina_name", "gmina"),
+        keep=_positive("uncoordinated"),
+        count="uncoordinated",
+    ),
+    "group_coverage": _GapRule(
+        lambda f: f["group_id"].astype(str) + " " + f["sector"].astype(str),
+        lambda f: _name_or_id(f, "group_name", "group_id") + ": " + f["sector"].astype(str),
+    ),
+}
 
 
 def gap_changes(before: Results, after: Results) -> pd.DataFrame:
     """Coordination gaps closed (only before), opened (only after) or changed.
 
-    Gap kinds: ``co_serving`` (a pair serving shared families with no tie;
-    ``count_*`` are shared families), ``sector`` (a gmina's required sector
-    absent or untied; ``detail_*`` is the status), ``referrals`` (a pair with
-    unanswered referrals; ``count_*`` are unanswered referrals),
-    ``uncoordinated`` (a gmina with uncoordinated families; ``count_*`` are
-    those families), ``group_coverage`` (a sector missing from a group).
-    A gap in both networks is listed only when its status changed.
+    Gap kinds (:data:`~kokon_graph.analysis.results.GAP_KINDS`): ``co_serving`` (a pair
+    serving shared families with no tie; ``count_*`` are shared families), ``sector`` (a
+    gmina's required sector absent or untied; ``detail_*`` is the status), ``referrals`` (a
+    pair with unanswered referrals; ``count_*`` are unanswered referrals),
+    ``uncoordinated`` (a gmina with uncoordinated families; ``count_*`` are those
+    families), ``group_coverage`` (a sector missing from a group). A gap in both networks
+    is listed only when its status changed; a kind whose result is missing from either
+    side is skipped.
 
     Returns
     -------
@@ -325,84 +380,20 @@ def gap_changes(before: Results, after: Results) -> pd.DataFrame:
         ``detail_after``, ``count_before``, ``count_after``.
     """
     rows: list[pd.DataFrame] = []
-    b, a = before.get("gaps_co_serving"), after.get("gaps_co_serving")
-    if _has(b, ("source", "target")) and _has(a, ("source", "target")):
-        assert b is not None and a is not None
+    for kind in GAP_KINDS.values():
+        b, a = before.get(kind.result), after.get(kind.result)
+        if b is None or a is None:
+            continue
+        rule = _GAP_RULES[kind.name]
         rows.append(
             _gap_rows(
-                "co_serving",
-                b,
-                a,
-                _pair_key,
-                lambda f: (
-                    _col(f, "source_name", "source") + " – " + _col(f, "target_name", "target")
-                ),
-                count="shared_families",
-            )
-        )
-    b, a = before.get("gaps_sector"), after.get("gaps_sector")
-    if _has(b, ("gmina", "sector")) and _has(a, ("gmina", "sector")):
-        assert b is not None and a is not None
-        rows.append(
-            _gap_rows(
-                "sector",
-                b,
-                a,
-                lambda f: f["gmina"].astype(str) + " " + f["sector"].astype(str),
-                lambda f: _col(f, "gmina_name", "gmina") + ": " + f["sector"].astype(str),
-                detail=lambda f: (
-                    f["status"].astype(str)
-                    if "status" in f.columns
-                    else pd.Series("", index=f.index)
-                ),
-            )
-        )
-
-    def unanswered(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[pd.to_numeric(frame["unanswered"], errors="coerce").fillna(0) > 0]
-
-    b, a = before.get("gaps_referrals"), after.get("gaps_referrals")
-    if _has(b, ("source", "target", "unanswered")) and _has(a, ("source", "target", "unanswered")):
-        assert b is not None and a is not None
-        rows.append(
-            _gap_rows(
-                "referrals",
-                unanswered(b),
-                unanswered(a),
-                lambda f: f["source"].astype(str) + " → " + f["target"].astype(str),
-                lambda f: (
-                    _col(f, "source_name", "source") + " → " + _col(f, "target_name", "target")
-                ),
-                count="unanswered",
-            )
-        )
-    b, a = before.get("gaps_uncoordinated"), after.get("gaps_uncoordinated")
-    if _has(b, ("gmina", "uncoordinated")) and _has(a, ("gmina", "uncoordinated")):
-        assert b is not None and a is not None
-
-        def uncoordinated(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[pd.to_numeric(frame["uncoordinated"], errors="coerce").fillna(0) > 0]
-
-        rows.append(
-            _gap_rows(
-                "uncoordinated",
-                uncoordinated(b),
-                uncoordinated(a),
-                lambda f: f["gmina"].astype(str),
-                lambda f: _col(f, "gmina_name", "gmina"),
-                count="uncoordinated",
-            )
-        )
-    b, a = before.get("gaps_group_coverage"), after.get("gaps_group_coverage")
-    if _has(b, ("group_id", "sector")) and _has(a, ("group_id", "sector")):
-        assert b is not None and a is not None
-        rows.append(
-            _gap_rows(
-                "group_coverage",
-                b,
-                a,
-                lambda f: f["group_id"].astype(str) + " " + f["sector"].astype(str),
-                lambda f: _col(f, "group_name", "group_id") + ": " + f["sector"].astype(str),
+                kind.name,
+                rule.keep(b),
+                rule.keep(a),
+                rule.key,
+                rule.describe,
+                detail=rule.detail,
+                count=rule.count,
             )
         )
     frames = [r for r in rows if len(r)]

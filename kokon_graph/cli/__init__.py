@@ -18,7 +18,7 @@ import click
 from kokon_graph._version import __version__
 from kokon_graph.errors import KokonError
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "SUMMARIES", "main"]
 
 #: Every command: name -> "module:attribute". A command whose module is absent is not listed.
 COMMANDS: dict[str, str] = {
@@ -31,6 +31,21 @@ COMMANDS: dict[str, str] = {
     "compare": "kokon_graph.cli.report_cmd:compare",
     "export": "kokon_graph.cli.report_cmd:export",
     "neo4j": "kokon_graph.cli.neo4j_cmd:neo4j",
+}
+
+#: The first paragraph of each command's help, so that ``kokon-graph --help`` lists the
+#: commands without importing them (and pandas); a test keeps it equal to the commands' own.
+SUMMARIES: dict[str, str] = {
+    "validate": "Check a dataset and list every problem, with file, row and column.",
+    "info": "Count what a dataset holds: rows, institutions by sector, type, level and "
+    "territory, groups, cooperation kinds, referral statuses and waves.",
+    "generate": "Write a synthetic dataset of realistic shape to the folder OUT.",
+    "analyze": "Measure the cooperation network and find its coordination gaps.",
+    "map": "Draw an interactive map of the network as one HTML file.",
+    "report": "Write the centrality and gap report: report.xlsx, csv/*.csv, report.html.",
+    "compare": "Compare the network before and after: two waves of one dataset, or two datasets.",
+    "export": "Export the cooperation network for Gephi (GEXF 1.3), yEd/igraph (GraphML) or JSON.",
+    "neo4j": "Keep the network in Neo4j: schema, loading, export and ready queries.",
 }
 
 
@@ -54,6 +69,19 @@ class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         lazy = [name for name, target in COMMANDS.items() if _module_exists(target.split(":")[0])]
         return sorted(set(lazy) | set(self.commands))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, from :data:`SUMMARIES` (no command module is imported)."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.Command(name, help=SUMMARIES.get(name, "")).get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.commands:

@@ -1,10 +1,10 @@
-"""Column labels and explanations, read from the analysis' documented columns."""
+"""Column labels and explanations, read from the result registry."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from kokon_graph.analysis.results import REGISTRY
 from kokon_graph.model import Lang
 
 __all__ = ["ColumnText", "column_text", "documented_columns"]
@@ -41,48 +41,24 @@ _OWN: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-def _columns_module() -> dict[str, dict[str, Any]]:
-    try:
-        from kokon_graph.analysis.columns import COLUMNS
-    except ImportError:  # the analysis is not installed in this checkout yet
-        return {}
-    return COLUMNS
-
-
 def documented_columns(result: str) -> list[str]:
-    """The columns the analysis documents for ``result``, in documented order."""
-    return list(_columns_module().get(result, {}))
-
-
-def _first(doc: Any, names: tuple[str, ...]) -> str:
-    for name in names:
-        value = getattr(doc, name, None)
-        if value is None and isinstance(doc, dict):
-            value = doc.get(name)
-        if isinstance(value, str) and value:
-            return value
-    return ""
+    """The columns the registry documents for ``result``, in documented order."""
+    known = REGISTRY.get(result)
+    return list(known.columns) if known is not None else []
 
 
 def column_text(result: str, column: str, lang: Lang) -> ColumnText:
     """Header label, description and formula/reference of ``column`` of ``result``.
 
-    Taken from :data:`kokon_graph.analysis.columns.COLUMNS`; a column that is
-    not documented there is shown under its own name.
+    Taken from :data:`kokon_graph.analysis.results.REGISTRY`; a column the
+    registry does not document is shown under the report layer's own label,
+    or under its name.
     """
-    doc = _columns_module().get(result, {}).get(column)
+    known = REGISTRY.get(result)
+    doc = known.columns.get(column) if known is not None else None
     if doc is not None:
-        label = _first(doc, ("label_pl", "pl") if lang == "pl" else ("label_en", "en"))
-        description = _first(
-            doc,
-            ("description_pl", "description", "description_en")
-            if lang == "pl"
-            else ("description_en", "description", "description_pl"),
-        )
-        reference = " ".join(
-            part for part in (_first(doc, ("formula",)), _first(doc, ("reference",))) if part
-        )
-        return ColumnText(label or column, description, reference)
+        reference = " ".join(part for part in (doc.formula, doc.reference) if part)
+        return ColumnText(doc.pl if lang == "pl" else doc.en, doc.description, reference)
     if column in _OWN:
         pl, en, dpl, den = _OWN[column]
         return ColumnText(pl if lang == "pl" else en, dpl if lang == "pl" else den, "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from kokon_graph.analysis.results import REGISTRY, report_results
 from kokon_graph.model import Lang
 
 __all__ = [
@@ -16,57 +17,11 @@ __all__ = [
     "t",
 ]
 
-#: The order of results in a report (``network`` goes on the summary).
-RESULT_ORDER: Final = (
-    "network_territories",
-    "centrality",
-    "brokerage",
-    "brokerage_groups",
-    "holes",
-    "mixing",
-    "mixing_groups",
-    "communities",
-    "communities_sectors",
-    "cohesion",
-    "bridges",
-    "gaps_co_serving",
-    "gaps_sector",
-    "gaps_referrals",
-    "gaps_referral_targets",
-    "gaps_uncoordinated",
-    "gaps_group_coverage",
-    "recommendations",
-)
+#: The order of results in a report (``network`` goes on the summary), from the registry.
+RESULT_ORDER: Final = tuple(r.name for r in report_results())
 
 #: ``result -> (Polish title, English title)``; Polish titles fit a sheet name (31 characters).
-RESULT_TITLES: Final[dict[str, tuple[str, str]]] = {
-    "network": ("Miary sieci", "Network measures"),
-    "network_territories": ("Miary sieci wg terytoriów", "Network by territory"),
-    "centrality": ("Centralność", "Centrality"),
-    "brokerage": ("Pośrednictwo", "Brokerage"),
-    "brokerage_groups": ("Pośrednictwo wg sektorów", "Brokerage by group"),
-    "mixing_groups": ("Indeks E-I wg sektorów", "E-I index by group"),
-    "communities_sectors": ("Skład społeczności", "Community make-up"),
-    "bridges": ("Mosty", "Bridges"),
-    "holes": ("Dziury strukturalne", "Structural holes"),
-    "mixing": ("Mieszanie sektorów", "Sector mixing"),
-    "communities": ("Społeczności", "Communities"),
-    "cohesion": ("Spójność", "Cohesion"),
-    "gaps_co_serving": ("Luki - wspólne rodziny", "Gaps - shared families"),
-    "gaps_sector": ("Luki - sektory", "Gaps - sectors"),
-    "gaps_referrals": ("Luki - skierowania", "Gaps - referrals"),
-    "gaps_referral_targets": ("Luki - adresaci skierowań", "Gaps - referral targets"),
-    "gaps_uncoordinated": ("Luki - brak koordynacji", "Gaps - uncoordinated"),
-    "gaps_group_coverage": ("Luki - skład grup", "Gaps - group coverage"),
-    "recommendations": ("Rekomendacje", "Recommendations"),
-    # comparison
-    "ties_by_sector": ("Zmiana więzi wg sektorów", "Tie change by sector"),
-    "tie_changes": ("Więzi zyskane i utracone", "Ties gained and lost"),
-    "network_change": ("Zmiana miar sieci", "Network measure change"),
-    "centrality_change": ("Zmiana centralności", "Centrality change"),
-    "gap_changes": ("Luki zamknięte i otwarte", "Gaps closed and opened"),
-    "territory_change": ("Zmiana wg terytoriów", "Change by territory"),
-}
+RESULT_TITLES: Final[dict[str, tuple[str, str]]] = {name: r.sheet for name, r in REGISTRY.items()}
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "report_title": ("Raport sieci współpracy", "Cooperation network report"),
@@ -153,20 +108,10 @@ def t(key: str, lang: Lang) -> str:
 
 
 def result_title(result: str, lang: Lang) -> str:
-    """The title of a result (``"Centralność"`` / ``"Centrality"``).
-
-    Short titles that fit a sheet name come first, then the analysis' own
-    titles, then the result's name.
-    """
-    if result in RESULT_TITLES:
-        pl, en = RESULT_TITLES[result]
-        return pl if lang == "pl" else en
-    from kokon_graph.analysis.columns import RESULTS
-
-    doc = RESULTS.get(result)
-    if doc is None:
-        return result
-    return doc.pl if lang == "pl" else doc.en
+    """The short title of a result (``"Centralność"`` / ``"Centrality"``), from the registry;
+    a result the registry does not know is shown under its name."""
+    known = REGISTRY.get(result)
+    return known.title(lang) if known is not None else result
 
 
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))

@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "HTML_ROWS",
+    "TOP_MEASURES",
     "analyse",
     "build_report",
-    "pick_column",
+    "mixing_matrix",
     "report_sections",
     "write_report",
 ]
@@ -48,64 +49,32 @@ XLSX_NAME: Final = "report.xlsx"
 HTML_NAME: Final = "report.html"
 CSV_FOLDER: Final = "csv"
 
-#: Columns of the centrality result, best first, for each purpose.
-DEGREE_COLUMNS: Final = ("degree", "degree_total", "total_degree", "degree_all")
-TOP_COLUMNS: Final = (
-    "betweenness_norm",
-    "betweenness",
-    "degree",
-    "degree_total",
-    "pagerank",
-    "eigenvector",
-)
+#: Centrality measures of the "top actors" table, the first two ordering it (columns of
+#: ``REGISTRY["centrality"]``; a test holds them to it).
+TOP_MEASURES: Final = ("betweenness", "degree", "pagerank", "eigenvector")
+#: The centrality column whose distribution is plotted.
+DEGREE_MEASURE: Final = "degree"
 _ID_COLUMNS: Final = ("name", "type", "sector")
 #: The threshold the analysis words its recommendation reasons for by default.
 _ANALYSIS_MIN_COUNT: Final = 3
 
 
-def pick_column(frame: pd.DataFrame | None, candidates: Sequence[str]) -> str | None:
-    """The first of ``candidates`` that is a column of ``frame``."""
-    if frame is None:
-        return None
-    return next((c for c in candidates if c in frame.columns), None)
-
-
 def mixing_matrix(frame: pd.DataFrame | None) -> pd.DataFrame:
-    """The sector-by-sector tie matrix held in the mixing result (rows: from, columns: to)."""
+    """The group-by-group tie matrix held in the mixing result (rows: from, columns: to)."""
     if frame is None or frame.empty:
         return pd.DataFrame()
-    long_cols = [
-        ("source_group", "target_group"),
-        ("source_sector", "target_sector"),
-        ("sector_a", "sector_b"),
-        ("sector_from", "sector_to"),
-    ]
-    for a, b in long_cols:
-        if {a, b} <= set(frame.columns):
-            value = pick_column(frame, ("ties", "count", "weight", "n"))
-            if value is None:
-                return pd.DataFrame()
-            return frame.pivot_table(index=a, columns=b, values=value, aggfunc="sum", fill_value=0)
-    if "sector" in frame.columns:
-        square = frame.set_index("sector")
-        shared = [c for c in square.columns if c in set(square.index)]
-        if shared:
-            return square.loc[:, shared]
-    return pd.DataFrame()
+    return frame.pivot_table(
+        index="source_group", columns="target_group", values="ties", aggfunc="sum", fill_value=0
+    )
 
 
 def _top_actors(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int) -> str:
     centrality = results.get("centrality")
     if centrality is None or centrality.empty:
         return f'<p class="note">{t("empty", lang)}</p>'
-    measures = [c for c in TOP_COLUMNS if c in centrality.columns]
-    top = (
-        centrality.sort_values(measures[:2], ascending=False, kind="stable")
-        if measures
-        else centrality
-    )
+    top = centrality.sort_values(list(TOP_MEASURES[:2]), ascending=False, kind="stable")
     table = display_table("centrality", top.head(15), lang=lang, min_count=min_count)
-    columns = [c for c in _ID_COLUMNS if c in centrality.columns] + measures[:4]
+    columns = [*_ID_COLUMNS, *TOP_MEASURES]
     return render_table(table, lang, columns=columns)
 
 
@@ -158,11 +127,11 @@ def report_sections(
         )
     figures = []
     centrality = results.get("centrality")
-    degree = pick_column(centrality, DEGREE_COLUMNS)
-    if centrality is not None and degree is not None:
+    if centrality is not None:
         figures.append(
             figure(
-                plots.degree_distribution(centrality[degree], lang), t("degree_distribution", lang)
+                plots.degree_distribution(centrality[DEGREE_MEASURE], lang),
+                t("degree_distribution", lang),
             )
         )
     matrix = mixing_matrix(results.get("mixing"))

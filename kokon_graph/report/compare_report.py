@@ -13,6 +13,7 @@ from typing import Final, Literal
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.results import COMPARISON_RESULTS, GAP_KINDS
 from kokon_graph.model import Lang
 from kokon_graph.report import plots
 from kokon_graph.report._docs import column_text
@@ -34,14 +35,7 @@ from kokon_graph.report.xlsx_writer import write_xlsx
 __all__ = ["COMPARE_ORDER", "PLOTTED_MEASURES", "compare_sections", "write_comparison"]
 
 #: Tables of a comparison, in the order of sheets and files.
-COMPARE_ORDER: Final = (
-    "network_change",
-    "ties_by_sector",
-    "tie_changes",
-    "centrality_change",
-    "gap_changes",
-    "territory_change",
-)
+COMPARE_ORDER: Final = tuple(r.name for r in COMPARISON_RESULTS)
 #: Network measures on a 0–1 scale shown side by side in the before/after plot.
 PLOTTED_MEASURES: Final = (
     "density",
@@ -57,13 +51,6 @@ XLSX_NAME: Final = "compare.xlsx"
 HTML_NAME: Final = "compare.html"
 CSV_FOLDER: Final = "csv"
 
-_GAP_WORDS: Final[dict[str, tuple[str, str]]] = {
-    "co_serving": ("wspólne rodziny bez współpracy", "shared families, no cooperation"),
-    "sector": ("brak sektora lub powiązania w gminie", "sector absent or untied in a gmina"),
-    "referrals": ("skierowania bez odpowiedzi", "unanswered referrals"),
-    "uncoordinated": ("rodziny bez koordynacji", "uncoordinated families"),
-    "group_coverage": ("sektor nieobecny w grupie", "sector missing from a group"),
-}
 _STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
     "closed": ("zamknięta", "closed"),
     "opened": ("otwarta", "opened"),
@@ -130,7 +117,8 @@ def _gap_sentences(gaps: pd.DataFrame | None, lang: Lang, min_count: int, status
         return []
     out = []
     for _, row in gaps[gaps["status"] == status].head(15).iterrows():
-        pl, en = _GAP_WORDS.get(str(row["gap"]), (str(row["gap"]), str(row["gap"])))
+        kind = GAP_KINDS[str(row["gap"])]
+        pl, en = kind.pl, kind.en
         description = str(row["description"])
         if row["gap"] in ("sector", "group_coverage") and ": " in description:
             where, _, code = description.rpartition(": ")

@@ -75,18 +75,9 @@ def _plain(value: Any) -> Any:
 
 
 def network_measures(frame: pd.DataFrame | None, lang: Lang) -> list[tuple[str, str, Any]]:
-    """``(code, label, value)`` of each network-level measure.
-
-    Accepts the ``network`` result either long (columns ``measure`` and
-    ``value``) or wide (one row, one column per measure).
-    """
+    """``(code, label, value)`` of each network-level measure of the one-row ``network`` result."""
     if frame is None or frame.empty:
         return []
-    if {"measure", "value"} <= set(frame.columns):
-        return [
-            (str(m), column_text("network", str(m), lang).label, _plain(v))
-            for m, v in zip(frame["measure"], frame["value"], strict=True)
-        ]
     row = frame.iloc[0]
     return [
         (str(c), column_text("network", str(c), lang).label, _plain(row[c])) for c in frame.columns

@@ -31,12 +31,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from kokon_graph.analysis.results import REGISTRY, Suppression
 from kokon_graph.model import DEFAULT_MIN_COUNT
 
 __all__ = [
@@ -50,50 +50,12 @@ __all__ = [
     "suppressed_columns",
 ]
 
-#: Counts below this are hidden unless the caller asks for another threshold.
+#: How one result's family counts are hidden (:class:`~kokon_graph.analysis.results.Suppression`).
+SuppressionRule = Suppression
 
-
-@dataclass(frozen=True)
-class SuppressionRule:
-    """Which columns of one result hold counts about families.
-
-    Attributes
-    ----------
-    counts
-        Columns holding counts; each cell below the threshold is hidden.
-    base
-        The count that the ``derived`` columns are computed from.
-    derived
-        Rates, medians and percentiles computed from ``base``: hidden in the
-        rows where ``base`` is below the threshold.
-    """
-
-    counts: tuple[str, ...] = ()
-    base: str | None = None
-    derived: tuple[str, ...] = ()
-
-
-#: The results known to hold counts about families (column-name detection adds more).
+#: The results that hold counts about families, from the result registry.
 SUPPRESSION_RULES: Final[dict[str, SuppressionRule]] = {
-    "gaps_co_serving": SuppressionRule(counts=("shared_families",)),
-    "gaps_uncoordinated": SuppressionRule(
-        counts=("families", "families_min_services", "uncoordinated"),
-        base="families_min_services",
-        derived=("share_uncoordinated", "uncoordinated_share"),
-    ),
-    "gaps_referrals": SuppressionRule(
-        counts=("referrals", "answered", "unanswered", "rejected"),
-        base="referrals",
-        derived=("answer_rate", "median_days", "p90_days"),
-    ),
-    "gaps_referral_targets": SuppressionRule(
-        counts=("referrals", "answered", "unanswered", "rejected", "dead_ends"),
-        base="referrals",
-        derived=("answer_rate", "median_days", "p90_days"),
-    ),
-    "recommendations": SuppressionRule(counts=("shared_families",)),
-    # the comparison: counts of shared families, unanswered referrals, uncoordinated families
-    "gap_changes": SuppressionRule(counts=("count_before", "count_after")),
+    r.name: r.suppression for r in REGISTRY.values() if r.suppression != Suppression()
 }
 
 
@@ -169,8 +131,6 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     """
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, not {min_count}")
-    if {"measure", "value"} <= set(frame.columns):
-        return _suppress_long(frame, min_count=min_count)
     counts, derived = suppressed_columns(result, frame)
     if not counts:
         return frame
@@ -185,18 +145,6 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
         small = base.notna() & (base < min_count)
         for column in derived:
             out[column] = _hide(frame[column], small & frame[column].notna(), text)
-    return out
-
-
-def _suppress_long(frame: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
-    """A ``measure``/``value`` table: hide the values of measures that count families."""
-    about_families = frame["measure"].astype(str).map(_mentions_families)
-    numbers = pd.to_numeric(frame["value"], errors="coerce")
-    mask = about_families & numbers.notna() & (numbers < min_count)
-    if not mask.any():
-        return frame
-    out = frame.copy()
-    out["value"] = _hide(frame["value"], mask, marker(min_count))
     return out
 
 

@@ -8,9 +8,17 @@ import pandas as pd
 import pytest
 
 from kokon_graph import Network
-from kokon_graph.analysis import COLUMNS, RESULT_NAMES, RESULTS, run_all
+from kokon_graph.analysis import (
+    ANALYSIS_RESULTS,
+    COLUMNS,
+    GAP_KINDS,
+    REGISTRY,
+    RESULT_NAMES,
+    RESULTS,
+    run_all,
+)
 from kokon_graph.analysis._demo import demo_network
-from kokon_graph.analysis.columns import render_markdown, update_markdown
+from kokon_graph.analysis.results import render_markdown, update_markdown
 from tests.conftest import REPO
 
 CONTRACT_KEYS = (
@@ -113,9 +121,7 @@ def test_no_result_holds_a_family_id(valid_network: Network, valid_results: dict
 
 def test_measures_doc_is_generated_from_columns() -> None:
     text = (REPO / "docs" / "measures.md").read_text(encoding="utf-8")
-    assert update_markdown(text) == text, (
-        "run: python -m kokon_graph.analysis.columns docs/measures.md"
-    )
+    assert update_markdown(text) == text, "run: python scripts/gen_dataset_docs.py"
     assert render_markdown() in text
 
 
@@ -255,3 +261,53 @@ def test_a_dataset_without_territories_is_analysed() -> None:
     results = run_all(build_network(Dataset(institutions=inst, cooperation=coop, name="bare")))
     assert results["gaps_sector"]["gmina_name"].tolist() == [""] * len(results["gaps_sector"])
     assert int(results["network"].loc[0, "ties"]) == 1
+
+
+# ------------------------------------------------------------------ the result registry
+
+
+def _dtypes(frame: pd.DataFrame) -> dict[str, str]:
+    return {str(c): str(t) for c, t in frame.dtypes.items()}
+
+
+def test_every_result_has_its_registered_dtypes(valid_results: dict[str, pd.DataFrame]) -> None:
+    for name, frame in valid_results.items():
+        assert _dtypes(frame) == dict(REGISTRY[name].dtypes), name
+
+
+def test_demo_results_have_their_registered_dtypes() -> None:
+    for name, frame in run_all(demo_network()).items():
+        assert _dtypes(frame) == dict(REGISTRY[name].dtypes), name
+
+
+def test_registry_is_the_one_list() -> None:
+    assert [r.name for r in ANALYSIS_RESULTS] == list(RESULT_NAMES) == list(COLUMNS)
+    assert {name: r.doc for name, r in REGISTRY.items() if name in COLUMNS} == dict(RESULTS)
+    for res in REGISTRY.values():
+        assert len(res.title("pl")) <= 31 and res.title("en"), res.name
+        rule = res.suppression
+        named = [*rule.counts, *rule.derived, *([rule.base] if rule.base else [])]
+        if res.columns:
+            assert set(named) <= set(res.columns), res.name
+            # every column about families is a suppressed count (no name-guessing needed)
+            families = {c for c in res.columns if "famil" in c and res.dtypes[c] == "int64"}
+            assert families <= set(rule.counts), res.name
+
+
+def test_one_name_per_gap_kind() -> None:
+    from kokon_graph.analysis.compare import _GAP_RULES
+    from kokon_graph.viz.maps import GAP_LAYERS
+
+    assert list(_GAP_RULES) == list(GAP_KINDS)
+    for kind in GAP_KINDS.values():
+        assert REGISTRY[kind.result].gap is kind
+        assert (kind.layer in GAP_LAYERS) == kind.on_map, kind.name
+    assert set(GAP_LAYERS) == {k.layer for k in GAP_KINDS.values() if k.on_map}
+    gap_results = {r.name for r in ANALYSIS_RESULTS if r.gap is not None}
+    assert gap_results == {k.result for k in GAP_KINDS.values()}
+
+
+def test_report_measures_are_registered_columns() -> None:
+    from kokon_graph.report.build import DEGREE_MEASURE, TOP_MEASURES
+
+    assert {DEGREE_MEASURE, *TOP_MEASURES} <= set(REGISTRY["centrality"].columns)

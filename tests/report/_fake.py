@@ -1,12 +1,36 @@
-"""Results shaped like the analysis contract, for testing the writers on their own.
+"""Small hand-made results in the real shapes, for testing the writers on their own.
 
 Only for the writers' unit tests: every test of the numbers a report shows
-uses :func:`kokon_graph.analysis.run_all` on real data.
+uses :func:`kokon_graph.analysis.run_all` on real data. Each frame is given a
+few columns by hand and completed to its documented shape (every column of the
+result registry, in order, with its dtype) by :func:`shaped`.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+
+from kokon_graph.analysis.results import REGISTRY
+
+_BLANK = {"str": "", "int64": 0, "float64": 0.0, "bool": False}
+
+
+def shaped(name: str, given: dict[str, Any] | pd.DataFrame) -> pd.DataFrame:
+    """``given`` completed to the registry's shape of result ``name``.
+
+    Raises if ``given`` holds a column the result does not have.
+    """
+    frame = pd.DataFrame(given)
+    result = REGISTRY[name]
+    unknown = set(frame.columns) - set(result.columns)
+    if unknown:
+        raise AssertionError(f"{name} has no columns {sorted(unknown)}")
+    for column, dtype in result.dtypes.items():
+        if column not in frame.columns:
+            frame[column] = _BLANK[dtype]
+    return frame[list(result.columns)].astype(dict(result.dtypes))
 
 
 def fake_results() -> dict[str, pd.DataFrame]:
@@ -41,10 +65,7 @@ def fake_results() -> dict[str, pd.DataFrame]:
         }
     )
     network = pd.DataFrame(
-        {
-            "measure": ["institutions", "ties", "density", "reciprocity", "families"],
-            "value": [4, 6, 0.5, 0.3333333333333333, 2],
-        }
+        {"institutions": [4], "ties": [6], "density": [0.5], "reciprocity_arc": [1 / 3]}
     )
     co_serving = pd.DataFrame(
         {
@@ -91,8 +112,9 @@ def fake_results() -> dict[str, pd.DataFrame]:
     )
     mixing = pd.DataFrame(
         {
-            "source_sector": ["social_assistance", "education", "police"],
-            "target_sector": ["education", "police", "social_assistance"],
+            "partition": ["sector"] * 3,
+            "source_group": ["social_assistance", "education", "police"],
+            "target_group": ["education", "police", "social_assistance"],
             "ties": [3, 1, 2],
         }
     )
@@ -107,7 +129,7 @@ def fake_results() -> dict[str, pd.DataFrame]:
             "reason_en": ["They serve many families together."],
         }
     )
-    return {
+    given = {
         "network": network,
         "centrality": centrality,
         "brokerage": brokerage,
@@ -118,3 +140,4 @@ def fake_results() -> dict[str, pd.DataFrame]:
         "gaps_uncoordinated": uncoordinated,
         "recommendations": recommendations,
     }
+    return {name: shaped(name, frame) for name, frame in given.items()}

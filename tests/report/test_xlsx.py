@@ -107,8 +107,9 @@ def test_text_never_becomes_a_formula_and_rates_are_percent(tmp_path: Path) -> N
     path = write_xlsx(fake_results(), tmp_path / "fake.xlsx")
     wb = openpyxl.load_workbook(path)
     rates = wb["Luki - skierowania"]
-    assert rates["G2"].value == 0.6 and rates["G2"].number_format == NUMBER_FORMATS["percent"]
-    assert rates["G3"].value == "<3" and rates["G3"].data_type == "s"
+    # column I: answer_rate (source, target, source_name, target_name, four counts, rate)
+    assert rates["I2"].value == 0.6 and rates["I2"].number_format == NUMBER_FORMATS["percent"]
+    assert rates["I3"].value == "<3" and rates["I3"].data_type == "s"
     cell = wb["Centralność"]["B5"]
     assert cell.value.startswith("=HYPERLINK")
     assert cell.data_type == "s"

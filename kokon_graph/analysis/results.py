@@ -1,0 +1,560 @@
+"""The one list of facts about every result: the contract between the analysis and its readers.
+
+Each :class:`Result` says, for one table the analysis (or the before/after
+comparison) returns: its columns in order with their Polish and English
+headers (:class:`~kokon_graph.analysis.columns.ColumnDoc`), each column's
+dtype, which counts are about families and are suppressed below the
+threshold, its titles in Polish and English, whether the report shows it as a
+table (and in which order) and which coordination gap kind it holds.
+:data:`GAP_KINDS` names each gap kind once; its result (``gaps_<kind>``), its
+map layer (``gap_<kind>``) and its ``gap`` value in the comparison all derive
+from that one name.
+
+The report writers, the maps, the comparison, ``docs/measures.md`` and the
+tests read this list; nothing else keeps a copy.
+
+>>> REGISTRY["centrality"].columns["betweenness"].pl
+'pośrednictwo (znormalizowane)'
+>>> REGISTRY["gaps_referrals"].gap.layer
+'gap_referrals'
+>>> [r.name for r in report_results()][:3]
+['network_territories', 'centrality', 'brokerage']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Final, Literal
+
+from kokon_graph.analysis.columns import COLUMNS, ColumnDoc
+
+__all__ = [
+    "ANALYSIS_RESULTS",
+    "COMPARISON_RESULTS",
+    "GAP_KINDS",
+    "REGISTRY",
+    "RESULTS",
+    "GapKind",
+    "Result",
+    "ResultDoc",
+    "Suppression",
+    "render_markdown",
+    "report_results",
+    "result",
+    "update_markdown",
+]
+
+Dtype = Literal["str", "int64", "float64", "bool", "Int64"]
+
+
+@dataclass(frozen=True)
+class ResultDoc:
+    """One result: its title in Polish and English and what a row is."""
+
+    pl: str
+    en: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Which columns of one result hold counts about families (hidden below the threshold).
+
+    Attributes
+    ----------
+    counts
+        Columns holding counts; each cell below the threshold is hidden.
+    base
+        The count that the ``derived`` columns are computed from.
+    derived
+        Rates, medians and percentiles computed from ``base``: hidden in the
+        rows where ``base`` is below the threshold.
+    """
+
+    counts: tuple[str, ...] = ()
+    base: str | None = None
+    derived: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GapKind:
+    """One kind of coordination gap, under one name.
+
+    Attributes
+    ----------
+    name
+        The kind (``"referrals"``): the ``gap`` value of the comparison.
+    pl, en
+        What one gap of the kind is, in Polish and English.
+    on_map
+        Whether maps draw it as a layer (named :attr:`layer`).
+    """
+
+    name: str
+    pl: str
+    en: str
+    on_map: bool = False
+
+    @property
+    def result(self) -> str:
+        """The analysis result that lists the gaps (``"gaps_referrals"``)."""
+        return f"gaps_{self.name}"
+
+    @property
+    def layer(self) -> str:
+        """The map layer that draws them (``"gap_referrals"``)."""
+        return f"gap_{self.name}"
+
+
+#: Every gap kind, in the order the comparison lists them.
+GAP_KINDS: Final[Mapping[str, GapKind]] = MappingProxyType(
+    {
+        kind.name: kind
+        for kind in (
+            GapKind(
+                "co_serving",
+                "wspólne rodziny bez współpracy",
+                "shared families, no cooperation",
+                on_map=True,
+            ),
+            GapKind(
+                "sector",
+                "brak sektora lub powiązania w gminie",
+                "sector absent or untied in a gmina",
+                on_map=True,
+            ),
+            GapKind("referrals", "skierowania bez odpowiedzi", "unanswered referrals", on_map=True),
+            GapKind("uncoordinated", "rodziny bez koordynacji", "uncoordinated families"),
+            GapKind("group_coverage", "sektor nieobecny w grupie", "sector missing from a group"),
+        )
+    }
+)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything the readers of one result need to know about it.
+
+    Attributes
+    ----------
+    name
+        The key in :func:`~kokon_graph.analysis.run_all`'s answer and the CSV file's name.
+    doc
+        Long titles in Polish and English and what one row is.
+    sheet
+        Short Polish and English titles (they fit a 31-character sheet name).
+    columns
+        The columns in order, each with its headers and meaning (empty for the
+        comparison tables, whose columns the report layer names itself).
+    dtypes
+        The dtype of each column (``"str"``, ``"int64"``, ``"float64"``, ``"bool"``).
+    suppression
+        The counts about families, hidden below the threshold.
+    in_report
+        Whether the report shows it as a table (in :data:`REGISTRY` order);
+        ``network`` is the report's summary instead.
+    gap
+        The gap kind it lists, if it is one.
+    """
+
+    name: str
+    doc: ResultDoc
+    sheet: tuple[str, str]
+    columns: Mapping[str, ColumnDoc] = field(default_factory=dict)
+    dtypes: Mapping[str, Dtype] = field(default_factory=dict)
+    suppression: Suppression = Suppression()
+    in_report: bool = True
+    gap: GapKind | None = None
+
+    def title(self, lang: str) -> str:
+        """The short title in ``lang`` (``"pl"`` or ``"en"``)."""
+        return self.sheet[0] if lang == "pl" else self.sheet[1]
+
+    def label(self, column: str, lang: str) -> str:
+        """The header of ``column`` in ``lang`` (the column's name if it is not documented)."""
+        doc = self.columns.get(column)
+        if doc is None:
+            return column
+        return doc.pl if lang == "pl" else doc.en
+
+    @property
+    def int_columns(self) -> tuple[str, ...]:
+        """The ``int64`` columns."""
+        return tuple(c for c, t in self.dtypes.items() if t == "int64")
+
+
+def _dtypes(
+    name: str,
+    *,
+    int64: Iterable[str] = (),
+    float64: Iterable[str] = (),
+    bool_: Iterable[str] = (),
+) -> dict[str, Dtype]:
+    """Every documented column of ``name`` typed ``str`` unless listed."""
+    typed: dict[str, Dtype] = {
+        **dict.fromkeys(int64, "int64"),
+        **dict.fromkeys(float64, "float64"),
+        **dict.fromkeys(bool_, "bool"),
+    }
+    unknown = set(typed) - set(COLUMNS[name])
+    if unknown:  # pragma: no cover - caught at import by every test
+        raise AssertionError(f"{name}: typed columns not documented: {sorted(unknown)}")
+    return {column: typed.get(column, "str") for column in COLUMNS[name]}
+
+
+_REFERRAL_COUNTS = ("referrals", "answered", "unanswered", "rejected")
+_REFERRAL_RATES = ("answer_rate", "median_days", "p90_days")
+_TERRITORY_INTS = ("institutions", "ties", "isolates", "components")
+_TERRITORY_FLOATS = (
+    "density",
+    "reciprocity_arc",
+    "reciprocity_dyad",
+    "transitivity",
+    "avg_clustering",
+    "centralization_degree_sym",
+    "ei_index",
+)
+_ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total")
+
+
+def _analysis(
+    name: str,
+    doc: ResultDoc,
+    sheet: tuple[str, str],
+    *,
+    int64: Iterable[str] = (),
+    float64: Iterable[str] = (),
+    bool_: Iterable[str] = (),
+    suppression: Suppression = Suppression(),
+    in_report: bool = True,
+    gap: str | None = None,
+) -> Result:
+    return Result(
+        name=name,
+        doc=doc,
+        sheet=sheet,
+        columns=MappingProxyType(COLUMNS[name]),
+        dtypes=MappingProxyType(_dtypes(name, int64=int64, float64=float64, bool_=bool_)),
+        suppression=suppression,
+        in_report=in_report,
+        gap=GAP_KINDS[gap] if gap is not None else None,
+    )
+
+
+_D = ResultDoc
+
+#: Every result of :func:`~kokon_graph.analysis.run_all`, in the order it returns and writes them.
+ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
+    _analysis(
+        "network",
+        _D("Miary sieci", "Network measures", "one row: the whole network in scope"),
+        ("Miary sieci", "Network measures"),
+        int64=(
+            "institutions",
+            "ties",
+            "edges_sym",
+            "mutual_dyads",
+            "asymmetric_dyads",
+            "isolates",
+            "components",
+            "strong_components",
+            "largest_component",
+            "pairs_cooperation",
+            "pairs_referral",
+            "pairs_comembership",
+            "tied_pairs",
+            "multiplex_pairs",
+            "communities_louvain",
+            "communities_leiden",
+        ),
+        float64=(
+            "density",
+            "density_sym",
+            "reciprocity_arc",
+            "reciprocity_dyad",
+            "diameter",
+            "avg_path_length",
+            "diameter_sym",
+            "avg_path_length_sym",
+            "transitivity",
+            "avg_clustering",
+            "centralization_in_degree",
+            "centralization_out_degree",
+            "centralization_degree",
+            "centralization_degree_sym",
+            "centralization_betweenness",
+            "centralization_betweenness_sym",
+            "centralization_closeness",
+            "ei_index",
+            "multiplexity",
+            "modularity_louvain",
+            "modularity_leiden",
+        ),
+        in_report=False,
+    ),
+    _analysis(
+        "network_territories",
+        _D(
+            "Miary sieci według terytoriów",
+            "Network measures by territory",
+            "one row per powiat (per gmina in a powiat or gmina scope)",
+        ),
+        ("Miary sieci wg terytoriów", "Network by territory"),
+        int64=_TERRITORY_INTS,
+        float64=_TERRITORY_FLOATS,
+    ),
+    _analysis(
+        "centrality",
+        _D("Centralność", "Centrality", "one row per institution"),
+        ("Centralność", "Centrality"),
+        int64=("degree", "in_degree", "out_degree", "degree_sym"),
+        float64=tuple(
+            c
+            for c in COLUMNS["centrality"]
+            if c not in ("id", "name", "type", "sector", "teryt")
+            and c not in ("degree", "in_degree", "out_degree", "degree_sym")
+            and not c.endswith("_method")
+        ),
+    ),
+    _analysis(
+        "brokerage",
+        _D(
+            "Pośrednictwo (Gould–Fernandez)",
+            "Brokerage (Gould–Fernandez)",
+            "one row per institution",
+        ),
+        ("Pośrednictwo", "Brokerage"),
+        int64=_ROLES,
+        float64=("ei_index",),
+    ),
+    _analysis(
+        "brokerage_groups",
+        _D("Pośrednictwo według grup", "Brokerage by group", "one row per group of the partition"),
+        ("Pośrednictwo wg sektorów", "Brokerage by group"),
+        int64=("institutions", *_ROLES),
+    ),
+    _analysis(
+        "holes",
+        _D("Luki strukturalne (Burt)", "Structural holes (Burt)", "one row per institution"),
+        ("Dziury strukturalne", "Structural holes"),
+        int64=("contacts",),
+        float64=tuple(c for c in COLUMNS["holes"] if c.startswith(("eff", "constraint", "hier"))),
+    ),
+    _analysis(
+        "mixing",
+        _D(
+            "Powiązania między sektorami",
+            "Mixing between groups",
+            "one row per (source, target) group pair",
+        ),
+        ("Mieszanie sektorów", "Sector mixing"),
+        int64=("ties",),
+        float64=("share", "expected", "ratio"),
+    ),
+    _analysis(
+        "mixing_groups",
+        _D("Indeks E-I według grup", "E-I index by group", "one row per group of the partition"),
+        ("Indeks E-I wg sektorów", "E-I index by group"),
+        int64=("institutions", "internal", "external"),
+        float64=("ei_index",),
+    ),
+    _analysis(
+        "communities",
+        _D("Społeczności", "Communities", "one row per institution"),
+        ("Społeczności", "Communities"),
+        int64=("community", "community_size", "community_leiden", "community_leiden_size"),
+    ),
+    _analysis(
+        "communities_sectors",
+        _D("Skład społeczności", "Community make-up", "one row per (method, community, group)"),
+        ("Skład społeczności", "Community make-up"),
+        int64=("community", "community_size", "institutions"),
+        float64=("share",),
+    ),
+    _analysis(
+        "cohesion",
+        _D("Spójność i kruchość", "Cohesion and fragility", "one row per institution"),
+        ("Spójność", "Cohesion"),
+        int64=("component", "component_size", "bridges", "core_number", "pairs_lost"),
+        float64=("reach_loss",),
+        bool_=("articulation_point",),
+    ),
+    _analysis(
+        "bridges",
+        _D("Mosty", "Bridges", "one row per bridge tie"),
+        ("Mosty", "Bridges"),
+        int64=("pairs_lost",),
+    ),
+    _analysis(
+        "gaps_co_serving",
+        _D(
+            "Wspólne rodziny bez współpracy",
+            "Shared families without a tie",
+            "one row per pair of institutions sharing families without a cooperation tie",
+        ),
+        ("Luki - wspólne rodziny", "Gaps - shared families"),
+        int64=("shared_families",),
+        suppression=Suppression(counts=("shared_families",)),
+        gap="co_serving",
+    ),
+    _analysis(
+        "gaps_sector",
+        _D(
+            "Luki sektorowe w gminach",
+            "Sector gaps in gminas",
+            "one row per (gmina, missing sector)",
+        ),
+        ("Luki - sektory", "Gaps - sectors"),
+        int64=("institutions",),
+        gap="sector",
+    ),
+    _analysis(
+        "gaps_referrals",
+        _D(
+            "Skierowania między instytucjami",
+            "Referrals between institutions",
+            "one row per (referring, receiving) pair",
+        ),
+        ("Luki - skierowania", "Gaps - referrals"),
+        int64=_REFERRAL_COUNTS,
+        float64=_REFERRAL_RATES,
+        suppression=Suppression(_REFERRAL_COUNTS, "referrals", _REFERRAL_RATES),
+        gap="referrals",
+    ),
+    _analysis(
+        "gaps_referral_targets",
+        _D(
+            "Skierowania według adresata",
+            "Referrals by receiving institution",
+            "one row per receiving institution",
+        ),
+        ("Luki - adresaci skierowań", "Gaps - referral targets"),
+        int64=(*_REFERRAL_COUNTS, "dead_ends"),
+        float64=_REFERRAL_RATES,
+        suppression=Suppression((*_REFERRAL_COUNTS, "dead_ends"), "referrals", _REFERRAL_RATES),
+    ),
+    _analysis(
+        "gaps_uncoordinated",
+        _D("Rodziny bez koordynacji", "Uncoordinated families", "one row per gmina (counts only)"),
+        ("Luki - brak koordynacji", "Gaps - uncoordinated"),
+        int64=("families", "families_min_services", "uncoordinated"),
+        suppression=Suppression(counts=("families", "families_min_services", "uncoordinated")),
+        gap="uncoordinated",
+    ),
+    _analysis(
+        "gaps_group_coverage",
+        _D(
+            "Sektory nieobecne w zespołach",
+            "Sectors missing from groups",
+            "one row per (group, missing sector)",
+        ),
+        ("Luki - skład grup", "Gaps - group coverage"),
+        int64=("institutions",),
+        gap="group_coverage",
+    ),
+    _analysis(
+        "recommendations",
+        _D(
+            "Rekomendowane powiązania",
+            "Recommended ties",
+            "one row per recommended tie, best first",
+        ),
+        ("Rekomendacje", "Recommendations"),
+        int64=("shared_families", "sector_gaps_closed"),
+        float64=("score",),
+        bool_=("bridges_communities", "bridges_sectors"),
+        suppression=Suppression(counts=("shared_families",)),
+    ),
+)
+
+
+def _comparison(name: str, pl: str, en: str, suppression: Suppression = Suppression()) -> Result:
+    return Result(name, ResultDoc(pl, en, ""), (pl, en), suppression=suppression)
+
+
+#: The tables of :func:`~kokon_graph.analysis.compare.compare_networks`, in report order.
+COMPARISON_RESULTS: Final[tuple[Result, ...]] = (
+    _comparison("network_change", "Zmiana miar sieci", "Network measure change"),
+    _comparison("ties_by_sector", "Zmiana więzi wg sektorów", "Tie change by sector"),
+    _comparison("tie_changes", "Więzi zyskane i utracone", "Ties gained and lost"),
+    _comparison("centrality_change", "Zmiana centralności", "Centrality change"),
+    _comparison(
+        "gap_changes",
+        "Luki zamknięte i otwarte",
+        "Gaps closed and opened",
+        # counts of shared families, unanswered referrals, uncoordinated families
+        Suppression(counts=("count_before", "count_after")),
+    ),
+    _comparison("territory_change", "Zmiana wg terytoriów", "Change by territory"),
+)
+
+#: Every result by name: the analysis' first, then the comparison's.
+REGISTRY: Final[Mapping[str, Result]] = MappingProxyType(
+    {r.name: r for r in (*ANALYSIS_RESULTS, *COMPARISON_RESULTS)}
+)
+
+#: Long titles of the analysis results (``docs/measures.md``).
+RESULTS: Final[Mapping[str, ResultDoc]] = MappingProxyType(
+    {r.name: r.doc for r in ANALYSIS_RESULTS}
+)
+
+
+def result(name: str) -> Result:
+    """The :class:`Result` called ``name``.
+
+    Raises
+    ------
+    KeyError
+        If no result has that name.
+    """
+    return REGISTRY[name]
+
+
+def report_results() -> tuple[Result, ...]:
+    """The analysis results a report shows as tables, in order."""
+    return tuple(r for r in ANALYSIS_RESULTS if r.in_report)
+
+
+# ------------------------------------------------------------------ docs/measures.md
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown() -> str:
+    """The column reference of ``docs/measures.md`` (one table per analysis result)."""
+    lines: list[str] = []
+    for res in ANALYSIS_RESULTS:
+        lines += [
+            f"### `{res.name}` — {res.doc.en}",
+            "",
+            f"*{res.doc.pl}*; {res.doc.description}. File: `{res.name}.csv`.",
+            "",
+            "| column | Polski | English | meaning | formula | reference |",
+            "|---|---|---|---|---|---|",
+        ]
+        for col, doc in res.columns.items():
+            lines.append(
+                f"| `{col}` | {_cell(doc.pl)} | {_cell(doc.en)} | {_cell(doc.description)} | "
+                f"{_cell(doc.formula)} | {_cell(doc.reference)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+BEGIN_MARK: Final = "<!-- BEGIN GENERATED COLUMNS: python scripts/gen_dataset_docs.py -->"
+END_MARK: Final = "<!-- END GENERATED COLUMNS -->"
+
+
+def update_markdown(text: str) -> str:
+    """``text`` (the content of ``docs/measures.md``) with its generated part rewritten."""
+    head, sep, rest = text.partition(BEGIN_MARK)
+    if not sep:
+        raise ValueError(f"no {BEGIN_MARK!r} marker in the document")
+    _, sep2, tail = rest.partition(END_MARK)
+    if not sep2:
+        raise ValueError(f"no {END_MARK!r} marker in the document")
+    return f"{head}{BEGIN_MARK}\n\n{render_markdown()}\n{END_MARK}{tail}"
