@@ -41,6 +41,7 @@ import org.neo4j.procedure.UserFunction;
  *   <li>KOKON_NEO4J_PORT: the Bolt port; 0 or unset picks a free one.
  *   <li>KOKON_NEO4J_PASSWORD_FILE: a file holding the password for the user neo4j.
  *   <li>KOKON_NEO4J_PAGECACHE: the page cache size, e.g. 512m (default 512m).
+ *   <li>KOKON_NEO4J_GDS: "off" starts a server without the GDS procedures.
  * </ul>
  *
  * <p>When the server accepts connections it writes the port to $KOKON_NEO4J_HOME/ready. SIGTERM
@@ -61,6 +62,8 @@ public final class Launcher {
     if (port == 0) {
       port = freePort();
     }
+    // KOKON_NEO4J_GDS=off: a server without GDS (to test what the tool says then)
+    boolean gds = !"off".equalsIgnoreCase(envOr("KOKON_NEO4J_GDS", "on"));
     Files.createDirectories(home);
     Path ready = home.resolve("ready");
     Files.deleteIfExists(ready);
@@ -75,7 +78,7 @@ public final class Launcher {
             .setConfig(
                 GraphDatabaseSettings.pagecache_memory,
                 ByteUnit.parse(envOr("KOKON_NEO4J_PAGECACHE", "512m")))
-            .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
+            .setConfig(GraphDatabaseSettings.procedure_unrestricted, gds ? List.of("gds.*") : List.of())
             .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("*"))
             .build();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -97,7 +100,7 @@ public final class Launcher {
     system.executeTransactionally(
         "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
     GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-    int registered = registerGds((GraphDatabaseAPI) db);
+    int registered = gds ? registerGds((GraphDatabaseAPI) db) : 0;
 
     Path tmp = home.resolve("ready.tmp");
     Files.writeString(tmp, Integer.toString(port), StandardCharsets.UTF_8);
