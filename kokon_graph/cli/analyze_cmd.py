@@ -164,6 +164,14 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed of pivots and communities."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["memory", "gds"]),
+    default="memory",
+    show_default=True,
+    help="Where centrality and communities are computed: in memory, or inside Neo4j by its "
+    "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+)
 @quiet_option
 def analyze(
     dataset: str,
@@ -179,6 +187,7 @@ def analyze(
     min_services: int,
     betweenness_text: str,
     seed: int,
+    engine: str,
     quiet: bool,
 ) -> None:
     """Measure the cooperation network and find its coordination gaps.
@@ -210,6 +219,10 @@ def analyze(
         pseudonymised=pseudonymised,
         strict=strict,
     )
+    if engine == "gds":
+        from kokon_graph.cli.neo4j_cmd import compute_in_gds_at
+
+        compute_in_gds_at(dataset, network, relation=relation, betweenness=between, seed=seed)
     results = run_all(
         network,
         relation=relation,

@@ -29,7 +29,7 @@ from kokon_graph.io.schema import LIST_SEPARATOR
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["dataset_from_store", "neo4j", "open_store"]
+__all__ = ["compute_in_gds_at", "dataset_from_store", "neo4j", "open_store"]
 
 _DEFAULT_USER = "neo4j"
 
@@ -112,6 +112,25 @@ def dataset_from_store(uri: str, *, strict: bool = False) -> Dataset:
 
     with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
         return read_store(session, strict=strict)
+
+
+def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
+    """Compute in the GDS of the Neo4j database at ``uri`` (``analyze --engine gds``).
+
+    ``network`` is the one read from that database; ``options`` go to
+    :func:`kokon_graph.store.gds.compute_in_gds`.
+    """
+    from kokon_graph.store import is_falkordb_uri
+    from kokon_graph.store.gds import compute_in_gds
+
+    if "://" not in uri or is_falkordb_uri(uri):
+        raise StoreError(
+            f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
+            hint="give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
+            "or leave out --engine gds",
+        )
+    with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
+        return compute_in_gds(session, network, **options)
 
 
 @click.group()
