@@ -32,7 +32,7 @@ from kokon_graph.store import (
 )
 from kokon_graph.store.load import LOAD_STEPS, LoadPlan
 from kokon_graph.store.statements import Statement, schema_statements
-from tests.conftest import VALID
+from tests.conftest import REPO, VALID
 from tests.store import cypher_for_tests as tq
 from tests.store.datasets_for_tests import bundled_dataset_paths, read
 
@@ -420,3 +420,37 @@ def test_without_sync_a_dry_run_says_nothing_is_removed(neo4j_cli_env: str) -> N
     assert lines[-1] == "Without --sync nothing is removed."
     with _session(neo4j_cli_env) as session, pytest.raises(StoreError, match="no institutions"):
         read_store(session)
+
+
+# --------------------------------------------------------------------------- browsing
+
+BROWSER = REPO / "docs" / "neo4j-browser"
+
+
+def test_the_browser_style_covers_every_label_type_and_sector() -> None:
+    import re
+
+    from kokon_graph.model import NEO4J_LABELS, NEO4J_REL_TYPES, SECTORS
+
+    grass = (BROWSER / "kokon.grass").read_text(encoding="utf-8")
+    styled = set(re.findall(r"^(node|relationship)\.(\w+) \{", grass, flags=re.MULTILINE))
+    assert {("node", label) for label in NEO4J_LABELS.values()} <= styled
+    assert {("relationship", rel) for rel in NEO4J_REL_TYPES.values()} <= styled
+    assert {("node", f"Sector_{t.code}") for t in SECTORS.terms} <= styled
+    assert grass.count("{") == grass.count("}")
+
+
+def test_sector_labels_colour_institutions_and_change_no_data(
+    neo4j_store: GraphSession, valid_dataset: Dataset
+) -> None:
+    load_dataset(neo4j_store, valid_dataset)
+    before = read_store(neo4j_store)
+    text = (BROWSER / "sector-labels.cypher").read_text(encoding="utf-8")
+    bodies = [line.rstrip(";") for line in text.splitlines() if line.startswith("MATCH")]
+    for body in bodies:
+        neo4j_store.write(Statement(name="docs/sector", text=body, body=body, summary=""), {})
+    count = "MATCH (i:Institution) UNWIND labels(i) AS l WITH l WHERE l STARTS WITH 'Sector_' "
+    count += "RETURN substring(l, 7) AS sector, count(*) AS n"
+    rows = neo4j_store.read(Statement(name="t", text=count, body=count, summary=""), {}).rows
+    assert dict(rows) == valid_dataset.institutions["sector"].value_counts().to_dict()
+    assert read_store(neo4j_store).equals(before)
