@@ -2,7 +2,22 @@
 
 Every error has a one-line message saying what is wrong and, where one exists,
 a :attr:`KokonError.hint` saying what to do next. The command line prints both
-and never a traceback. Errors caused by the data subclass :class:`ValueError`.
+and never a traceback. Errors caused by the data or by an option's value subclass
+:class:`ValueError` (the command line exits with 2 for them, 1 for the others).
+
+The hierarchy::
+
+    KokonError
+    ├── DatasetError        the data breaks a rule (every problem with file, row, column)
+    ├── PseudonymKeyError   family ids need a key and none was given
+    ├── ScopeError          a scope, wave or relation that is malformed or not in the data
+    ├── OptionError         an option's value cannot work
+    │   ├── AnalyzeError    ... of ``analyze``
+    │   ├── PartitionError  ... the partition attribute does not exist
+    │   ├── ReportError     ... of a report, comparison or export
+    │   ├── MapError        ... of a map (kind, measure, institution)
+    │   └── GeneratorError  ... of the generator
+    └── StoreError          talking to the graph store failed (kokon_graph.store adds more)
 """
 
 from __future__ import annotations
@@ -13,10 +28,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "AnalyzeError",
     "DatasetError",
+    "GeneratorError",
     "KokonError",
+    "MapError",
+    "OptionError",
+    "PartitionError",
     "Problem",
     "PseudonymKeyError",
+    "ReportError",
     "ScopeError",
     "StoreError",
 ]
@@ -115,3 +136,27 @@ class ScopeError(KokonError, ValueError):
 
 class StoreError(KokonError):
     """Talking to the graph store (Neo4j) failed."""
+
+
+class OptionError(KokonError, ValueError):
+    """An option or argument has a value that cannot work (the hint says which would)."""
+
+
+class AnalyzeError(OptionError):
+    """An option of ``analyze`` is not usable."""
+
+
+class PartitionError(OptionError):
+    """The partition attribute does not exist for institutions."""
+
+
+class ReportError(OptionError):
+    """A report, comparison or export was asked for in a way that cannot work."""
+
+
+class MapError(OptionError):
+    """A map cannot be drawn as asked (unknown kind, measure or institution)."""
+
+
+class GeneratorError(OptionError):
+    """The generator was asked for something it cannot do (unknown territory, bad option)."""

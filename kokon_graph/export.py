@@ -37,10 +37,11 @@ import numpy as np
 import pandas as pd
 
 from kokon_graph._version import __version__
+from kokon_graph.errors import ReportError
 from kokon_graph.graph import INSTITUTION_ATTRS
 
 if TYPE_CHECKING:
-    from kokon_graph.graph import Network
+    from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -159,7 +160,7 @@ def network_for_export(
     network: Network,
     *,
     results: Mapping[str, pd.DataFrame] | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> nx.DiGraph:
     """The cooperation network of ``network`` with measures from ``results`` as node attributes.
 
@@ -327,7 +328,10 @@ def export_graph(graph: nx.Graph, path: str | Path, *, format: ExportFormat) -> 
         return write_graphml(graph, path)
     if format == "json":
         return write_json(graph, path)
-    raise ValueError(f"unknown export format {format!r}; use gexf, graphml or json")
+    raise ReportError(
+        f"unknown export format {format!r}; use gexf, graphml or json",
+        hint="or name the file .gexf, .graphml or .json",
+    )
 
 
 def export_network(
@@ -336,7 +340,7 @@ def export_network(
     *,
     format: ExportFormat,
     results: Mapping[str, pd.DataFrame] | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> Path:
     """Write the cooperation network of ``network`` (with measures from ``results``) to ``path``.
 

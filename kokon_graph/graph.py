@@ -29,12 +29,13 @@ without them would hide the ties that matter most.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final, Literal
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from kokon_graph import model
@@ -47,6 +48,8 @@ from kokon_graph.model import ATTR_KIND, ATTR_TYPE, EdgeKind, NodeKind, normaliz
 __all__ = [
     "INSTITUTION_ATTRS",
     "Network",
+    "Relation",
+    "RelationLike",
     "Scope",
     "build_network",
     "scope_dataset",
@@ -107,15 +110,18 @@ class Scope:
     code: str = ""
 
     @classmethod
-    def parse(cls, text: str | None) -> Scope:
+    def parse(cls, text: Scope | str | None) -> Scope:
         """Parse ``kind:code`` (``powiat:2815``, ``gmina:2815011``, ``project:NAME``), a bare
-        TERYT code, or ``all``. Polish words (``wojewodztwo``, ``projekt``) work too.
+        TERYT code, or ``all``. Polish words (``wojewodztwo``, ``projekt``) work too; a
+        :class:`Scope` is returned as it is (so parsing at the edge once is enough).
 
         Raises
         ------
         ScopeError
             For an unknown kind or a code of the wrong length.
         """
+        if isinstance(text, Scope):
+            return text
         if text is None or not text.strip() or normalize_token(text) in ("all", "cala", "kraj"):
             return cls()
         head, sep, tail = text.partition(":")
@@ -365,7 +371,7 @@ class Network:
             if self.scope.is_all and wave is None
             else scope_dataset(dataset, self.scope, wave)
         )
-        self._views: dict[tuple[Any, ...], nx.Graph] = {}
+        self._views: dict[tuple[Any, ...], Any] = {}
 
     def __repr__(self) -> str:
         wave = f", wave={self.wave!r}" if self.wave else ""
@@ -410,7 +416,7 @@ class Network:
     def cooperation(
         self,
         *,
-        relation: str | Iterable[str] | None = None,
+        relation: RelationLike = None,
         directed: bool = True,
     ) -> nx.DiGraph | nx.Graph:
         """The cooperation network of institutions.
@@ -441,57 +447,121 @@ class Network:
         kinds
             The cooperation kinds, ``|``-separated, sorted.
         """
-        kinds = _relation_codes(relation)
-        key = ("cooperation", kinds, directed)
+        rel = Relation.parse(relation)
+        graph: nx.Graph = self.cached(
+            ("cooperation", rel, directed), lambda: self._build_cooperation(rel, directed)
+        )
+        return graph
+
+    def cached(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """The value of ``make()``, computed once per network and ``key``.
+
+        The one cache of everything derived from the network: its graph views, its
+        cooperation arc table and the matrices the analysis builds from that table.
+        """
         if key not in self._views:
-            self._views[key] = self._build_cooperation(kinds, directed)
+            self._views[key] = make()
         return self._views[key]
+
+    def cooperation_arcs(self, relation: RelationLike = None) -> pd.DataFrame:
+        """The arcs of the cooperation network, one row per ordered pair of institutions.
+
+        The one cooperation rule, which :meth:`cooperation` (networkx) and the analysis'
+        sparse matrices are both built from: an arc ``a -> b`` exists when ``a`` reported
+        cooperating with ``b``, or ``b`` reported it with ``mutual`` set (not added twice
+        when both sides reported it for the same kind and wave).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``source``, ``target`` (ids), ``weight`` (reported weights summed over kinds
+            within a wave, the largest over waves), ``count`` (reports behind the arc) and
+            ``kinds`` (``|``-separated, sorted); rows sorted by ``source`` and ``target``.
+        """
+        rel = Relation.parse(relation)
+        arcs: pd.DataFrame = self.cached(("arcs", rel), lambda: self._arc_table(rel))
+        return arcs
+
+    def _arc_table(self, relation: Relation) -> pd.DataFrame:
+        ids = self.institutions.index.astype(str)
+        n = len(ids)
+        rows = self.dataset.cooperation
+        if relation.kinds is not None:
+            rows = rows[rows["kind"].isin(relation.kinds)]
+        src = ids.get_indexer(rows["source"]).astype(np.int64)
+        dst = ids.get_indexer(rows["target"]).astype(np.int64)
+        kind, kind_values = pd.factorize(rows["kind"], sort=True)
+        wave, wave_values = pd.factorize(rows["wave"])
+        weight = rows["weight"].to_numpy(dtype=np.float64)
+        mutual = rows["mutual"].to_numpy(dtype=bool)
+        nk, nw = max(len(kind_values), 1), max(len(wave_values), 1)
+
+        def key(s: np.ndarray, t: np.ndarray, k: np.ndarray, w: np.ndarray) -> np.ndarray:
+            return ((s * n + t) * nk + k.astype(np.int64)) * nw + w.astype(np.int64)
+
+        # a confirmed (mutual) report counts backwards too, unless reported that way already
+        back = key(dst[mutual], src[mutual], kind[mutual], wave[mutual])
+        extra = ~np.isin(back, key(src, dst, kind, wave))
+        s_all = np.concatenate([src, dst[mutual][extra]])
+        t_all = np.concatenate([dst, src[mutual][extra]])
+        k_all = np.concatenate([kind, kind[mutual][extra]]).astype(np.int64)
+        w_all = np.concatenate([wave, wave[mutual][extra]]).astype(np.int64)
+        weight_all = np.concatenate([weight, weight[mutual][extra]])
+        keep = (s_all >= 0) & (t_all >= 0)
+        s_all, t_all, k_all = s_all[keep], t_all[keep], k_all[keep]
+        w_all, weight_all = w_all[keep], weight_all[keep]
+        pair_all = s_all * max(n, 1) + t_all
+        # weights: summed over kinds within a wave, the largest over waves
+        per_wave, inverse = np.unique(pair_all * nw + w_all, return_inverse=True)
+        wave_sum = np.bincount(inverse, weights=weight_all, minlength=len(per_wave))
+        pairs, first = np.unique(per_wave // nw, return_index=True)
+        best = np.maximum.reduceat(wave_sum, first) if len(pairs) else wave_sum[:0]
+        at = np.searchsorted(pairs, pair_all)
+        count = np.bincount(at, minlength=len(pairs))
+        mask = np.zeros(len(pairs), dtype=np.int64)
+        np.bitwise_or.at(mask, at, np.left_shift(1, k_all))
+        names = {
+            m: LIST_SEPARATOR.join(str(c) for i, c in enumerate(kind_values) if m >> i & 1)
+            for m in np.unique(mask).tolist()
+        }
+        source, target = pairs // max(n, 1), pairs % max(n, 1)
+        rank = np.empty(n, dtype=np.int64)
+        rank[np.argsort(ids.to_numpy(dtype=object), kind="stable")] = np.arange(n)
+        order = np.lexsort((rank[target], rank[source]))
+        id_values = ids.to_numpy(dtype=object)
+        return pd.DataFrame(
+            {
+                "source": id_values[source[order]],
+                "target": id_values[target[order]],
+                "weight": best[order].astype(np.float64),
+                "count": count[order].astype(np.int64),
+                "kinds": [names[m] for m in mask[order].tolist()],
+            }
+        )
 
     def _institution_nodes(self) -> list[tuple[str, dict[str, Any]]]:
         inst = self.institutions
         attrs = _records(inst, INSTITUTION_ATTRS)
         return list(zip(inst.index, attrs, strict=True))
 
-    def _build_cooperation(self, kinds: tuple[str, ...] | None, directed: bool) -> nx.Graph:
-        rows = self.dataset.cooperation
-        if kinds is not None:
-            rows = rows[rows["kind"].isin(kinds)]
-        arcs = rows[["source", "target", "kind", "wave", "weight"]].assign(count=1)
-        mutual = rows[rows["mutual"]]
-        reverse = mutual.rename(columns={"source": "target", "target": "source"})[
-            ["source", "target", "kind", "wave", "weight"]
-        ].assign(count=1)
-        reported = pd.MultiIndex.from_frame(arcs[["source", "target", "kind", "wave"]])
-        rev_key = pd.MultiIndex.from_frame(reverse[["source", "target", "kind", "wave"]])
-        reverse = reverse[~rev_key.isin(reported)]
-        allarcs = pd.concat([arcs, reverse], ignore_index=True)
+    def _build_cooperation(self, relation: Relation, directed: bool) -> nx.Graph:
+        arcs = self.cooperation_arcs(relation)
         graph: nx.Graph = nx.DiGraph() if directed else nx.Graph()
         graph.add_nodes_from(self._institution_nodes())
-        if allarcs.empty:
-            return graph
-        per_wave = allarcs.groupby(["source", "target", "wave"], sort=True).agg(
-            weight=("weight", "sum"), count=("count", "sum")
+        rows = zip(
+            arcs["source"].tolist(),
+            arcs["target"].tolist(),
+            arcs["weight"].tolist(),
+            arcs["count"].tolist(),
+            arcs["kinds"].tolist(),
+            strict=True,
         )
-        per_pair = per_wave.groupby(level=["source", "target"], sort=True).agg(
-            weight=("weight", "max"), count=("count", "sum")
-        )
-        kinds_of = _kinds_by_pair(allarcs)
-        per_pair["kinds"] = kinds_of
         if directed:
             graph.add_edges_from(
-                (s, t, {"weight": float(w), "count": int(c), "kinds": k})
-                for (s, t), w, c, k in zip(
-                    per_pair.index,
-                    per_pair["weight"],
-                    per_pair["count"],
-                    per_pair["kinds"],
-                    strict=True,
-                )
+                (s, t, {"weight": float(w), "count": int(c), "kinds": k}) for s, t, w, c, k in rows
             )
             return graph
-        for (s, t), w, c, k in zip(
-            per_pair.index, per_pair["weight"], per_pair["count"], per_pair["kinds"], strict=True
-        ):
+        for s, t, w, c, k in rows:
             if graph.has_edge(s, t):
                 data = graph[s][t]
                 data["weight"] = max(data["weight"], float(w))
@@ -831,6 +901,50 @@ def _relation_codes(relation: str | Iterable[str] | None) -> tuple[str, ...] | N
                 )
             codes.append(code)
     return tuple(sorted(set(codes))) or None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Which cooperation kinds count as ties: all of them (``kinds is None``) or some.
+
+    Parsed once where the user's words come in (the command line, :func:`build_network`'s
+    callers) and passed on as it is; every function that takes a ``relation`` also accepts
+    the raw words and parses them here.
+
+    >>> Relation.parse("informacja, agreement")
+    Relation(kinds=('agreement', 'information'))
+    >>> Relation.parse(None).is_all, str(Relation.parse(["resources"]))
+    (True, 'resources')
+    """
+
+    kinds: tuple[str, ...] | None = None
+
+    @classmethod
+    def parse(cls, value: RelationLike) -> Relation:
+        """The relation named by ``value``: a :class:`Relation` (returned as it is), a
+        comma-separated string of cooperation kinds (Polish works too), several such
+        strings, or ``None`` (all kinds).
+
+        Raises
+        ------
+        ScopeError
+            For a word that is not a cooperation kind.
+        """
+        if isinstance(value, Relation):
+            return value
+        return cls(_relation_codes(value))
+
+    def __str__(self) -> str:
+        return ",".join(self.kinds or ())
+
+    @property
+    def is_all(self) -> bool:
+        """Whether every cooperation kind counts."""
+        return self.kinds is None
+
+
+#: What a ``relation`` argument may be: parsed by :meth:`Relation.parse`.
+RelationLike = Relation | str | Iterable[str] | None
 
 
 def build_network(

@@ -23,9 +23,9 @@ from typing import Any
 import numpy as np
 
 from kokon_graph import model
-from kokon_graph._generate_units import SA_POWIAT_TIES as GENERATOR_SA_POWIAT_TIES
-from kokon_graph._generate_units import SA_TIES as GENERATOR_SA_TIES
-from kokon_graph._generate_units import TYPE_ABBREVIATIONS
+from kokon_graph.generate._units import SA_POWIAT_TIES as GENERATOR_SA_POWIAT_TIES
+from kokon_graph.generate._units import SA_TIES as GENERATOR_SA_TIES
+from kokon_graph.generate._units import TYPE_ABBREVIATIONS
 from kokon_graph.io.schema import LIST_SEPARATOR, TABLES
 
 SEED = 20240601

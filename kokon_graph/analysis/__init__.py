@@ -24,7 +24,7 @@ Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -57,7 +57,7 @@ from kokon_graph.analysis.results import (
     Result,
     ResultDoc,
 )
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
     "ANALYSIS_RESULTS",
@@ -104,7 +104,7 @@ RESULT_NAMES: tuple[str, ...] = tuple(r.name for r in ANALYSIS_RESULTS)
 def run_all(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
     required_sectors: Sequence[str] | None = None,
     min_services: int = 3,
@@ -158,6 +158,7 @@ def run_all(
     >>> all(list(results[k].columns) == list(COLUMNS[k]) for k in results)
     True
     """
+    relation = Relation.parse(relation)  # parsed once, passed on as it is
     required = tuple(required_sectors) if required_sectors is not None else DEFAULT_REQUIRED_SECTORS
     cooperation_matrices(network, relation)  # build the shared matrices once
     out: dict[str, pd.DataFrame] = {}

@@ -13,15 +13,14 @@ reference) through :func:`cooperation_matrices`, which gives the same view as
 * igraph copies of the directed and symmetrised graphs, for the measures whose
   C implementation is orders of magnitude faster than networkx's.
 
-The matrices are built from the cooperation table by the view's own rule (a test keeps
-them equal to the networkx view), cached per network and relation (weakly), so several
+The matrices are built from the network's cooperation arc table
+(:meth:`~kokon_graph.graph.Network.cooperation_arcs`, the one cooperation rule, which the
+networkx view is built from too) and kept in the network's cache per relation, so several
 measures on the same network share one conversion.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -31,7 +30,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from kokon_graph.graph import Network, _relation_codes
+from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = [
     "BASE_COLUMNS",
@@ -153,73 +152,41 @@ def _matrices_of(graph: nx.DiGraph, ids: list[str]) -> CoopMatrices:
     return CoopMatrices(ids=ids, arcs=arcs, weights=weights)
 
 
-def _matrices_from_tables(network: Network, kinds: tuple[str, ...] | None) -> CoopMatrices:
-    """The arcs of ``network.cooperation(relation=kinds)``, built straight from the table.
-
-    The same rule as :meth:`kokon_graph.graph.Network.cooperation` (a confirmed ``mutual``
-    report also counts backwards unless that arc was reported for the same kind and wave;
-    weights summed over kinds within a wave, largest over waves), computed on integer codes
-    instead of through a networkx graph: about ten times faster on a national network.
-    ``test_matrices_equal_the_networkx_views`` keeps the two identical.
-    """
+def _matrices_from_arcs(network: Network, relation: Relation) -> CoopMatrices:
+    """The arcs of ``network.cooperation(relation=relation)`` as matrices, from the same arc
+    table (:meth:`~kokon_graph.graph.Network.cooperation_arcs`) the networkx view is built
+    from; ``test_matrices_equal_the_networkx_views`` checks the two agree."""
     ids = [str(i) for i in network.institutions.index]
     n = len(ids)
-    rows = network.dataset.cooperation
-    if kinds is not None:
-        rows = rows[rows["kind"].isin(kinds)]
+    arcs = network.cooperation_arcs(relation)
     index = pd.Index(ids)
-    src = index.get_indexer(rows["source"]).astype(np.int64)
-    dst = index.get_indexer(rows["target"]).astype(np.int64)
-    kind, _ = pd.factorize(rows["kind"])
-    wave, wave_values = pd.factorize(rows["wave"])
-    weight = rows["weight"].to_numpy(dtype=np.float64)
-    mutual = rows["mutual"].to_numpy(dtype=bool)
-    nk, nw = int(kind.max()) + 1 if len(kind) else 1, max(len(wave_values), 1)
-
-    def key(s: np.ndarray, t: np.ndarray, k: np.ndarray, w: np.ndarray) -> np.ndarray:
-        return ((s * n + t) * nk + k.astype(np.int64)) * nw + w.astype(np.int64)
-
-    reported = key(src, dst, kind, wave)
-    back = key(dst[mutual], src[mutual], kind[mutual], wave[mutual])
-    extra = ~np.isin(back, reported)
-    s_all = np.concatenate([src, dst[mutual][extra]])
-    t_all = np.concatenate([dst, src[mutual][extra]])
-    w_all = np.concatenate([wave, wave[mutual][extra]]).astype(np.int64)
-    weight_all = np.concatenate([weight, weight[mutual][extra]])
-    keep = (s_all >= 0) & (t_all >= 0) & (s_all != t_all)
-    s_all, t_all, w_all, weight_all = s_all[keep], t_all[keep], w_all[keep], weight_all[keep]
-    per_wave, inverse = np.unique((s_all * n + t_all) * nw + w_all, return_inverse=True)
-    wave_sum = np.bincount(inverse, weights=weight_all, minlength=len(per_wave))
-    pair = per_wave // nw
-    pairs, first = np.unique(pair, return_index=True)
-    best = np.maximum.reduceat(wave_sum, first) if len(pair) else wave_sum
-    weights = sp.csr_array((best, (pairs // n, pairs % n)), shape=(n, n))
+    src = index.get_indexer(arcs["source"]).astype(np.int64)
+    dst = index.get_indexer(arcs["target"]).astype(np.int64)
+    loop = src == dst
+    weights = sp.csr_array(
+        (arcs["weight"].to_numpy(dtype=np.float64)[~loop], (src[~loop], dst[~loop])),
+        shape=(n, n),
+    )
     weights.sort_indices()
-    arcs = weights.copy()
-    arcs.data[:] = 1.0
-    return CoopMatrices(ids=ids, arcs=arcs, weights=weights)
+    arcs_matrix = weights.copy()
+    arcs_matrix.data[:] = 1.0
+    return CoopMatrices(ids=ids, arcs=arcs_matrix, weights=weights)
 
 
-_BY_NETWORK: weakref.WeakKeyDictionary[Network, dict[Any, CoopMatrices]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def cooperation_matrices(
-    network: Network, relation: str | Iterable[str] | None = None
-) -> CoopMatrices:
-    """The cooperation view of ``network`` (for ``relation``) as :class:`CoopMatrices`.
+def cooperation_matrices(network: Network, relation: RelationLike = None) -> CoopMatrices:
+    """The cooperation view of ``network`` (for ``relation``) as :class:`CoopMatrices`,
+    kept in the network's one cache beside the arc table it is built from.
 
     Raises
     ------
     kokon_graph.errors.ScopeError
         For a relation that is not a cooperation kind.
     """
-    kinds = _relation_codes(relation)
-    cache = _BY_NETWORK.setdefault(network, {})
-    if kinds not in cache:
-        cache[kinds] = _matrices_from_tables(network, kinds)
-    return cache[kinds]
+    rel = Relation.parse(relation)
+    matrices: CoopMatrices = network.cached(
+        ("matrices", rel), lambda: _matrices_from_arcs(network, rel)
+    )
+    return matrices
 
 
 def matrices_from_graph(graph: nx.Graph, *, weight: str | None = "weight") -> CoopMatrices:

@@ -31,6 +31,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from kokon_graph.analysis._graphs import CoopMatrices
+from kokon_graph.errors import OptionError
 
 __all__ = [
     "DEFAULT_EXACT_LIMIT",
@@ -51,6 +52,7 @@ __all__ = [
 DEFAULT_EXACT_LIMIT = 12_000
 #: Pivot sources drawn when betweenness is sampled.
 DEFAULT_PIVOTS = 1024
+_BETWEENNESS_HINT = "use betweenness='exact', 'sampled', 'auto' or a number of pivots such as 500"
 #: Pivot sources drawn when closeness and path lengths are sampled (averages over all
 #: targets converge much faster than betweenness; see benchmarks/results/analysis.md).
 DEFAULT_PATH_PIVOTS = 256
@@ -94,10 +96,13 @@ def choose_method(n: int, betweenness: str | int, exact_limit: int) -> tuple[Met
     ``"exact"``, ``"sampled"`` (:data:`DEFAULT_PIVOTS` pivots) or a number of pivots.
     """
     if isinstance(betweenness, bool):
-        raise ValueError("betweenness must be 'auto', 'exact', 'sampled' or a number of pivots")
+        raise OptionError(
+            "betweenness must be 'auto', 'exact', 'sampled' or a number of pivots",
+            hint=_BETWEENNESS_HINT,
+        )
     if isinstance(betweenness, int):
         if betweenness < 1:
-            raise ValueError("the number of pivots must be at least 1")
+            raise OptionError("the number of pivots must be at least 1", hint=_BETWEENNESS_HINT)
         return ("exact", 0) if betweenness >= n else ("sampled", betweenness)
     if betweenness == "exact":
         return "exact", 0
@@ -107,8 +112,9 @@ def choose_method(n: int, betweenness: str | int, exact_limit: int) -> tuple[Met
         if n <= exact_limit or n <= DEFAULT_PIVOTS:
             return "exact", 0
         return "sampled", DEFAULT_PIVOTS
-    raise ValueError(
-        f"betweenness={betweenness!r}: use 'auto', 'exact', 'sampled' or a number of pivots"
+    raise OptionError(
+        f"betweenness={betweenness!r}: use 'auto', 'exact', 'sampled' or a number of pivots",
+        hint=_BETWEENNESS_HINT,
     )
 
 

@@ -33,15 +33,13 @@ approach to brokerage in transaction networks. Sociological Methodology 19,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network
+from kokon_graph.errors import PartitionError
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ROLES",
@@ -54,10 +52,6 @@ __all__ = [
 
 #: The five roles, in the order of the result's columns.
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-
-class PartitionError(KokonError, ValueError):
-    """The partition attribute does not exist for institutions."""
 
 
 def partition_values(network: Network, partition: str) -> np.ndarray:
@@ -195,7 +189,7 @@ def _brokerage_frame(network: Network, mats: CoopMatrices, groups: np.ndarray) -
 def brokerage(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """Gould–Fernandez brokerage roles of every institution.

@@ -16,8 +16,6 @@ check each against networkx on small graphs and against published values
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -32,7 +30,7 @@ from kokon_graph.analysis._paths import (
     choose_method,
     path_stats,
 )
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["centrality", "centrality_of", "eigenvector", "pagerank"]
 
@@ -215,7 +213,7 @@ def _centrality_columns(
 def centrality(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     betweenness: str | int = "auto",
     seed: int = 0,
     exact_limit: int = DEFAULT_EXACT_LIMIT,

@@ -29,7 +29,6 @@ decomposition of networks. arXiv:cs/0310049
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +37,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["Fragility", "bridges", "cohesion", "core_numbers", "fragility"]
 
@@ -168,7 +167,7 @@ def _fragility_of(mats: CoopMatrices) -> Fragility:
     return result
 
 
-def cohesion(network: Network, *, relation: str | Iterable[str] | None = None) -> pd.DataFrame:
+def cohesion(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """Cut points, bridges, core numbers and removal costs of every institution.
 
     Returns
@@ -200,7 +199,7 @@ def cohesion(network: Network, *, relation: str | Iterable[str] | None = None) -
     return frame
 
 
-def bridges(network: Network, *, relation: str | Iterable[str] | None = None) -> pd.DataFrame:
+def bridges(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """The bridge ties of the symmetrised cooperation graph.
 
     Returns

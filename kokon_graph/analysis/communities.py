@@ -25,7 +25,6 @@ doi:10.1038/s41598-019-41695-z
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +33,8 @@ import pandas as pd
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
 from kokon_graph.analysis.brokerage import partition_values
-from kokon_graph.graph import Network
+from kokon_graph.errors import OptionError
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["Partition", "communities", "community_make_up", "detect"]
 
@@ -83,7 +83,10 @@ def detect(
     import igraph as ig
 
     if method not in METHODS:
-        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+        raise OptionError(
+            f"method must be one of {METHODS}, not {method!r}",
+            hint=f"use {' or '.join(METHODS)}",
+        )
     key = f"communities:{method}:{seed}:{resolution}"
 
     def make() -> Partition:
@@ -117,7 +120,7 @@ def detect(
 def communities(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     seed: int = 0,
     resolution: float = 1.0,
 ) -> pd.DataFrame:

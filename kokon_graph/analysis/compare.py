@@ -29,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -39,7 +39,7 @@ import pandas as pd
 from kokon_graph.analysis.results import GAP_KINDS
 
 if TYPE_CHECKING:
-    from kokon_graph.graph import Network
+    from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "CENTRALITY_MEASURES",
@@ -69,7 +69,7 @@ _TIE_COLUMNS: Final = [
 ]
 
 
-def tie_table(network: Network, *, relation: str | Iterable[str] | None = None) -> pd.DataFrame:
+def tie_table(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """The cooperation arcs of ``network`` with both ends' names and sectors."""
     graph = network.cooperation(relation=relation, directed=True)
     arcs = list(graph.edges())
@@ -487,7 +487,7 @@ def compare_networks(
     before: Network,
     after: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     before_results: Results | None = None,
     after_results: Results | None = None,
     **analysis: Any,

@@ -30,7 +30,8 @@ import scipy.sparse as sp
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
-from kokon_graph.graph import Network
+from kokon_graph.errors import OptionError
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
     "ANSWERED_STATUSES",
@@ -64,7 +65,7 @@ def _territory_names(network: Network) -> dict[str, str]:
     return dict(zip(terr["teryt"].astype(str), terr["name"].astype(str), strict=True))
 
 
-def _tie_codes(network: Network, relation: str | Iterable[str] | None) -> np.ndarray:
+def _tie_codes(network: Network, relation: RelationLike) -> np.ndarray:
     """Unordered tied pairs of the cooperation view as sorted codes ``i * n + j`` (i < j)."""
     mats = cooperation_matrices(network, relation)
     coo = sp.triu(mats.sym, k=1).tocoo()
@@ -111,7 +112,7 @@ def gaps_co_serving(
     network: Network,
     *,
     min_shared: int = 1,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     referrals: bool = True,
 ) -> pd.DataFrame:
     """Pairs of institutions that share families but report no cooperation tie.
@@ -230,7 +231,7 @@ def gaps_sector(
     network: Network,
     *,
     required: Sequence[str] = DEFAULT_REQUIRED_SECTORS,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> pd.DataFrame:
     """For each gmina, required sectors that are absent or not tied to its OPS/CUS.
 
@@ -272,7 +273,10 @@ def gaps_sector(
     """
     unknown = [s for s in required if s not in model.SECTORS]
     if unknown:
-        raise ValueError(f"unknown sectors {unknown}; use codes of kokon_graph.model.SECTORS")
+        raise OptionError(
+            f"unknown sectors {unknown}; use codes of kokon_graph.model.SECTORS",
+            hint=f"the sector codes are {', '.join(model.SECTORS.codes)}",
+        )
     gminas = _gminas(network)
     if not gminas:
         return _empty(_SECTOR_COLUMNS)

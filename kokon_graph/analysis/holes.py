@@ -39,14 +39,12 @@ measures. Connections 20(1), 35–38.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph.analysis._graphs import CoopMatrices, base_frame, cooperation_matrices
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["burt_measures", "structural_holes"]
 
@@ -144,9 +142,7 @@ def _holes_of(mats: CoopMatrices) -> dict[str, np.ndarray]:
     return cols
 
 
-def structural_holes(
-    network: Network, *, relation: str | Iterable[str] | None = None
-) -> pd.DataFrame:
+def structural_holes(network: Network, *, relation: RelationLike = None) -> pd.DataFrame:
     """Burt's structural-hole measures of every institution, unweighted and weighted.
 
     Parameters

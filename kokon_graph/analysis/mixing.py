@@ -24,8 +24,6 @@ crises: an experimental simulation. Social Psychology Quarterly 51(2),
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -33,7 +31,7 @@ import scipy.sparse as sp
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.brokerage import partition_values
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 
 __all__ = ["ei_index", "mixing", "mixing_groups", "multiplexity"]
 
@@ -60,7 +58,7 @@ def ei_index(sym: sp.csr_array, groups: np.ndarray) -> float:
 def mixing(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """The group-by-group matrix of cooperation arcs, in long form.
@@ -117,7 +115,7 @@ def mixing(
 def mixing_groups(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """Per group: institutions, internal and external ties, and the group's E-I index.
@@ -181,9 +179,7 @@ def referral_pairs(network: Network) -> np.ndarray:
     return _pairs(sp.coo_array((np.ones(len(s)), (s, d)), shape=(n, n)), n)
 
 
-def multiplexity(
-    network: Network, *, relation: str | Iterable[str] | None = None
-) -> dict[str, float]:
+def multiplexity(network: Network, *, relation: RelationLike = None) -> dict[str, float]:
     """Pairs tied by cooperation, referral and co-membership, and the multiplex share.
 
     Returns

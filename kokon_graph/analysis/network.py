@@ -36,8 +36,6 @@ clarification. Social Networks 1(3), 215–239. doi:10.1016/0378-8733(78)90021-7
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -53,7 +51,8 @@ from kokon_graph.analysis.brokerage import partition_values
 from kokon_graph.analysis.centrality import centrality_of
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.mixing import ei_index, multiplexity
-from kokon_graph.graph import Network
+from kokon_graph.errors import OptionError
+from kokon_graph.graph import Network, Relation, RelationLike
 
 __all__ = ["centralization", "clustering", "network_by_territory", "network_measures"]
 
@@ -101,7 +100,7 @@ def _measures(
     network: Network,
     mats: CoopMatrices,
     *,
-    relation: str | Iterable[str] | None,
+    relation: RelationLike,
     partition: str,
     betweenness: str | int,
     seed: int,
@@ -131,7 +130,7 @@ def _measures(
     louvain = detect(mats, method="louvain", seed=seed)
     leiden = detect(mats, method="leiden", seed=seed)
     pairs = n * (n - 1)
-    rel = relation if isinstance(relation, str) or relation is None else ",".join(relation)
+    rel = str(Relation.parse(relation))
     return {
         "scope": str(network.scope),
         "wave": network.wave or "",
@@ -193,7 +192,7 @@ def _measures(
 def network_measures(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
     betweenness: str | int = "auto",
     seed: int = 0,
@@ -248,7 +247,7 @@ def network_by_territory(
     network: Network,
     *,
     level: str | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     partition: str = "sector",
 ) -> pd.DataFrame:
     """Network-level measures of the institutions located in each territory of ``level``.
@@ -284,7 +283,10 @@ def network_by_territory(
     level = level or _level_below(network)
     length = {"voivodeship": 2, "powiat": 4, "gmina": 7}.get(level)
     if length is None:
-        raise ValueError(f"level must be voivodeship, powiat or gmina, not {level!r}")
+        raise OptionError(
+            f"level must be voivodeship, powiat or gmina, not {level!r}",
+            hint="leave the level out to use the one below the scope",
+        )
     mats = cooperation_matrices(network, relation)
     teryt = network.institutions["teryt"].fillna("").astype(str).to_numpy()
     groups = partition_values(network, partition)

@@ -14,13 +14,16 @@ Each candidate is scored (a transparent heuristic, the weights are parameters)::
           + community_weight  × (1 if it joins two Louvain communities)
           + sector_weight     × (1 if it joins two sectors)
 
-and explained in Polish and English. A count of families below ``min_count``
-is written as "fewer than 3", as the reports suppress small counts.
+and explained: each row has a structured :class:`Reason` (in the frame's ``attrs``,
+:func:`reasons_of`) and its wording in Polish and English. A count of families below
+``min_count`` is written as "fewer than 3", as the reports suppress small counts;
+:func:`reworded` words the same reasons for another threshold without recomputing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,9 +33,10 @@ from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.gaps import gaps_co_serving, gaps_sector
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
+from kokon_graph.model import DEFAULT_MIN_COUNT
 
-__all__ = ["families_pl", "recommendations"]
+__all__ = ["REASONS_ATTR", "Reason", "families_pl", "reasons_of", "recommendations", "reworded"]
 
 _COLUMNS = {
     "source": "str",
@@ -64,13 +68,81 @@ def families_pl(count: int) -> str:
     return f"{count} rodzin"
 
 
-def _reasons(
-    shared: int,
-    gaps: list[tuple[str, str]],
-    communities: tuple[int, int] | None,
-    sectors: tuple[str, str] | None,
-    min_count: int,
-) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Reason:
+    """Why a tie is recommended, as data (worded by :meth:`words`).
+
+    Attributes
+    ----------
+    shared_families
+        Families both institutions serve or referred.
+    sector_gaps
+        ``(gmina name, sector)`` of each gmina sector gap the tie would close.
+    communities
+        The two Louvain communities it would link, if they differ.
+    sectors
+        The two sectors it would join, if they differ.
+    """
+
+    shared_families: int
+    sector_gaps: tuple[tuple[str, str], ...] = ()
+    communities: tuple[int, int] | None = None
+    sectors: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-able, so writers that keep a frame's ``attrs`` can store it)."""
+        return {
+            "shared_families": self.shared_families,
+            "sector_gaps": [list(gap) for gap in self.sector_gaps],
+            "communities": list(self.communities) if self.communities else None,
+            "sectors": list(self.sectors) if self.sectors else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reason:
+        """The reason :meth:`to_dict` gave."""
+        communities, sectors = data["communities"], data["sectors"]
+        return cls(
+            int(data["shared_families"]),
+            tuple((str(g), str(s)) for g, s in data["sector_gaps"]),
+            (int(communities[0]), int(communities[1])) if communities else None,
+            (str(sectors[0]), str(sectors[1])) if sectors else None,
+        )
+
+    def words(self, lang: str, *, min_count: int = DEFAULT_MIN_COUNT) -> str:
+        """The reason as one sentence in ``lang``; a count of families below ``min_count``
+        reads "fewer than" (the threshold the reports suppress counts below)."""
+        return _words(self, min_count)[0 if lang == "pl" else 1]
+
+
+#: Key of the structured reasons in the recommendations frame's ``attrs`` (one per row, as
+#: :meth:`Reason.to_dict` gives it).
+REASONS_ATTR = "reasons"
+
+
+def reasons_of(frame: pd.DataFrame) -> list[Reason]:
+    """The structured :class:`Reason` of each row of a :func:`recommendations` frame."""
+    return [Reason.from_dict(d) for d in frame.attrs.get(REASONS_ATTR, ())]
+
+
+def reworded(frame: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
+    """``frame`` (recommendations) with ``reason_pl``/``reason_en`` worded for
+    ``min_count``, from its structured reasons; nothing is recomputed."""
+    reasons = reasons_of(frame)
+    if len(reasons) != len(frame):
+        raise ValueError("the recommendations frame has lost its structured reasons")
+    out = frame.copy()
+    out["reason_pl"] = pd.Series(
+        [r.words("pl", min_count=min_count) for r in reasons], index=frame.index, dtype="str"
+    )
+    out["reason_en"] = pd.Series(
+        [r.words("en", min_count=min_count) for r in reasons], index=frame.index, dtype="str"
+    )
+    return out
+
+
+def _words(reason: Reason, min_count: int) -> tuple[str, str]:
+    shared = reason.shared_families
     pl: list[str] = []
     en: list[str] = []
     if shared >= min_count:
@@ -84,7 +156,7 @@ def _reasons(
             f"wspólnie obsługują mniej niż {families_pl(min_count)}, ale nie zgłaszają współpracy"
         )
         en.append(f"they serve fewer than {min_count} families in common but report no cooperation")
-    for gmina_name, sector in gaps:
+    for gmina_name, sector in reason.sector_gaps:
         pl.append(
             f"połączyłoby ośrodek pomocy społecznej gminy {gmina_name} "
             f"z sektorem „{model.SECTORS.label(sector, 'pl')}”"
@@ -93,12 +165,12 @@ def _reasons(
             f"it would tie the social assistance centre of gmina {gmina_name} "
             f"to the {model.SECTORS.label(sector, 'en')} sector"
         )
-    if communities is not None:
-        a, b = communities
+    if reason.communities is not None:
+        a, b = reason.communities
         pl.append(f"połączyłoby dwie społeczności sieci ({a} i {b})")
         en.append(f"it would link two communities of the network ({a} and {b})")
-    if sectors is not None:
-        s, t = sectors
+    if reason.sectors is not None:
+        s, t = reason.sectors
         pl.append(f"łączy sektory {model.SECTORS.label(s, 'pl')} i {model.SECTORS.label(t, 'pl')}")
         en.append(
             f"it joins the sectors {model.SECTORS.label(s, 'en')} and "
@@ -115,7 +187,7 @@ def _reasons(
 def recommendations(
     network: Network,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     top: int = 100,
     sector_gap_weight: float = 3.0,
     community_weight: float = 1.0,
@@ -215,7 +287,9 @@ def recommendations(
     all_b = np.concatenate([co_b, np.asarray([k[1] for k in extra], dtype=np.int64)])
     all_k = np.concatenate([co_k, np.asarray([shared_of[k] for k in extra], dtype=np.int64)])
     if not len(all_a):
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _COLUMNS.items()})
+        empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in _COLUMNS.items()})
+        empty.attrs[REASONS_ATTR] = []
+        return empty
     n_gaps = (
         np.asarray(
             [
@@ -239,15 +313,17 @@ def recommendations(
     if top > 0:
         order = order[:top]
     rows = []
+    reasons = []
     for i in order:
         a, b = int(all_a[i]), int(all_b[i])
-        pl, en = _reasons(
+        reason = Reason(
             int(all_k[i]),
-            gaps_of.get((a, b), []),
+            tuple(gaps_of.get((a, b), ())),
             (int(labels[a]), int(labels[b])) if diff_comm[i] else None,
             (str(sectors[a]), str(sectors[b])) if diff_sector[i] else None,
-            min_count,
         )
+        reasons.append(reason)
+        pl, en = _words(reason, min_count)
         rows.append(
             {
                 "source": ids[a],
@@ -265,6 +341,8 @@ def recommendations(
                 "reason_en": en,
             }
         )
-    return pd.DataFrame(rows, columns=list(_COLUMNS)).astype(
+    out = pd.DataFrame(rows, columns=list(_COLUMNS)).astype(
         {"shared_families": "int64", "sector_gaps_closed": "int64", "score": "float64"}
     )
+    out.attrs[REASONS_ATTR] = [r.to_dict() for r in reasons]
+    return out

@@ -8,7 +8,6 @@ neo4j, matplotlib) load only for that command.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
 from typing import Any
@@ -20,7 +19,7 @@ from kokon_graph.errors import KokonError
 
 __all__ = ["COMMANDS", "SUMMARIES", "main"]
 
-#: Every command: name -> "module:attribute". A command whose module is absent is not listed.
+#: Every command: name -> "module:attribute" (imported when the command runs).
 COMMANDS: dict[str, str] = {
     "validate": "kokon_graph.cli.dataset_cmds:validate",
     "info": "kokon_graph.cli.dataset_cmds:info",
@@ -49,13 +48,6 @@ SUMMARIES: dict[str, str] = {
 }
 
 
-def _module_exists(path: str) -> bool:
-    try:
-        return importlib.util.find_spec(path) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def report_error(err: KokonError) -> None:
     """Print a one-line cause and, if known, the remedy, to standard error."""
     click.secho(f"Error: {err}", fg="red", err=True)
@@ -67,8 +59,7 @@ class _LazyGroup(click.Group):
     """A group that imports each command when it is used and turns errors into messages."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        lazy = [name for name, target in COMMANDS.items() if _module_exists(target.split(":")[0])]
-        return sorted(set(lazy) | set(self.commands))
+        return sorted(set(COMMANDS) | set(self.commands))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list, from :data:`SUMMARIES` (no command module is imported)."""
@@ -90,8 +81,6 @@ class _LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        if not _module_exists(module_name):
-            return None
         command = getattr(importlib.import_module(module_name), attr)
         assert isinstance(command, click.Command)
         return command

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -9,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.errors import KokonError
+from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
 
 __all__ = [
@@ -20,9 +22,14 @@ __all__ = [
     "lang_option",
     "load_dataset",
     "load_network",
+    "min_count_option",
+    "out_dir_option",
     "progress",
     "quiet_option",
+    "relation_option",
+    "scope_option",
     "scope_options",
+    "wave_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -70,22 +77,98 @@ def dataset_options(f: F) -> F:
     return f
 
 
-def scope_options(f: F) -> F:
-    """``--scope`` and ``--wave``."""
-    f = click.option(
+def _parse_scope(ctx: click.Context, param: click.Parameter, value: str | None) -> Scope:
+    return Scope.parse(value)
+
+
+def scope_option(f: F) -> F:
+    """``--scope SCOPE``, parsed into a :class:`~kokon_graph.graph.Scope` as it is read."""
+    return click.option(
+        "--scope",
+        default=None,
+        metavar="SCOPE",
+        callback=_parse_scope,
+        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
+        "project:NAME (default: all).",
+    )(f)
+
+
+def wave_option(f: F) -> F:
+    """``--wave WAVE``."""
+    return click.option(
         "--wave",
         default=None,
         metavar="WAVE",
         help="Survey wave to analyse (e.g. before, after, 2021); default: all waves together.",
     )(f)
-    f = click.option(
-        "--scope",
+
+
+def scope_options(f: F) -> F:
+    """``--scope`` and ``--wave``."""
+    return scope_option(wave_option(f))
+
+
+def _parse_relation(ctx: click.Context, param: click.Parameter, value: str | None) -> Relation:
+    return Relation.parse(value)
+
+
+def relation_option(f: F) -> F:
+    """``--relation KINDS``: only these cooperation kinds count as ties."""
+    return click.option(
+        "--relation",
         default=None,
-        metavar="SCOPE",
-        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
-        "project:NAME (default: all).",
+        metavar="KINDS",
+        callback=_parse_relation,
+        help="Only these cooperation kinds, comma-separated: information, resources, "
+        "joint_action, agreement, other (default: all).",
     )(f)
-    return f
+
+
+def min_count_option(f: F) -> F:
+    """``--min-count N``: counts of families below N show as ``<N``."""
+    return click.option(
+        "--min-count",
+        default=3,
+        show_default=True,
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Show counts of families (and referrals) below N as '<N'.",
+    )(f)
+
+
+def _writable_folder(path: Path) -> None:
+    """Fail unless ``path`` is, or can be created as, a folder we may write into."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir() or not os.access(probe, os.W_OK):
+        raise KokonError(
+            f"cannot write the results to {path}: "
+            + (f"{probe} is not a folder" if not probe.is_dir() else "permission denied"),
+            hint="choose a folder you can write to with --out",
+        )
+
+
+def _check_out_dir(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value is not None:
+        _writable_folder(Path(value))
+    return value
+
+
+def out_dir_option(
+    help: str, *, metavar: str = "DIR", path_type: type | None = None
+) -> Callable[[F], F]:
+    """``--out/-o DIR``, required; checked (a folder we can write into) before any data is read."""
+    return click.option(
+        "--out",
+        "-o",
+        "out",
+        required=True,
+        type=click.Path(file_okay=False, path_type=path_type),
+        metavar=metavar,
+        callback=_check_out_dir,
+        help=help,
+    )
 
 
 def lang_option(f: F) -> F:
@@ -116,7 +199,7 @@ def load_dataset(
 ) -> Dataset:
     """Read ``source`` (a dataset path, or a Neo4j URI) as a checked dataset."""
     if is_store_uri(source):
-        from kokon_graph.cli.neo4j_cmd import dataset_from_store
+        from kokon_graph.cli._store import dataset_from_store
 
         return dataset_from_store(source, strict=strict)
     return read_dataset(
@@ -131,13 +214,13 @@ def load_dataset(
 def load_network(
     source: str,
     *,
-    scope: str | None = None,
+    scope: Scope | str | None = None,
     wave: str | None = None,
     **dataset_kwargs: Any,
 ) -> Network:
     """Read ``source`` and build its network for ``scope`` and ``wave``."""
     dataset = load_dataset(source, **dataset_kwargs)
-    return build_network(dataset, scope=Scope.parse(scope), wave=wave)
+    return build_network(dataset, scope=scope, wave=wave)
 
 
 def echo_table(

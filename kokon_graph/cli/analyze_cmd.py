@@ -12,18 +12,17 @@ from kokon_graph.cli._common import (
     dataset_options,
     echo_table,
     load_network,
+    out_dir_option,
     quiet_option,
+    relation_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
+from kokon_graph.errors import AnalyzeError, KokonError
+from kokon_graph.graph import Relation, Scope
 
 #: Family counts below this are printed as "<3" (as the reports suppress them).
 MIN_COUNT = 3
 TOP = 5
-
-
-class AnalyzeError(KokonError, ValueError):
-    """An option of ``analyze`` is not usable."""
 
 
 def _betweenness(value: str) -> str | int:
@@ -119,23 +118,12 @@ def _summary(results: dict[str, pd.DataFrame]) -> None:
 
 @click.command()
 @dataset_argument
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the CSV files (created if missing).",
+@out_dir_option(
+    "Folder for the CSV files (created if missing).", metavar="DIRECTORY", path_type=Path
 )
 @dataset_options
 @scope_options
-@click.option(
-    "--relation",
-    default=None,
-    metavar="KINDS",
-    help="Only these cooperation kinds, comma-separated: information, resources, "
-    "joint_action, agreement, other (default: all).",
-)
+@relation_option
 @click.option(
     "--partition",
     default="sector",
@@ -180,9 +168,9 @@ def analyze(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     partition: str,
     min_services: int,
     betweenness_text: str,
@@ -245,7 +233,7 @@ def analyze(
     scope_text = network.scope.label("en", network.full_dataset.territories)
     click.echo(
         f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {relation or 'all'}"
+        f"relation: {str(relation) or 'all'}"
     )
     _summary(results)
     click.echo(f"Wrote {len(RESULT_NAMES)} CSV files to {out}")

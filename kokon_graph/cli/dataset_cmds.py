@@ -96,7 +96,7 @@ def info(
     pseudonym_key_file: str | None,
     pseudonymised: bool,
     strict: bool,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
     fmt: str,
 ) -> None:
@@ -116,7 +116,7 @@ def info(
         pseudonymised=pseudonymised,
         strict=strict,
     )
-    net = build_network(ds, scope=Scope.parse(scope), wave=wave)
+    net = build_network(ds, scope=scope, wave=wave)
     described = net.describe()
     if fmt == "json":
         payload = {

@@ -11,9 +11,12 @@ from kokon_graph.cli._common import (
     dataset_options,
     lang_option,
     load_network,
+    min_count_option,
     quiet_option,
+    relation_option,
     scope_options,
 )
+from kokon_graph.graph import Relation, Scope
 from kokon_graph.model import Lang
 
 __all__ = ["map_command"]
@@ -68,22 +71,9 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
     default=None,
     help="Nodes of an aggregate map (default: powiat for the whole dataset, else gmina).",
 )
-@click.option(
-    "--relation",
-    metavar="KINDS",
-    default=None,
-    help="Only these cooperation kinds, comma-separated (information, resources, "
-    "joint_action, agreement).",
-)
+@relation_option
 @click.option("--no-gaps", is_flag=True, default=False, help="Leave out the gap overlay.")
-@click.option(
-    "--min-count",
-    default=3,
-    show_default=True,
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Show counts of families (and referrals) below N as '<N'.",
-)
+@min_count_option
 @click.option(
     "--seed",
     type=int,
@@ -97,14 +87,14 @@ _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
 def map_command(
     dataset: str,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
     kind: str,
     size_by: str | None,
     focus: str | None,
     steps: int,
     level: str | None,
-    relation: str | None,
+    relation: Relation,
     no_gaps: bool,
     min_count: int,
     seed: int,

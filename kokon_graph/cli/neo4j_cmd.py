@@ -23,15 +23,14 @@ from kokon_graph.cli._common import (
     progress,
     quiet_option,
 )
+from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
+from kokon_graph.cli._store import dataset_from_store, open_store
 from kokon_graph.errors import StoreError
-from kokon_graph.io import Dataset
 from kokon_graph.io.schema import LIST_SEPARATOR
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = ["compute_in_gds_at", "dataset_from_store", "neo4j", "open_store"]
-
-_DEFAULT_USER = "neo4j"
 
 
 def connection_options(f: F) -> F:
@@ -63,55 +62,6 @@ def connection_options(f: F) -> F:
         "bolt+s://host:7687 (default: $NEO4J_URI).",
     )(f)
     return f
-
-
-def _password(uri: str, user: str) -> str | None:
-    """The password from the environment or a hidden prompt (never from the command line)."""
-    from kokon_graph.store import is_falkordb_uri
-    from kokon_graph.store.session import safe_location
-
-    if is_falkordb_uri(uri):
-        return os.environ.get("FALKORDB_PASSWORD")
-    password = os.environ.get("NEO4J_PASSWORD")
-    if password is not None:
-        return password
-    try:
-        answer: str = click.prompt(
-            f"Password of {user} at {safe_location(uri)}",
-            hide_input=True,
-            err=True,
-        )
-    except click.Abort:
-        raise StoreError(
-            "no password: NEO4J_PASSWORD is not set and none was typed",
-            hint="set NEO4J_PASSWORD, or run the command in a terminal to be asked for it",
-        ) from None
-    return answer
-
-
-def open_store(uri: str | None, *, user: str | None = None, database: str | None = None) -> Any:
-    """A store session on ``uri`` with the credentials of the environment or the prompt."""
-    from kokon_graph.store import connect
-
-    if not uri:
-        raise StoreError(
-            "no database given",
-            hint="add --uri neo4j://host:7687 (or set NEO4J_URI)",
-        )
-    user = user or os.environ.get("NEO4J_USERNAME") or _DEFAULT_USER
-    return connect(uri, user=user, password=_password(uri, user), database=database)
-
-
-def dataset_from_store(uri: str, *, strict: bool = False) -> Dataset:
-    """The dataset held by the database at ``uri`` (for ``analyze``, ``map``, ``report``).
-
-    User, password and database come from ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``
-    (or the prompt) and ``NEO4J_DATABASE``.
-    """
-    from kokon_graph.store import read_store
-
-    with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
-        return read_store(session, strict=strict)
 
 
 def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -13,22 +12,23 @@ from kokon_graph.cli._common import (
     dataset_options,
     lang_option,
     load_dataset,
+    load_network,
+    min_count_option,
+    out_dir_option,
     progress,
     quiet_option,
+    relation_option,
+    scope_option,
     scope_options,
 )
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network, Scope, build_network
+from kokon_graph.errors import ReportError
+from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 
 __all__ = ["compare", "export", "report"]
 
 _FORMATS = ("xlsx", "csv", "html")
-
-
-class ReportError(KokonError, ValueError):
-    """A report, comparison or export was asked for in a way that cannot work."""
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -42,28 +42,9 @@ def _formats(text: str) -> tuple[str, ...]:
     return items
 
 
-def _min_count_option(f: Any) -> Any:
-    return click.option(
-        "--min-count",
-        default=3,
-        show_default=True,
-        type=click.IntRange(min=1),
-        metavar="N",
-        help="Show counts of families (and referrals) below N as '<N'.",
-    )(f)
-
-
 def _report_options(f: Any) -> Any:
     options = [
-        click.option(
-            "--out",
-            "-o",
-            "out",
-            required=True,
-            type=click.Path(file_okay=False),
-            metavar="DIR",
-            help="Folder to write into (created if missing).",
-        ),
+        out_dir_option("Folder to write into (created if missing)."),
         click.option(
             "--format",
             "formats",
@@ -79,12 +60,7 @@ def _report_options(f: Any) -> Any:
             show_default=True,
             help="';' also writes decimal commas, for Polish Excel.",
         ),
-        click.option(
-            "--relation",
-            default=None,
-            metavar="KINDS",
-            help="Only these cooperation kinds (information, resources, joint_action, agreement).",
-        ),
+        relation_option,
     ]
     for option in reversed(options):
         f = option(f)
@@ -102,43 +78,12 @@ def _dataset_kwargs(
     }
 
 
-def _run_all(network: Network, **kwargs: Any) -> dict[str, Any]:
-    from kokon_graph.report.build import analyse
-
-    return dict(analyse(network, **kwargs))
-
-
-def _map_available() -> bool:
-    try:
-        return importlib.util.find_spec("kokon_graph.viz") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _write_map(network: Network, path: Path, results: dict[str, Any], lang: Lang) -> str | None:
-    """Write the map of the scope beside the report; return its relative link or None."""
-    from kokon_graph.viz import write_map
-
-    large = len(network.institutions) > 2000
-    write_map(
-        network,
-        path,
-        kind="aggregate" if large else "cooperation",
-        lang=lang,
-        centrality=results.get("centrality"),
-        gaps_co_serving=results.get("gaps_co_serving"),
-        gaps_sector=results.get("gaps_sector"),
-        gaps_referrals=results.get("gaps_referrals"),
-    )
-    return path.name
-
-
 @click.command()
 @dataset_argument
 @_report_options
 @scope_options
 @lang_option
-@_min_count_option
+@min_count_option
 @click.option(
     "--map/--no-map",
     "with_map",
@@ -153,8 +98,8 @@ def report(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     wave: str | None,
     lang: str,
     min_count: int,
@@ -177,45 +122,31 @@ def report(
       kokon-graph report datasets/praski-kokon --out report/ --lang pl
       kokon-graph report my.xlsx -o out --scope powiat:2815 --wave after --format xlsx
     """
-    from kokon_graph.report import ReportInfo, write_report
+    from kokon_graph.report import build_report
 
     chosen = _formats(formats)
-    language = cast(Lang, lang)
-    scope_ = Scope.parse(scope)
-    target = Path(out)
-    steps = ["read", "analyse", *chosen]
-    state: dict[str, Any] = {}
-    with progress(steps, label="Report", quiet=quiet) as bar:
+    with progress(["read", "report"], label="Report", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                data = load_dataset(
-                    dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+                network = load_network(
+                    dataset,
+                    scope=scope,
+                    wave=wave,
+                    **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict),
                 )
-                state["network"] = build_network(data, scope=scope_, wave=wave)
-            elif step == "analyse":
-                state["results"] = _run_all(
-                    state["network"], relation=relation, min_count=min_count
-                )
-                info = ReportInfo.from_network(state["network"], lang=language)
-                target.mkdir(parents=True, exist_ok=True)
-                if with_map and "html" in chosen and _map_available():
-                    href = _write_map(
-                        state["network"], target / "map.html", state["results"], language
-                    )
-                    info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, href)
-                state["info"] = info
             else:
-                write_report(
-                    state["results"],
-                    target,
-                    formats=(step,),
-                    info=state["info"],
-                    lang=language,
+                written = build_report(
+                    network,
+                    out,
+                    formats=chosen,
+                    lang=cast(Lang, lang),
                     min_count=min_count,
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                    with_map=with_map,
+                    relation=relation,
                 )
     if not quiet:
-        _echo_written(target, chosen, state["network"], with_map=state["info"].map_href is not None)
+        _echo_written(Path(out), chosen, network, with_map="map" in written)
 
 
 def _echo_written(
@@ -276,15 +207,9 @@ def _two_networks(
 @click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
 @click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
 @_report_options
-@click.option(
-    "--scope",
-    default=None,
-    metavar="SCOPE",
-    help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, project:NAME "
-    "(default: all).",
-)
+@scope_option
 @lang_option
-@_min_count_option
+@min_count_option
 @quiet_option
 @dataset_options
 def compare(
@@ -294,8 +219,8 @@ def compare(
     out: str,
     formats: str,
     csv_delimiter: str,
-    relation: str | None,
-    scope: str | None,
+    relation: Relation,
+    scope: Scope,
     lang: str,
     min_count: int,
     quiet: bool,
@@ -328,14 +253,13 @@ def compare(
         )
     chosen = _formats(formats)
     language = cast(Lang, lang)
-    scope_ = Scope.parse(scope)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
     state: dict[str, Any] = {}
     with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                state["nets"] = _two_networks(datasets, before, after, scope_, kwargs)
+                state["nets"] = _two_networks(datasets, before, after, scope, kwargs)
             elif step == "compare":
                 net_b, net_a, _, _ = state["nets"]
                 state["tables"] = compare_networks(net_b, net_a, relation=relation)
@@ -362,7 +286,7 @@ def compare(
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
     info = state["info"]
-    click.echo(f"Comparison of {info.dataset} (scope {scope_}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {info.dataset} (scope {scope}, {info.wave}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "
@@ -395,12 +319,7 @@ _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
     help="The file to write.",
 )
 @scope_options
-@click.option(
-    "--relation",
-    default=None,
-    metavar="KINDS",
-    help="Only these cooperation kinds (information, resources, joint_action, agreement).",
-)
+@relation_option
 @click.option(
     "--measures/--no-measures",
     default=True,
@@ -413,9 +332,9 @@ def export(
     dataset: str,
     fmt: str | None,
     out: str,
-    scope: str | None,
+    scope: Scope,
     wave: str | None,
-    relation: str | None,
+    relation: Relation,
     measures: bool,
     quiet: bool,
     encoding: str | None,
@@ -443,7 +362,8 @@ def export(
             f"cannot tell the format of {path.name}",
             hint="give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
         )
-    scope_ = Scope.parse(scope)
+    if not path.parent.exists():  # before any data is read
+        raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
     state: dict[str, Any] = {}
     steps = ["read", "analyse", "write"] if measures else ["read", "write"]
     with progress(steps, label="Export", quiet=quiet) as bar:
@@ -452,17 +372,15 @@ def export(
                 data: Dataset = load_dataset(
                     dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
                 )
-                state["network"] = build_network(data, scope=scope_, wave=wave)
+                state["network"] = build_network(data, scope=scope, wave=wave)
             elif step == "analyse":
-                state["results"] = _run_all(state["network"], relation=relation)
+                from kokon_graph.analysis import run_all
+
+                state["results"] = run_all(state["network"], relation=relation)
             else:
                 graph = network_for_export(
                     state["network"], results=state.get("results"), relation=relation
                 )
-                if not path.parent.exists():
-                    raise ReportError(
-                        f"folder {path.parent} does not exist", hint="create it first"
-                    )
                 export_graph(graph, path, format=cast(Any, chosen))
                 state["size"] = (graph.number_of_nodes(), graph.number_of_edges())
     if not quiet:

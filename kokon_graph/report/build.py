@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
-from kokon_graph.model import Lang
+from kokon_graph.errors import ReportError
+from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
 from kokon_graph.report._text import result_title, t
 from kokon_graph.report.csv_writer import write_csv
@@ -31,9 +32,11 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "HTML_ROWS",
+    "MAP_KIND_BY_SIZE",
     "TOP_MEASURES",
     "analyse",
     "build_report",
+    "map_kind",
     "mixing_matrix",
     "report_sections",
     "write_report",
@@ -56,7 +59,7 @@ TOP_MEASURES: Final = ("betweenness", "degree", "pagerank", "eigenvector")
 DEGREE_MEASURE: Final = "degree"
 _ID_COLUMNS: Final = ("name", "type", "sector")
 #: The threshold the analysis words its recommendation reasons for by default.
-_ANALYSIS_MIN_COUNT: Final = 3
+_ANALYSIS_MIN_COUNT: Final = DEFAULT_MIN_COUNT
 
 
 def mixing_matrix(frame: pd.DataFrame | None) -> pd.DataFrame:
@@ -196,7 +199,10 @@ def write_report(
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
-        raise ValueError(f"unknown report format {', '.join(unknown)}; use xlsx, csv or html")
+        raise ReportError(
+            f"unknown report format {', '.join(unknown)}; use xlsx, csv or html",
+            hint="formats=('xlsx', 'csv', 'html') or any of them",
+        )
     info = info or ReportInfo()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -222,24 +228,54 @@ def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[st
     """:func:`kokon_graph.analysis.run_all`, with the reasons of the recommendations worded
     for ``min_count`` (a count of families below it reads "fewer than").
 
+    The reasons are reworded from their structured form; nothing is analysed twice.
     ``analysis`` keyword arguments go to ``run_all``.
     """
     from kokon_graph.analysis import run_all
+    from kokon_graph.analysis.recommend import reworded
 
     results = dict(run_all(network, **analysis))
-    if min_count != _ANALYSIS_MIN_COUNT and "recommendations" in results:
-        from kokon_graph.analysis.recommend import recommendations
-
-        results["recommendations"] = recommendations(
-            network,
-            relation=analysis.get("relation"),
-            top=analysis.get("top_recommendations", 100),
-            min_count=min_count,
-            seed=analysis.get("seed", 0),
-            co_serving=results.get("gaps_co_serving"),
-            sector_gaps=results.get("gaps_sector"),
-        )
+    if min_count != _ANALYSIS_MIN_COUNT:
+        results["recommendations"] = reworded(results["recommendations"], min_count=min_count)
     return results
+
+
+#: The map drawn beside a report, by the size of the network: the first kind whose
+#: largest network (institutions) is at least the network's size.
+MAP_KIND_BY_SIZE: Final[tuple[tuple[float, str], ...]] = (
+    (2000, "cooperation"),
+    (float("inf"), "aggregate"),
+)
+#: File name of the map written beside the report.
+MAP_NAME: Final = "map.html"
+
+
+def map_kind(institutions: int) -> str:
+    """The kind of map drawn beside a report on a network of ``institutions``.
+
+    >>> map_kind(120), map_kind(2001)
+    ('cooperation', 'aggregate')
+    """
+    return next(kind for largest, kind in MAP_KIND_BY_SIZE if institutions <= largest)
+
+
+def write_report_map(
+    network: Network, path: Path, results: Mapping[str, pd.DataFrame], *, lang: Lang
+) -> Path:
+    """Write the map of ``network`` to ``path`` (its kind from :func:`map_kind`)."""
+    from kokon_graph.viz import write_map
+
+    write_map(
+        network,
+        path,
+        kind=map_kind(len(network.institutions)),
+        lang=lang,
+        centrality=results.get("centrality"),
+        gaps_co_serving=results.get("gaps_co_serving"),
+        gaps_sector=results.get("gaps_sector"),
+        gaps_referrals=results.get("gaps_referrals"),
+    )
+    return path
 
 
 def build_report(
@@ -250,24 +286,39 @@ def build_report(
     lang: Lang = "pl",
     min_count: int = 3,
     csv_delimiter: Literal[",", ";"] = ",",
-    map_href: str | None = None,
+    with_map: bool = False,
     **analysis: Any,
 ) -> dict[str, Path]:
     """Analyse ``network`` with :func:`kokon_graph.analysis.run_all` and write its report.
 
-    ``analysis`` keyword arguments go to ``run_all`` (``relation``, ``partition``,
+    With ``with_map`` and the HTML format, the map of the network (``map.html``, see
+    :func:`map_kind`) is written beside the report and linked from it. ``analysis``
+    keyword arguments go to ``run_all`` (``relation``, ``partition``,
     ``required_sectors``, ``min_services``, ``betweenness``, ``seed``).
+
+    Returns
+    -------
+    dict
+        ``{"xlsx": path, "html": path, "csv": folder, "map": path}`` for what was written.
     """
     results = analyse(network, min_count=min_count, **analysis)
     info = ReportInfo.from_network(network, lang=lang)
-    if map_href:
-        info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, map_href)
-    return write_report(
-        results,
-        out_dir,
-        formats=formats,
-        info=info,
-        lang=lang,
-        min_count=min_count,
-        csv_delimiter=csv_delimiter,
-    )
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if with_map and "html" in formats:
+        written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
+        info = ReportInfo(info.dataset, info.scope, info.wave, info.generated, MAP_NAME)
+    for fmt in formats:  # one at a time, in the order asked for
+        written.update(
+            write_report(
+                results,
+                out,
+                formats=(fmt,),
+                info=info,
+                lang=lang,
+                min_count=min_count,
+                csv_delimiter=csv_delimiter,
+            )
+        )
+    return written

@@ -21,6 +21,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import pandas as pd
 
+from kokon_graph.errors import ReportError
 from kokon_graph.model import Lang
 from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import result_title
@@ -98,7 +99,10 @@ def write_csv(
         ``{result name: path}`` of every file written (``"columns"`` for the guide).
     """
     if delimiter not in (",", ";"):
-        raise ValueError(f"delimiter must be ',' or ';', not {delimiter!r}")
+        raise ReportError(
+            f"delimiter must be ',' or ';', not {delimiter!r}",
+            hint="';' writes decimal commas too, for Polish Excel",
+        )
     decimal = "," if delimiter == ";" else "."
     out = Path(out_dir)
     written: dict[str, Path] = {}

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from kokon_graph.analysis.results import REGISTRY, Suppression
+from kokon_graph.errors import OptionError
 from kokon_graph.model import DEFAULT_MIN_COUNT
 
 __all__ = [
@@ -130,7 +131,10 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
         and marker strings; other columns are unchanged.
     """
     if min_count < 1:
-        raise ValueError(f"min_count must be at least 1, not {min_count}")
+        raise OptionError(
+            f"min_count must be at least 1, not {min_count}",
+            hint="counts below min_count are hidden; 3 is the default",
+        )
     counts, derived = suppressed_columns(result, frame)
     if not counts:
         return frame

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection
@@ -49,7 +49,7 @@ class Parts:
 @dataclass
 class Inputs:
     size_by: str
-    relation: str | Iterable[str] | None
+    relation: RelationLike
     gaps: bool
     centrality: pd.DataFrame | None
     co_serving: pd.DataFrame | None

@@ -13,8 +13,8 @@ from typing import Any, Final
 
 import pandas as pd
 
-from kokon_graph.errors import KokonError
-from kokon_graph.graph import Network
+from kokon_graph.errors import MapError
+from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import Lang
 
 __all__ = [
@@ -25,10 +25,6 @@ __all__ = [
     "referral_frame",
     "sector_frame",
 ]
-
-
-class MapError(KokonError, ValueError):
-    """A map cannot be drawn as asked (unknown kind, measure or institution)."""
 
 
 MapError.__module__ = "kokon_graph.viz"  # its public home
@@ -69,7 +65,7 @@ def centrality_frame(
     given: pd.DataFrame | None,
     *,
     column: str,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> pd.DataFrame:
     """The centrality result (one row per institution) holding ``column``."""
     frame = given if given is not None else _analysis("centrality")(network, relation=relation)
@@ -86,7 +82,7 @@ def centrality_frame(
     return _checked("centrality", frame)
 
 
-def _relation_kwargs(relation: str | Iterable[str] | None) -> dict[str, Any]:
+def _relation_kwargs(relation: RelationLike) -> dict[str, Any]:
     return {} if relation is None else {"relation": relation}
 
 
@@ -94,7 +90,7 @@ def co_serving_frame(
     network: Network,
     given: pd.DataFrame | None,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> pd.DataFrame:
     """Pairs of institutions that serve the same families and have no cooperation tie
     (of the ``relation`` kinds, when given)."""
@@ -107,7 +103,7 @@ def sector_frame(
     network: Network,
     given: pd.DataFrame | None,
     *,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
 ) -> pd.DataFrame:
     """Required sectors that are absent or untied (in ``relation``, when given) around each
     gmina's social assistance centre."""

@@ -27,13 +27,12 @@ reach a map only as counts per pair of institutions.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from typing import Any, Final, Literal
 
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph.graph import Network
+from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import Lang, normalize_token
 from kokon_graph.viz import _measures, style
 from kokon_graph.viz._content import Layer, LegendItem, LegendSection, Map
@@ -48,6 +47,7 @@ from kokon_graph.viz._kinds import (
     referral_parts,
 )
 from kokon_graph.viz._measures import MapError
+from kokon_graph.viz.style import BIG_EDGES, BIG_NODES
 
 __all__ = [
     "BIG_EDGES",
@@ -68,9 +68,6 @@ MapKind = Literal["cooperation", "ego", "groups", "referrals", "aggregate"]
 MAP_KINDS: Final[tuple[str, ...]] = ("cooperation", "ego", "groups", "referrals", "aggregate")
 #: The gap overlay: one layer per kind of gap, each with its own toggle.
 GAP_LAYERS: Final = ("gap_co_serving", "gap_referrals", "gap_sector")
-#: A map with more nodes or edges is *big*: its gap lines start switched off.
-BIG_NODES: Final = 1500
-BIG_EDGES: Final = 6000
 
 
 def data_date(network: Network) -> str | None:
@@ -278,7 +275,7 @@ def build_map(
     focus: str | None = None,
     steps: int = 1,
     level: str | None = None,
-    relation: str | Iterable[str] | None = None,
+    relation: RelationLike = None,
     lang: Lang = "pl",
     gaps: bool = True,
     gap_lines: bool | None = None,

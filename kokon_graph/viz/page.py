@@ -24,15 +24,17 @@ import json
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import jinja2
 from markupsafe import Markup
 
 from kokon_graph.errors import KokonError
-from kokon_graph.viz.maps import BIG_EDGES, BIG_NODES, Map
-from kokon_graph.viz.style import SIZE_MAX, SIZE_MIN
+from kokon_graph.viz.style import BIG_EDGES, BIG_NODES, SIZE_MAX, SIZE_MIN
 from kokon_graph.viz.text import TEXT
+
+if TYPE_CHECKING:  # the map class renders itself through this module
+    from kokon_graph.viz._content import Map
 
 __all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
 

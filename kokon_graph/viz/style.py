@@ -159,3 +159,8 @@ def scale_widths(values: Sequence[float], *, low: float = 1.0, high: float = 8.0
     [3.33, 3.33]
     """
     return scale_sizes(values, low=low, high=high)
+
+
+#: A map with more nodes or edges is *big*: its gap lines start switched off.
+BIG_NODES: Final = 1500
+BIG_EDGES: Final = 6000

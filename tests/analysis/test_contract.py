@@ -311,3 +311,73 @@ def test_report_measures_are_registered_columns() -> None:
     from kokon_graph.report.build import DEGREE_MEASURE, TOP_MEASURES
 
     assert {DEGREE_MEASURE, *TOP_MEASURES} <= set(REGISTRY["centrality"].columns)
+
+
+def test_one_arc_table_feeds_both_views(valid_network: Network) -> None:
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.graph import Relation
+
+    rel = Relation.parse("informacja")
+    assert Relation.parse(rel) is rel and str(rel) == "information"
+    arcs = valid_network.cooperation_arcs(rel)
+    assert valid_network.cooperation_arcs("information") is arcs  # one cache, by parsed value
+    view = valid_network.cooperation(relation=rel)
+    table = zip(arcs["source"], arcs["target"], arcs["weight"], arcs["kinds"], strict=True)
+    assert sorted(table) == sorted(
+        (s, t, d["weight"], d["kinds"]) for s, t, d in view.edges(data=True)
+    )
+    mats = cooperation_matrices(valid_network, rel)
+    assert mats.weights.sum() == pytest.approx(arcs["weight"].sum())
+
+
+def test_reasons_are_data_reworded_without_recomputing(
+    valid_network: Network, valid_results: dict[str, pd.DataFrame], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kokon_graph.analysis import recommend
+    from kokon_graph.report.build import analyse
+
+    frame = valid_results["recommendations"]
+    assert len(recommend.reasons_of(frame)) == len(frame) > 0
+    for min_count in (1, 3, 8):
+        direct = recommend.recommendations(valid_network, min_count=min_count)
+        again = recommend.reworded(frame, min_count=min_count)
+        pd.testing.assert_frame_equal(again, direct)
+
+    def no_second_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("recommendations computed again")
+
+    real = recommend.recommendations
+    calls = []
+    monkeypatch.setattr(
+        "kokon_graph.analysis.recommendations",
+        lambda *a, **k: calls.append(1) or real(*a, **k),
+    )
+    monkeypatch.setattr("kokon_graph.analysis.recommend.recommendations", no_second_run)
+    results = analyse(valid_network, min_count=8)
+    assert calls == [1]
+    shown = results["recommendations"]
+    reasons = recommend.reasons_of(shown)
+    assert shown["reason_en"].tolist() == [r.words("en", min_count=8) for r in reasons]
+    assert shown["reason_en"].tolist() != frame["reason_en"].tolist()  # 8 reads differently
+
+
+def test_bad_options_raise_errors_with_hints(valid_network: Network) -> None:
+    """A wrong option is the user's error (exit 2 with a hint), never an internal one."""
+    from kokon_graph.analysis import centrality, gaps_sector, network_by_territory
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.analysis.communities import detect
+    from kokon_graph.errors import OptionError
+    from kokon_graph.report.suppress import suppress_result
+
+    calls = [
+        lambda: gaps_sector(valid_network, required=("astrology",)),
+        lambda: network_by_territory(valid_network, level="street"),
+        lambda: detect(cooperation_matrices(valid_network), method="infomap"),
+        lambda: centrality(valid_network, betweenness=0),
+        lambda: centrality(valid_network, betweenness="fast"),
+        lambda: suppress_result("centrality", pd.DataFrame(), min_count=0),
+    ]
+    for call in calls:
+        with pytest.raises(OptionError) as caught:
+            call()
+        assert isinstance(caught.value, ValueError) and caught.value.hint

@@ -39,8 +39,9 @@ Options:
                              xlsx,csv,html]
   --csv-delimiter [,|;]      ';' also writes decimal commas, for Polish Excel.
                              [default: ,]
-  --relation KINDS           Only these cooperation kinds (information,
-                             resources, joint_action, agreement).
+  --relation KINDS           Only these cooperation kinds, comma-separated:
+                             information, resources, joint_action, agreement,
+                             other (default: all).
   --scope SCOPE              Part of the data: voivodeship:28, powiat:2815,
                              gmina:2815011, project:NAME (default: all).
   --wave WAVE                Survey wave to analyse (e.g. before, after, 2021);
@@ -88,8 +89,9 @@ Options:
                              xlsx,csv,html]
   --csv-delimiter [,|;]      ';' also writes decimal commas, for Polish Excel.
                              [default: ,]
-  --relation KINDS           Only these cooperation kinds (information,
-                             resources, joint_action, agreement).
+  --relation KINDS           Only these cooperation kinds, comma-separated:
+                             information, resources, joint_action, agreement,
+                             other (default: all).
   --scope SCOPE              Part of the data: voivodeship:28, powiat:2815,
                              gmina:2815011, project:NAME (default: all).
   --lang [pl|en]             Language of labels and texts.  [default: pl]
@@ -129,8 +131,9 @@ Options:
                                 gmina:2815011, project:NAME (default: all).
   --wave WAVE                   Survey wave to analyse (e.g. before, after,
                                 2021); default: all waves together.
-  --relation KINDS              Only these cooperation kinds (information,
-                                resources, joint_action, agreement).
+  --relation KINDS              Only these cooperation kinds, comma-separated:
+                                information, resources, joint_action, agreement,
+                                other (default: all).
   --measures / --no-measures    Add each institution's measures (centrality,
                                 brokerage, holes, community).  [default:
                                 measures]

@@ -49,8 +49,10 @@ from typing import IO, Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from kokon_graph._generate_plan import GMINA_TYPE_TOTALS, TerritoryPlan, territory_plan
-from kokon_graph._generate_units import (
+from kokon_graph._version import __version__
+from kokon_graph.errors import GeneratorError
+from kokon_graph.generate._plan import GMINA_TYPE_TOTALS, TerritoryPlan, territory_plan
+from kokon_graph.generate._units import (
     AFTER,
     BEFORE,
     Chunk,
@@ -58,8 +60,6 @@ from kokon_graph._generate_units import (
     generate_voivodeship,
     restrict_chunk,
 )
-from kokon_graph._version import __version__
-from kokon_graph.errors import KokonError
 from kokon_graph.io.schema import TABLES
 
 __all__ = [
@@ -86,10 +86,6 @@ NATIONAL_FAMILIES: Final = 400_000
 DEFAULT_FAMILIES_PER_GMINA: Final = 161.5
 _CODE_LENGTH: Final = {"gmina": 7, "powiat": 4, "voivodeship": 2}
 _TABLE_COLUMNS: Final = {t.name: t.column_names for t in TABLES}
-
-
-class GeneratorError(KokonError, ValueError):
-    """The generator was asked for something it cannot do (unknown territory, bad option)."""
 
 
 @dataclass(frozen=True)
