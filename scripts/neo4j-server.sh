@@ -99,8 +99,8 @@ start() {
       rm -f "$PID_FILE"
       exit 1
     fi
-    if [ "$waited" -ge 180 ]; then
-      say "the server did not start within 180 s; see $STATE/server.log"
+    if [ "$waited" -ge 300 ]; then
+      say "the server did not start within 300 s; see $STATE/server.log"
       stop
       exit 1
     fi

@@ -44,7 +44,11 @@ import numpy as np
 
 from kokon_graph.analysis._graphs import CoopMatrices, cooperation_matrices
 from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, choose_method, path_stats
-from kokon_graph.analysis.centrality import _closeness_columns, _div, eigenvector
+from kokon_graph.analysis.centrality import (
+    _closeness_columns,
+    degree_betweenness_columns,
+    eigenvector,
+)
 from kokon_graph.analysis.communities import Partition, _relabel
 from kokon_graph.errors import StoreError
 from kokon_graph.graph import Network
@@ -194,7 +198,6 @@ def compute_in_gds(
         # GDS sums the dependencies of the sampled sources only: scale to all sources
         b_dir, b_sym = b_dir * (n / sampling), b_sym * (n / sampling)
     # GDS counts each unordered pair once on an undirected graph, as the in-memory engine does
-    pairs = float((n - 1) * (n - 2))
     d_stats = path_stats(
         mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
@@ -205,21 +208,7 @@ def compute_in_gds(
     label = "exact" if sampling is None else f"sampled by GDS ({sampling} sources, seed {seed})"
     path_label = s_stats.labels if s_stats.labels is not None else np.full(n, "exact")
     cols: dict[str, np.ndarray | list[str]] = {
-        "degree": (in_deg + out_deg).astype(np.int64),
-        "in_degree": in_deg.astype(np.int64),
-        "out_degree": out_deg.astype(np.int64),
-        "degree_sym": sym_deg.astype(np.int64),
-        "degree_norm": _div(in_deg + out_deg, 2.0 * (n - 1)),
-        "in_degree_norm": _div(in_deg, float(n - 1)),
-        "out_degree_norm": _div(out_deg, float(n - 1)),
-        "degree_sym_norm": _div(sym_deg, float(n - 1)),
-        "strength": in_str + out_str,
-        "in_strength": in_str,
-        "out_strength": out_str,
-        "betweenness": _div(b_dir, pairs),
-        "betweenness_raw": b_dir,
-        "betweenness_sym": _div(2.0 * b_sym, pairs),
-        "betweenness_sym_raw": b_sym,
+        **degree_betweenness_columns(in_deg, out_deg, sym_deg, in_str, out_str, b_dir, b_sym),
         "betweenness_method": [label] * n,
         "closeness": closeness,
         "closeness_harmonic": harmonic,
