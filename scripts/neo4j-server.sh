@@ -54,7 +54,7 @@ build() {
   fi
   if needs_build; then
     say "building tools/neo4j-server (Maven; the first build downloads Neo4j and GDS)"
-    (cd "$PROJECT" && mvn -q -B package) >&2
+    (cd "$PROJECT" && mvn -q -B -Dstyle.color=never package) >&2
   fi
 }
 
