@@ -54,7 +54,16 @@ build() {
   fi
   if needs_build; then
     say "building tools/neo4j-server (Maven; the first build downloads Neo4j and GDS)"
-    (cd "$PROJECT" && mvn -q -B -Dstyle.color=never package) >&2
+    local log
+    log="$(mktemp)"
+    if ! (cd "$PROJECT" && mvn -q -B -Dstyle.color=never package) >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      say "the Maven build failed"
+      exit 1
+    fi
+    rm -f "$log"
+    touch "$CLASSPATH_FILE" # Maven leaves an unchanged classpath file as it was
   fi
 }
 
