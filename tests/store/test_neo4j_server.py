@@ -68,8 +68,8 @@ def test_the_schema_applied_twice_equals_once(neo4j_store: GraphSession) -> None
     assert _show(neo4j_store, "INDEXES") == indexes
     ours = [c for c in constraints if str(c[0]).startswith("kokon_")]
     assert len(ours) == sum("CREATE CONSTRAINT" in s.body for s in statements) == 6
-    # each uniqueness constraint brings its own index, plus the 13 named range indexes
-    assert len([i for i in indexes if str(i[0]).startswith("kokon_")]) == 6 + 13
+    # each uniqueness constraint brings its own index, plus the 10 named range indexes
+    assert len([i for i in indexes if str(i[0]).startswith("kokon_")]) == 6 + 10
 
 
 # --------------------------------------------------------------------------- round trip
