@@ -61,7 +61,13 @@ __all__ = [
 ]
 
 
+#: Submodules ``import kokon_graph`` used to load eagerly, reachable as attributes.
+_SUBMODULES = frozenset({"graph", "io", "model"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"kokon_graph.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'kokon_graph' has no attribute {name!r}")

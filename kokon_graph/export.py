@@ -197,7 +197,7 @@ def network_for_export(
     used = set(INSTITUTION_ATTRS)
     for name in MEASURE_RESULTS:
         frame = None if results is None else results.get(name)
-        if frame is None or frame.empty or "id" not in frame.columns:
+        if frame is None or frame.empty:
             continue
         columns = [c for c in frame.columns if c not in _IDENTITY]
         rename = {c: (f"{name}_{c}" if c in used else c) for c in columns}
@@ -341,6 +341,7 @@ def export_network(
     format: ExportFormat,
     results: Mapping[str, pd.DataFrame] | None = None,
     relation: RelationLike = None,
+    measures: bool = False,
 ) -> Path:
     """Write the cooperation network of ``network`` (with measures from ``results``) to ``path``.
 
@@ -357,6 +358,12 @@ def export_network(
         measures become node attributes; none by default.
     relation
         Cooperation kinds to keep.
+    measures
+        Without ``results``: analyse the network (for ``relation``) and add its measures.
     """
+    if results is None and measures:
+        from kokon_graph.analysis import run_all
+
+        results = run_all(network, relation=relation)
     graph = network_for_export(network, results=results, relation=relation)
     return export_graph(graph, path, format=format)

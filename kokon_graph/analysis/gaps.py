@@ -20,7 +20,7 @@ matrices, so 400,000 families take a few seconds.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import numpy as np
@@ -30,6 +30,7 @@ import scipy.sparse as sp
 from kokon_graph import model
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
+from kokon_graph.analysis.results import REGISTRY
 from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network, RelationLike
 
@@ -91,21 +92,13 @@ def family_incidence(
     return codes._incidence(fam, inst)
 
 
-def _empty(columns: dict[str, str]) -> pd.DataFrame:
+def _empty(columns: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
 
 
 # ---------------------------------------------------------------- co-serving
 
-_CO_SERVING_COLUMNS: Final = {
-    "source": "str",
-    "target": "str",
-    "source_name": "str",
-    "target_name": "str",
-    "source_sector": "str",
-    "target_sector": "str",
-    "shared_families": "int64",
-}
+_CO_SERVING_COLUMNS: Final = REGISTRY["gaps_co_serving"].dtypes
 
 
 def gaps_co_serving(
@@ -194,15 +187,7 @@ def gaps_co_serving(
 
 # ---------------------------------------------------------------- sector gaps
 
-_SECTOR_COLUMNS: Final = {
-    "gmina": "str",
-    "gmina_name": "str",
-    "ops_id": "str",
-    "ops_name": "str",
-    "sector": "str",
-    "status": "str",
-    "institutions": "int64",
-}
+_SECTOR_COLUMNS: Final = REGISTRY["gaps_sector"].dtypes
 
 
 def _gminas(network: Network) -> list[str]:
@@ -398,19 +383,7 @@ def _referral_stats(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-_REFERRAL_COLUMNS: Final = {
-    "source": "str",
-    "target": "str",
-    "source_name": "str",
-    "target_name": "str",
-    "referrals": "int64",
-    "answered": "int64",
-    "unanswered": "int64",
-    "rejected": "int64",
-    "answer_rate": "float64",
-    "median_days": "float64",
-    "p90_days": "float64",
-}
+_REFERRAL_COLUMNS: Final = REGISTRY["gaps_referrals"].dtypes
 
 
 def gaps_referrals(network: Network) -> pd.DataFrame:
@@ -456,21 +429,7 @@ def gaps_referrals(network: Network) -> pd.DataFrame:
     )
 
 
-_TARGET_COLUMNS: Final = {
-    "id": "str",
-    "name": "str",
-    "type": "str",
-    "sector": "str",
-    "teryt": "str",
-    "referrals": "int64",
-    "answered": "int64",
-    "unanswered": "int64",
-    "rejected": "int64",
-    "answer_rate": "float64",
-    "median_days": "float64",
-    "p90_days": "float64",
-    "dead_ends": "int64",
-}
+_TARGET_COLUMNS: Final = REGISTRY["gaps_referral_targets"].dtypes
 
 
 def gaps_referral_targets(network: Network) -> pd.DataFrame:
@@ -519,13 +478,7 @@ def gaps_referral_targets(network: Network) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- uncoordinated families
 
-_UNCOORDINATED_COLUMNS: Final = {
-    "gmina": "str",
-    "gmina_name": "str",
-    "families": "int64",
-    "families_min_services": "int64",
-    "uncoordinated": "int64",
-}
+_UNCOORDINATED_COLUMNS: Final = REGISTRY["gaps_uncoordinated"].dtypes
 
 
 def _member_incidence(
@@ -612,15 +565,7 @@ def gaps_uncoordinated(
 
 # ---------------------------------------------------------------- group coverage
 
-_COVERAGE_COLUMNS: Final = {
-    "territory": "str",
-    "territory_name": "str",
-    "group_id": "str",
-    "group_name": "str",
-    "group_type": "str",
-    "sector": "str",
-    "institutions": "int64",
-}
+_COVERAGE_COLUMNS: Final = REGISTRY["gaps_group_coverage"].dtypes
 
 
 def gaps_group_coverage(

@@ -33,26 +33,13 @@ from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.communities import detect
 from kokon_graph.analysis.gaps import gaps_co_serving, gaps_sector
+from kokon_graph.analysis.results import REGISTRY
 from kokon_graph.graph import Network, RelationLike
 from kokon_graph.model import DEFAULT_MIN_COUNT
 
 __all__ = ["REASONS_ATTR", "Reason", "families_pl", "reasons_of", "recommendations", "reworded"]
 
-_COLUMNS = {
-    "source": "str",
-    "target": "str",
-    "source_name": "str",
-    "target_name": "str",
-    "source_sector": "str",
-    "target_sector": "str",
-    "score": "float64",
-    "shared_families": "int64",
-    "sector_gaps_closed": "int64",
-    "bridges_communities": "bool",
-    "bridges_sectors": "bool",
-    "reason_pl": "str",
-    "reason_en": "str",
-}
+_COLUMNS = REGISTRY["recommendations"].dtypes
 
 
 def families_pl(count: int) -> str:

@@ -231,6 +231,7 @@ def _analysis(
     in_report: bool = True,
     gap: str | None = None,
 ) -> Result:
+    """A result of the analysis; its columns are documented in ``COLUMNS[name]``."""
     return Result(
         name=name,
         doc=doc,

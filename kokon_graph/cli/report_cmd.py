@@ -23,7 +23,6 @@ from kokon_graph.cli._common import (
 )
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
-from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 
 __all__ = ["compare", "export", "report"]
@@ -242,9 +241,7 @@ def compare(
       kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
       kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
     """
-    from kokon_graph.analysis.compare import compare_networks
-    from kokon_graph.report import ReportInfo
-    from kokon_graph.report.compare_report import write_comparison
+    from kokon_graph.report.compare_report import build_comparison
 
     if len(datasets) > 2:
         raise ReportError(
@@ -252,41 +249,30 @@ def compare(
             hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
         )
     chosen = _formats(formats)
-    language = cast(Lang, lang)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
-    state: dict[str, Any] = {}
-    with progress(["read", "compare", "write"], label="Compare", quiet=quiet) as bar:
+    with progress(["read", "compare"], label="Compare", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                state["nets"] = _two_networks(datasets, before, after, scope, kwargs)
-            elif step == "compare":
-                net_b, net_a, _, _ = state["nets"]
-                state["tables"] = compare_networks(net_b, net_a, relation=relation)
+                net_b, net_a, name, waves = _two_networks(datasets, before, after, scope, kwargs)
             else:
-                net_b, net_a, name, waves = state["nets"]
-                info = ReportInfo(
-                    dataset=name,
-                    scope=net_a.scope.label(language, net_a.full_dataset.territories),
-                    wave=waves,
-                )
-                state["info"] = info
-                write_comparison(
-                    state["tables"],
+                tables = build_comparison(
+                    net_b,
+                    net_a,
                     target,
+                    dataset=name,
+                    waves=waves,
                     formats=chosen,
-                    info=info,
-                    lang=language,
+                    lang=cast(Lang, lang),
                     min_count=min_count,
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
+                    relation=relation,
                 )
     if quiet:
         return
-    tables = state["tables"]
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
-    info = state["info"]
-    click.echo(f"Comparison of {info.dataset} (scope {scope}, {info.wave}) written to {target}:")
+    click.echo(f"Comparison of {name} (scope {scope}, {waves}) written to {target}:")
     click.echo(
         f"  ties gained {int((ties['status'] == 'gained').sum())}, "
         f"lost {int((ties['status'] == 'lost').sum())}; "
@@ -353,7 +339,7 @@ def export(
       kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
       kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
     """
-    from kokon_graph.export import export_graph, network_for_export
+    from kokon_graph.export import export_network
 
     path = Path(out)
     chosen = fmt or _EXPORT_SUFFIXES.get(path.suffix.lower())
@@ -364,25 +350,24 @@ def export(
         )
     if not path.parent.exists():  # before any data is read
         raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    state: dict[str, Any] = {}
-    steps = ["read", "analyse", "write"] if measures else ["read", "write"]
-    with progress(steps, label="Export", quiet=quiet) as bar:
+    with progress(["read", "write"], label="Export", quiet=quiet) as bar:
         for step in bar:
             if step == "read":
-                data: Dataset = load_dataset(
-                    dataset, **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
+                network = load_network(
+                    dataset,
+                    scope=scope,
+                    wave=wave,
+                    **_dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict),
                 )
-                state["network"] = build_network(data, scope=scope, wave=wave)
-            elif step == "analyse":
-                from kokon_graph.analysis import run_all
-
-                state["results"] = run_all(state["network"], relation=relation)
             else:
-                graph = network_for_export(
-                    state["network"], results=state.get("results"), relation=relation
+                export_network(
+                    network,
+                    path,
+                    format=cast(Any, chosen),
+                    relation=relation,
+                    measures=measures,
                 )
-                export_graph(graph, path, format=cast(Any, chosen))
-                state["size"] = (graph.number_of_nodes(), graph.number_of_edges())
     if not quiet:
-        nodes, edges = state["size"]
+        view = network.cooperation(relation=relation)  # the exported graph's ties, cached
+        nodes, edges = view.number_of_nodes(), view.number_of_edges()
         click.echo(f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties")

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
+from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
 from kokon_graph.report import plots, sentences
 from kokon_graph.report._text import result_title, t
-from kokon_graph.report.csv_writer import write_csv
+from kokon_graph.report.csv_writer import write_csv, write_result_files
 from kokon_graph.report.html_writer import (
     Section,
     figure,
@@ -35,6 +36,7 @@ __all__ = [
     "MAP_KIND_BY_SIZE",
     "TOP_MEASURES",
     "analyse",
+    "analyse_to_files",
     "build_report",
     "map_kind",
     "mixing_matrix",
@@ -83,22 +85,13 @@ def _top_actors(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int)
 
 def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: int) -> str:
     parts = []
-    blocks: list[tuple[str, Any]] = [
-        ("gaps_co_serving", lambda f: sentences.co_serving_sentences(f, lang, min_count=min_count)),
-        ("gaps_sector", lambda f: sentences.sector_gap_sentences(f, lang)),
-        ("gaps_referrals", lambda f: sentences.referral_sentences(f, lang, min_count=min_count)),
-        (
-            "gaps_uncoordinated",
-            lambda f: sentences.uncoordinated_sentences(f, lang, min_count=min_count),
-        ),
-        ("gaps_group_coverage", lambda f: sentences.group_coverage_sentences(f, lang)),
-    ]
-    for name, make in blocks:
-        frame = results.get(name)
-        if frame is None:
+    for kind in GAP_KINDS.values():
+        frame = results.get(kind.result)
+        write = sentences.GAP_SENTENCES.get(kind.name)  # a kind may have its table only
+        if frame is None or write is None:
             continue
-        parts.append(f"<h3>{result_title(name, lang)}</h3>")
-        parts.append(sentence_list(make(frame), lang))
+        parts.append(f"<h3>{result_title(kind.result, lang)}</h3>")
+        parts.append(sentence_list(write(frame, lang, min_count), lang))
     return "".join(parts)
 
 
@@ -237,6 +230,19 @@ def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[st
     results = dict(run_all(network, **analysis))
     if min_count != _ANALYSIS_MIN_COUNT:
         results["recommendations"] = reworded(results["recommendations"], min_count=min_count)
+    return results
+
+
+def analyse_to_files(
+    network: Network, out_dir: str | Path, **analysis: Any
+) -> dict[str, pd.DataFrame]:
+    """Analyse ``network`` (:func:`kokon_graph.analysis.run_all`, with the ``analysis``
+    keyword arguments) and write every result as ``<name>.csv`` into ``out_dir``
+    (:func:`~kokon_graph.report.csv_writer.write_result_files`); return the results."""
+    from kokon_graph.analysis import run_all
+
+    results = run_all(network, **analysis)
+    write_result_files(results, out_dir)
     return results
 
 

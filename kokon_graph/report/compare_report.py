@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import pandas as pd
 
@@ -32,7 +32,16 @@ from kokon_graph.report.sentences import families, format_number
 from kokon_graph.report.tables import display_table
 from kokon_graph.report.xlsx_writer import write_xlsx
 
-__all__ = ["COMPARE_ORDER", "PLOTTED_MEASURES", "compare_sections", "write_comparison"]
+if TYPE_CHECKING:
+    from kokon_graph.graph import Network, RelationLike
+
+__all__ = [
+    "COMPARE_ORDER",
+    "PLOTTED_MEASURES",
+    "build_comparison",
+    "compare_sections",
+    "write_comparison",
+]
 
 #: Tables of a comparison, in the order of sheets and files.
 COMPARE_ORDER: Final = tuple(r.name for r in COMPARISON_RESULTS)
@@ -255,3 +264,42 @@ def write_comparison(
             lang=lang,
         )
     return written
+
+
+def build_comparison(
+    before: Network,
+    after: Network,
+    out_dir: str | Path,
+    *,
+    dataset: str,
+    waves: str,
+    formats: Sequence[str] = ("xlsx", "csv", "html"),
+    lang: Lang = "pl",
+    min_count: int = 3,
+    csv_delimiter: Literal[",", ";"] = ",",
+    relation: RelationLike = None,
+) -> dict[str, pd.DataFrame]:
+    """Compare ``before`` with ``after`` and write the comparison into ``out_dir``.
+
+    ``dataset`` and ``waves`` say in words what is compared (``"praski-kokon"``,
+    ``"before → after"``); the scope is the ``after`` network's. Returns the tables of
+    :func:`kokon_graph.analysis.compare.compare_networks` that were written.
+    """
+    from kokon_graph.analysis.compare import compare_networks
+
+    tables = compare_networks(before, after, relation=relation)
+    info = ReportInfo(
+        dataset=dataset,
+        scope=after.scope.label(lang, after.full_dataset.territories),
+        wave=waves,
+    )
+    write_comparison(
+        tables,
+        out_dir,
+        formats=formats,
+        info=info,
+        lang=lang,
+        min_count=min_count,
+        csv_delimiter=csv_delimiter,
+    )
+    return tables

@@ -15,7 +15,8 @@ referral counts below the threshold read "mniej niż 3" / "fewer than 3".
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ from kokon_graph.model import Lang
 from kokon_graph.report._text import plural_en, plural_pl
 
 __all__ = [
+    "GAP_SENTENCES",
     "co_serving_sentences",
     "families",
     "format_number",
@@ -224,3 +226,14 @@ def recommendation_sentences(frame: pd.DataFrame, lang: Lang, *, limit: int = 10
     if column not in frame.columns:
         return []
     return [str(r) for r in frame[column].head(limit) if isinstance(r, str) and r]
+
+
+#: The sentences of each gap kind (:data:`~kokon_graph.analysis.results.GAP_KINDS`), from its
+#: result, for the report's "coordination gaps" section: ``(frame, lang, min_count)``.
+GAP_SENTENCES: Final[dict[str, Callable[[pd.DataFrame, Lang, int], list[str]]]] = {
+    "co_serving": lambda f, lang, n: co_serving_sentences(f, lang, min_count=n),
+    "sector": lambda f, lang, n: sector_gap_sentences(f, lang),
+    "referrals": lambda f, lang, n: referral_sentences(f, lang, min_count=n),
+    "uncoordinated": lambda f, lang, n: uncoordinated_sentences(f, lang, min_count=n),
+    "group_coverage": lambda f, lang, n: group_coverage_sentences(f, lang),
+}

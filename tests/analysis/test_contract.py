@@ -381,3 +381,9 @@ def test_bad_options_raise_errors_with_hints(valid_network: Network) -> None:
         with pytest.raises(OptionError) as caught:
             call()
         assert isinstance(caught.value, ValueError) and caught.value.hint
+
+
+def test_every_gap_kind_has_its_words_in_the_report() -> None:
+    from kokon_graph.report.sentences import GAP_SENTENCES
+
+    assert list(GAP_SENTENCES) == list(GAP_KINDS)

@@ -273,3 +273,13 @@ def test_min_count_must_be_positive() -> None:
     code, _, stderr = run("report", str(VALID), "--out", "X", "--min-count", "0")
     assert code == 2
     assert "Invalid value for '--min-count': 0 is not in the range x>=1." in stderr
+
+
+@pytest.mark.parametrize("command", ["report", "analyze", "compare"])
+def test_out_is_checked_before_any_data_is_read(command: str, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    # the dataset does not exist: the error is about --out, so nothing was read first
+    code, stdout, stderr = run(command, str(tmp_path / "no-such-data"), "--out", str(blocker / "o"))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith(f"Error: cannot write the results to {blocker / 'o'}: {blocker}")

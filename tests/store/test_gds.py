@@ -88,6 +88,8 @@ def test_gds_equals_the_in_memory_engine(neo4j_store: GraphSession, case: str) -
     in_memory = run_all(build_network(held), betweenness="exact", seed=3)
     network = build_network(held)
     report = compute_in_gds(neo4j_store, network, betweenness="exact", seed=3)
+    primed = cooperation_matrices(network)._extra  # where run_all takes GDS's values from
+    assert {"centrality:exact:3:12000", "communities:louvain:3:1.0"} <= set(primed)
     in_gds = run_all(network, betweenness="exact", seed=3)
     assert report.version.startswith("2.")
     assert report.nodes == len(held.institutions)
