@@ -11,6 +11,7 @@ the same quality (modularity within 0.02) for the same seed.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -176,6 +177,7 @@ def server_without_gds() -> Iterator[dict[str, str]]:
         yield exports
     finally:
         subprocess.run(["bash", script, "stop"], env=env, check=False, timeout=120)
+        shutil.rmtree(state, ignore_errors=True)
 
 
 def test_a_server_without_gds_is_one_clear_error(
