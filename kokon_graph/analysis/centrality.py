@@ -148,6 +148,41 @@ def _closeness_columns(stats: PathStats, n: int, prefix: str) -> dict[str, np.nd
     return cols
 
 
+def degree_betweenness_columns(
+    in_deg: np.ndarray,
+    out_deg: np.ndarray,
+    sym_deg: np.ndarray,
+    in_str: np.ndarray,
+    out_str: np.ndarray,
+    b_dir: np.ndarray,
+    b_sym: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The degree, strength and betweenness columns from raw counts, sums and pair counts
+    (shared with the GDS engine, :mod:`kokon_graph.store.gds`)."""
+    n = len(in_deg)
+    pairs = float((n - 1) * (n - 2))
+    # with fewer than 3 institutions no pair can have anyone between: normalised betweenness
+    # is 0/0, undefined (NaN), not 0
+    undefined = np.full(n, np.nan) if n < 3 else None
+    return {
+        "degree": (in_deg + out_deg).astype(np.int64),
+        "in_degree": in_deg.astype(np.int64),
+        "out_degree": out_deg.astype(np.int64),
+        "degree_sym": sym_deg.astype(np.int64),
+        "degree_norm": _div(in_deg + out_deg, 2.0 * (n - 1)),
+        "in_degree_norm": _div(in_deg, float(n - 1)),
+        "out_degree_norm": _div(out_deg, float(n - 1)),
+        "degree_sym_norm": _div(sym_deg, float(n - 1)),
+        "strength": in_str + out_str,
+        "in_strength": in_str,
+        "out_strength": out_str,
+        "betweenness": undefined if undefined is not None else _div(b_dir, pairs),
+        "betweenness_raw": b_dir,
+        "betweenness_sym": undefined if undefined is not None else _div(2.0 * b_sym, pairs),
+        "betweenness_sym_raw": b_sym,
+    }
+
+
 def centrality_of(
     mats: CoopMatrices,
     *,
@@ -180,10 +215,6 @@ def _centrality_columns(
     b_sym, _ = betweenness_raw(
         mats, directed=False, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
-    pairs = float((n - 1) * (n - 2))
-    # with fewer than 3 institutions no pair can have anyone between: normalised betweenness
-    # is 0/0, undefined (NaN), not 0
-    undefined = np.full(n, np.nan) if n < 3 else None
     d_stats = path_stats(
         mats, directed=True, betweenness=betweenness, exact_limit=exact_limit, seed=seed
     )
@@ -195,21 +226,7 @@ def _centrality_columns(
     sym_closeness = _closeness_columns(s_stats, n, "")
     eig = eigenvector(sym)
     cols: dict[str, np.ndarray | list[str]] = {
-        "degree": (in_deg + out_deg).astype(np.int64),
-        "in_degree": in_deg.astype(np.int64),
-        "out_degree": out_deg.astype(np.int64),
-        "degree_sym": sym_deg.astype(np.int64),
-        "degree_norm": _div(in_deg + out_deg, 2.0 * (n - 1)),
-        "in_degree_norm": _div(in_deg, float(n - 1)),
-        "out_degree_norm": _div(out_deg, float(n - 1)),
-        "degree_sym_norm": _div(sym_deg, float(n - 1)),
-        "strength": in_str + out_str,
-        "in_strength": in_str,
-        "out_strength": out_str,
-        "betweenness": undefined if undefined is not None else _div(b_dir, pairs),
-        "betweenness_raw": b_dir,
-        "betweenness_sym": undefined if undefined is not None else _div(2.0 * b_sym, pairs),
-        "betweenness_sym_raw": b_sym,
+        **degree_betweenness_columns(in_deg, out_deg, sym_deg, in_str, out_str, b_dir, b_sym),
         "betweenness_method": [str(x) for x in label],
         "closeness": sym_closeness["out_wf"],
         "closeness_harmonic": sym_closeness["out_harmonic"],

@@ -197,6 +197,14 @@ def _duration(seconds: float) -> str:
     help="Write text cells exactly, for programs; by default a cell beginning with =, +, -, @ "
     "gets a leading ' so that a spreadsheet never runs it as a formula.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["memory", "gds"]),
+    default="memory",
+    show_default=True,
+    help="Where centrality and communities are computed: in memory, or inside Neo4j by its "
+    "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+)
 @quiet_option
 def analyze(
     dataset: str,
@@ -214,6 +222,7 @@ def analyze(
     betweenness_text: str,
     seed: int,
     raw_csv: bool,
+    engine: str,
     quiet: bool,
 ) -> None:
     """Measure the cooperation network and find its coordination gaps.
@@ -253,6 +262,10 @@ def analyze(
         pseudonymised=pseudonymised,
         strict=strict,
     )
+    if engine == "gds":
+        from kokon_graph.cli.neo4j_cmd import compute_in_gds_at
+
+        compute_in_gds_at(dataset, network, relation=relation, betweenness=between, seed=seed)
     with _exact_progress(network, relation, between, quiet):
         results = analyse_to_files(
             network,

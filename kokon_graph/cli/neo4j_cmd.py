@@ -8,6 +8,7 @@ ends up in the shell history and the process list.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -25,11 +26,12 @@ from kokon_graph.cli._common import (
 )
 from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
 from kokon_graph.cli._store import dataset_from_store, open_store
+from kokon_graph.errors import StoreError
 from kokon_graph.io.schema import LIST_SEPARATOR
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["dataset_from_store", "neo4j", "open_store"]
+__all__ = ["compute_in_gds_at", "dataset_from_store", "neo4j", "open_store"]
 
 
 def connection_options(f: F) -> F:
@@ -61,6 +63,25 @@ def connection_options(f: F) -> F:
         "bolt+s://host:7687 (default: $NEO4J_URI).",
     )(f)
     return f
+
+
+def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
+    """Compute in the GDS of the Neo4j database at ``uri`` (``analyze --engine gds``).
+
+    ``network`` is the one read from that database; ``options`` go to
+    :func:`kokon_graph.store.gds.compute_in_gds`.
+    """
+    from kokon_graph.store import is_falkordb_uri
+    from kokon_graph.store.gds import compute_in_gds
+
+    if "://" not in uri or is_falkordb_uri(uri):
+        raise StoreError(
+            f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
+            hint="give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
+            "or leave out --engine gds",
+        )
+    with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
+        return compute_in_gds(session, network, **options)
 
 
 @click.group()
@@ -117,6 +138,20 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
 @click.option(
     "--no-init", is_flag=True, default=False, help="Do not apply the schema before loading."
 )
+@click.option(
+    "--sync",
+    is_flag=True,
+    default=False,
+    help="Also remove what is no longer in the files: families, and the ties, memberships, "
+    "services and referrals of the waves the files hold. Without it nothing is ever removed.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    default=False,
+    help="Write nothing; print how many rows the load (with --sync: the sync) would add, "
+    "change and remove, table by table.",
+)
 @dataset_options
 @quiet_option
 def load(
@@ -126,6 +161,8 @@ def load(
     database: str | None,
     batch_size: int,
     no_init: bool,
+    sync: bool,
+    dry_run: bool,
     encoding: str | None,
     pseudonym_key_file: str | None,
     pseudonymised: bool,
@@ -137,14 +174,18 @@ def load(
     What is loaded already is matched, not duplicated: load a dataset again,
     or a later wave of it, and only what is new is created. If the load
     stops (the server went away), run the same command again to complete it.
+    With --sync, what disappeared from the files is removed too (see
+    docs/neo4j.md); --dry-run shows the counts first.
 
     \b
     Example:
       kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
       kokon-graph neo4j load survey-2023.xlsx --uri neo4j://localhost:7687 --database rops
+      kokon-graph neo4j load survey-2024/ --uri neo4j://localhost:7687 --sync --dry-run
     """
     from kokon_graph.store import load_dataset as store_load
     from kokon_graph.store import plan_load
+    from kokon_graph.store.sync import apply_removals, plan_sync
 
     ds = load_dataset(
         dataset,
@@ -155,6 +196,10 @@ def load(
     )
     plan = plan_load(ds)
     with open_store(uri, user=user, database=database) as session:
+        diff = plan_sync(session, ds) if sync or dry_run else None
+        if dry_run and diff is not None:
+            _echo_diff(diff, sync=sync)
+            return
         bar = progress(range(plan.total), label="Loading", length=plan.total, quiet=quiet)
         with bar:
             report = store_load(
@@ -164,6 +209,11 @@ def load(
                 schema=not no_init,
                 on_batch=lambda _step, n: bar.update(n),
             )
+        removed = (
+            apply_removals(session, diff, batch_size=batch_size)
+            if sync and diff is not None
+            else None
+        )
     if quiet:
         return
     click.echo(
@@ -172,6 +222,32 @@ def load(
         "matched (there already)."
     )
     echo_table(_report_rows(report), header=("what", "rows", "created", "matched"))
+    if removed is not None and diff is not None:
+        gone = ", ".join(f"{t.table} {len(t.removed):,}" for t in diff.tables if t.removed)
+        click.echo(
+            f"Sync removed {diff.removed:,} rows no longer in the files"
+            + (f": {gone}." if gone else ".")
+        )
+
+
+def _echo_diff(diff: Any, *, sync: bool) -> None:
+    """The dry run's table: rows each table would add, change and (with --sync) remove."""
+    waves = ", ".join(w or "(no wave)" for w in diff.waves) or "none"
+    click.echo(
+        f"Dry run against {diff.location} (waves in the files: {waves}); nothing was written."
+    )
+    rows = [
+        (
+            t.table,
+            f"{t.added:,}",
+            f"{t.changed:,}",
+            f"{len(t.removed):,}" if sync else "-",
+        )
+        for t in diff.tables
+    ]
+    echo_table(rows, header=("table", "add", "change", "remove"))
+    if not sync:
+        click.echo("Without --sync nothing is removed.")
 
 
 @neo4j.command()

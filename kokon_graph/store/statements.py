@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The folders of ``cypher/`` and what they hold.
-FOLDERS: Final = ("schema", "load", "read", "queries")
+FOLDERS: Final = ("schema", "load", "read", "queries", "sync", "gds")
 
 #: Parameter types a header may declare, with the Python types a value may have.
 PARAM_TYPES: Final[dict[str, tuple[type, ...]]] = {

@@ -63,12 +63,43 @@ def _neo4j_session() -> GraphSession:
     return session
 
 
+def needs_neo4j() -> str:
+    """The URI of the test Neo4j server; the test is skipped (saying why) without one."""
+    uri = os.environ.get(NEO4J_URI_ENV)
+    if not uri:
+        pytest.skip(f"{NEO4J_URI_ENV} is not set: no Neo4j server to test against")
+    return uri
+
+
+@pytest.fixture
+def neo4j_store() -> Iterator[GraphSession]:
+    """An empty Neo4j database over Bolt (skipped without ``KOKON_NEO4J_URI``)."""
+    needs_neo4j()
+    session = _neo4j_session()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def neo4j_cli_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The test server's URI, with its credentials in the environment as the CLI reads them,
+    and its database emptied first."""
+    uri = needs_neo4j()
+    with _neo4j_session():
+        pass
+    monkeypatch.setenv("NEO4J_USERNAME", os.environ.get("NEO4J_USERNAME", "neo4j"))
+    monkeypatch.setenv("NEO4J_PASSWORD", os.environ.get("NEO4J_PASSWORD", ""))
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    yield uri
+
+
 @pytest.fixture(params=["falkordb", "neo4j"])
 def store(request: pytest.FixtureRequest) -> Iterator[GraphSession]:
     """An empty graph: FalkorDB always; Neo4j over Bolt when KOKON_NEO4J_URI is set."""
     if request.param == "neo4j":
-        if not os.environ.get(NEO4J_URI_ENV):
-            pytest.skip(f"{NEO4J_URI_ENV} is not set: no Neo4j server to test against")
+        needs_neo4j()
         session = _neo4j_session()
     else:
         uri = request.getfixturevalue("falkordb_uri")

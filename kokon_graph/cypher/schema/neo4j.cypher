@@ -1,8 +1,12 @@
 // Schema for Neo4j 5 (5.7 or later): a uniqueness constraint on the key of every node
 // label, one on the id of a referral, and indexes on the properties the ready queries
 // filter by (sector, type, teryt, wave, status, a referral's family).
+// No index on the wave of COOPERATES_WITH, MEMBER_OF or SERVES: with one, Neo4j's planner
+// answers the load's relationship MERGE by seeking every relationship of that wave instead of
+// expanding from its two ends (114 instead of thousands of rows/s, benchmarks/results/neo4j.md);
+// the DROP statements remove them from databases set up by an earlier version.
 // Applied by `kokon-graph neo4j init` (and before every `neo4j load`). Every statement
-// has IF NOT EXISTS, so applying the schema again changes nothing.
+// has IF NOT EXISTS (or IF EXISTS), so applying the schema again changes nothing.
 // The FalkorDB equivalent is falkordb.cypher (see README.md in this folder).
 CREATE CONSTRAINT kokon_institution_id IF NOT EXISTS
 FOR (n:Institution) REQUIRE n.id IS UNIQUE;
@@ -30,12 +34,9 @@ CREATE INDEX kokon_family_teryt IF NOT EXISTS
 FOR (n:Family) ON (n.teryt);
 CREATE INDEX kokon_territory_kind IF NOT EXISTS
 FOR (n:Territory) ON (n.kind);
-CREATE INDEX kokon_cooperation_wave IF NOT EXISTS
-FOR ()-[r:COOPERATES_WITH]-() ON (r.wave);
-CREATE INDEX kokon_membership_wave IF NOT EXISTS
-FOR ()-[r:MEMBER_OF]-() ON (r.wave);
-CREATE INDEX kokon_service_wave IF NOT EXISTS
-FOR ()-[r:SERVES]-() ON (r.wave);
+DROP INDEX kokon_cooperation_wave IF EXISTS;
+DROP INDEX kokon_membership_wave IF EXISTS;
+DROP INDEX kokon_service_wave IF EXISTS;
 CREATE INDEX kokon_referral_wave IF NOT EXISTS
 FOR ()-[r:REFERRED]-() ON (r.wave);
 CREATE INDEX kokon_referral_status IF NOT EXISTS
