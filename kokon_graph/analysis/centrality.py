@@ -183,6 +183,21 @@ def degree_betweenness_columns(
     }
 
 
+def unscaled_closeness(ucinet: np.ndarray) -> np.ndarray:
+    """1/farness (ORA's "unscaled" closeness) from UCINET's (n-1)/farness."""
+    return _div(ucinet, float(len(ucinet) - 1))
+
+
+def eigenvector_columns(eig: np.ndarray) -> dict[str, np.ndarray]:
+    """The eigenvector columns in each tool's convention, from the unit-norm vector
+    (shared with the GDS engine, :mod:`kokon_graph.store.gds`)."""
+    return {
+        "eigenvector": eig,
+        "eigenvector_scaled": eig * np.sqrt(2.0),
+        "eigenvector_max1": _max_one(eig),
+    }
+
+
 def centrality_of(
     mats: CoopMatrices,
     *,
@@ -231,12 +246,10 @@ def _centrality_columns(
         "closeness": sym_closeness["out_wf"],
         "closeness_harmonic": sym_closeness["out_harmonic"],
         "closeness_ucinet": sym_closeness["out_ucinet"],
-        "closeness_unscaled": _div(sym_closeness["out_ucinet"], float(n - 1)),
+        "closeness_unscaled": unscaled_closeness(sym_closeness["out_ucinet"]),
         **directed_closeness,
         "closeness_method": [str(x) for x in path_label],
-        "eigenvector": eig,
-        "eigenvector_scaled": eig * np.sqrt(2.0),
-        "eigenvector_max1": _max_one(eig),
+        **eigenvector_columns(eig),
         "pagerank": pagerank(arcs),
         "pagerank_weighted": pagerank(weights),
     }

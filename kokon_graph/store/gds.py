@@ -48,6 +48,8 @@ from kokon_graph.analysis.centrality import (
     _closeness_columns,
     degree_betweenness_columns,
     eigenvector,
+    eigenvector_columns,
+    unscaled_closeness,
 )
 from kokon_graph.analysis.communities import Partition, _relabel
 from kokon_graph.errors import StoreError
@@ -213,9 +215,10 @@ def compute_in_gds(
         "closeness": closeness,
         "closeness_harmonic": harmonic,
         "closeness_ucinet": sym_closeness["out_ucinet"],
+        "closeness_unscaled": unscaled_closeness(sym_closeness["out_ucinet"]),
         **_closeness_columns(d_stats, n, "closeness"),
         "closeness_method": [str(x) for x in path_label],
-        "eigenvector": eigenvector(mats.sym),
+        **eigenvector_columns(eigenvector(mats.sym)),
         "pagerank": pagerank / pagerank.sum() if pagerank.sum() else pagerank,
         "pagerank_weighted": pagerank_w / pagerank_w.sum() if pagerank_w.sum() else pagerank_w,
     }
