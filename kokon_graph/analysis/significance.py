@@ -55,8 +55,10 @@ from kokon_graph.analysis.change import (
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
+    "COMPARE_TEST_COLUMNS",
     "TEST_COLUMNS",
     "change_tests",
+    "compare_change_tests",
     "relation_names",
     "relation_of",
     "relation_tests",
@@ -74,6 +76,25 @@ TEST_COLUMNS = (
     "std_error",
     "t",
     "r_squared",
+    "p_value",
+    "p_greater",
+    "p_less",
+    "mc_error",
+    "share_below",
+    "share_above",
+    "permutations",
+    "seed",
+    "actors",
+    "sentence_pl",
+    "sentence_en",
+)
+
+#: The columns of the tests of change in a comparison (``change_tests`` of ``compare``).
+COMPARE_TEST_COLUMNS = (
+    "statistic",
+    "before",
+    "after",
+    "observed",
     "p_value",
     "p_greater",
     "p_less",
@@ -447,3 +468,44 @@ def relation_tests(
             }
         )
     return _frame(rows)
+
+
+def compare_change_tests(
+    before: Network,
+    after: Network,
+    *,
+    relation: RelationLike = None,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    seed: int = 0,
+) -> pd.DataFrame | None:
+    """The tests of change of a comparison, or None where they do not apply.
+
+    They apply to two waves of one dataset in one scope with at least 3
+    institutions: :func:`change_tests` on the institutions of the scope (all
+    waves), cut to :data:`COMPARE_TEST_COLUMNS` (the relations are always
+    cooperation in the two waves).
+
+    >>> from kokon_graph.analysis._demo import demo_network
+    >>> compare_change_tests(demo_network(), demo_network(), permutations=9) is None
+    True
+    """
+    if (
+        before.full_dataset is not after.full_dataset
+        or before.wave is None
+        or after.wave is None
+        or before.wave == after.wave
+        or str(before.scope) != str(after.scope)
+    ):
+        return None
+    actors = after.scoped(after.scope, None)
+    if len(actors.institutions) < MIN_ACTORS:
+        return None
+    table = change_tests(
+        actors,
+        before=before.wave,
+        after=after.wave,
+        relation=relation,
+        permutations=permutations,
+        seed=seed,
+    )
+    return table.loc[:, list(COMPARE_TEST_COLUMNS)]
