@@ -33,7 +33,7 @@ A relation is named ``NAME`` or ``NAME@WAVE``:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -59,6 +59,8 @@ __all__ = [
     "TEST_COLUMNS",
     "change_tests",
     "compare_change_tests",
+    "number_text",
+    "p_text",
     "relation_names",
     "relation_of",
     "relation_tests",
@@ -219,7 +221,7 @@ def relation_of(
 # ------------------------------------------------------------------ words
 
 
-def _num(value: float, lang: str, digits: int = 3) -> str:
+def number_text(value: float, lang: str, digits: int = 3) -> str:
     """``value`` to ``digits`` significant digits, never in exponent form; decimal comma in
     Polish."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -239,13 +241,17 @@ def _count(n: int, lang: str) -> str:
     return f"{n:,}".replace(",", " " if lang == "pl" else ",")
 
 
-def _p(row: dict[str, Any], lang: str) -> str:
+def p_text(row: Mapping[str, Any], lang: str) -> str:
+    """The p-value of a row with its Monte Carlo error and the permutations drawn."""
     sep = "; " if lang == "pl" else ", "
     perms = "permutacji" if lang == "pl" else "permutations"
     return (
         f"p = {_num(row['p_value'], lang, 2)} ± {_num(row['mc_error'], lang, 1)}"
         f"{sep}{_count(int(row['permutations']), lang)} {perms}"
     )
+
+
+_num, _p = number_text, p_text
 
 
 def relation_label(spec: str, lang: str) -> str:

@@ -30,7 +30,7 @@ from kokon_graph.report.html_writer import (
 )
 from kokon_graph.report.info import ReportInfo
 from kokon_graph.report.sentences import families, format_number
-from kokon_graph.report.tables import display_table
+from kokon_graph.report.tables import display_table, translate_codes
 from kokon_graph.report.xlsx_writer import write_xlsx
 
 if TYPE_CHECKING:
@@ -238,7 +238,27 @@ def _tests_html(tests: pd.DataFrame | None, lang: Lang) -> str:
         n=format_number(int(tests["permutations"].iloc[0]), lang),
         seed=int(tests["seed"].iloc[0]),
     )
-    return sentence_list(tests[f"sentence_{lang}"].tolist(), lang) + f'<p class="note">{note}</p>'
+    from kokon_graph.analysis.significance import number_text, p_text
+
+    shown = pd.DataFrame(
+        {
+            column_text("change_tests", "statistic", lang).label: translate_codes(
+                "statistic", tests["statistic"], lang
+            ),
+            **{
+                column_text("change_tests", c, lang).label: tests[c].map(
+                    lambda v: number_text(v, lang)
+                )
+                for c in ("before", "after", "observed")
+            },
+            "p": [p_text(row, lang) for row in tests.to_dict("records")],
+        }
+    )
+    return (
+        sentence_list(tests[f"sentence_{lang}"].tolist(), lang)
+        + _plain_table(shown, lang)
+        + f'<p class="note">{note}</p>'
+    )
 
 
 def compare_sections(
@@ -279,7 +299,8 @@ def compare_sections(
             display_table("network_change", change, lang=lang, min_count=min_count), lang
         )
     plots_html = _measure_plot(change, lang) + _ties_plot(tables.get("ties_by_sector"), lang)
-    names = [n for n in COMPARE_ORDER if n in tables]
+    # the tests of change have their own section (p-values need more digits than a table's)
+    names = [n for n in COMPARE_ORDER if n in tables and n != "change_tests"]
     tests = _tests_html(tables.get("change_tests"), lang)
     return [
         Section("summary", t("summary", lang), summary),
