@@ -91,23 +91,12 @@ TEST_COLUMNS = (
     "sentence_en",
 )
 
-#: The columns of the tests of change in a comparison (``change_tests`` of ``compare``).
-COMPARE_TEST_COLUMNS = (
-    "statistic",
-    "before",
-    "after",
-    "observed",
-    "p_value",
-    "p_greater",
-    "p_less",
-    "mc_error",
-    "share_below",
-    "share_above",
-    "permutations",
-    "seed",
-    "actors",
-    "sentence_pl",
-    "sentence_en",
+#: The columns of the tests of change in a comparison (``change_tests`` of ``compare``): the
+#: relations are always cooperation in the two waves, and no regression columns.
+COMPARE_TEST_COLUMNS = tuple(
+    c
+    for c in TEST_COLUMNS
+    if c not in ("test", "relation_y", "relation_x", "std_error", "t", "r_squared")
 )
 
 #: ``--before all`` / ``--after all``: the network as built, every wave together.
