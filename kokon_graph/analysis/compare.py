@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
+from kokon_graph.analysis.change import DEFAULT_PERMUTATIONS
 from kokon_graph.analysis.results import GAP_KINDS
 
 if TYPE_CHECKING:
@@ -490,6 +491,8 @@ def compare_networks(
     relation: RelationLike = None,
     before_results: Results | None = None,
     after_results: Results | None = None,
+    permutations: int | None = DEFAULT_PERMUTATIONS,
+    seed: int = 0,
     **analysis: Any,
 ) -> dict[str, pd.DataFrame]:
     """Everything that changed from ``before`` to ``after``.
@@ -503,6 +506,10 @@ def compare_networks(
         Cooperation kinds to compare (all by default); also passed to ``run_all``.
     before_results, after_results
         Results of :func:`kokon_graph.analysis.run_all` if already computed.
+    permutations, seed
+        Relabelings and seed of the tests of change
+        (:func:`kokon_graph.analysis.significance.compare_change_tests`); ``None`` leaves
+        them out.
     **analysis
         Further keyword arguments of ``run_all`` (``partition``, ``min_services``, ...).
 
@@ -510,7 +517,8 @@ def compare_networks(
     -------
     dict
         ``network_change``, ``ties_by_sector``, ``tie_changes``,
-        ``centrality_change``, ``gap_changes``, ``territory_change``.
+        ``centrality_change``, ``gap_changes``, ``territory_change`` and, for two waves of
+        one dataset with ``permutations``, ``change_tests``.
     """
     from kokon_graph.analysis import run_all
 
@@ -526,7 +534,7 @@ def compare_networks(
     )
     tb = tie_table(before, relation=relation)
     ta = tie_table(after, relation=relation)
-    return {
+    out = {
         "network_change": network_change(rb, ra),
         "ties_by_sector": ties_by_sector(tb, ta),
         "tie_changes": tie_changes(tb, ta),
@@ -534,3 +542,12 @@ def compare_networks(
         "gap_changes": gap_changes(rb, ra),
         "territory_change": territory_change(before, after, tb, ta),
     }
+    if permutations is not None:
+        from kokon_graph.analysis.significance import compare_change_tests
+
+        tests = compare_change_tests(
+            before, after, relation=relation, permutations=permutations, seed=seed
+        )
+        if tests is not None:
+            out["change_tests"] = tests
+    return out

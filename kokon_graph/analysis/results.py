@@ -585,6 +585,58 @@ COMPARISON_RESULTS: Final[tuple[Result, ...]] = (
         Suppression(counts=("count_before", "count_after")),
     ),
     _comparison("territory_change", "Zmiana wg terytoriów", "Change by territory"),
+    Result(
+        "change_tests",
+        ResultDoc(
+            "Czy zmiana jest istotna: testy permutacyjne",
+            "Is the change real: permutation tests",
+            "one row per test of the change between two waves of one dataset",
+        ),
+        ("Testy zmiany", "Tests of change"),
+        columns=MappingProxyType(
+            {
+                "statistic": ColumnDoc(
+                    "miara", "statistic", "density, reciprocity or the QAP correlation"
+                ),
+                "before": ColumnDoc("przed", "before", "Value in the earlier wave"),
+                "after": ColumnDoc("po", "after", "Value in the later wave"),
+                "observed": ColumnDoc(
+                    "wynik",
+                    "observed",
+                    "After minus before; for the correlation Pearson's r of the two waves",
+                ),
+                "p_value": ColumnDoc(
+                    "p",
+                    "p",
+                    "Two-sided permutation p-value",
+                    "(1 + #{|permuted| ≥ |observed|}) / (1 + N)",
+                ),
+                "p_greater": ColumnDoc("p (większe)", "p (greater)", "One-sided: permuted ≥"),
+                "p_less": ColumnDoc("p (mniejsze)", "p (less)", "One-sided: permuted ≤"),
+                "mc_error": ColumnDoc(
+                    "błąd Monte Carlo p",
+                    "Monte Carlo error of p",
+                    "Standard error of p from the finite number of permutations",
+                    "√(p (1 − p) / N)",
+                ),
+                "share_below": ColumnDoc(
+                    "odsetek przetasowań poniżej",
+                    "share of relabelings below",
+                    "Share of permuted statistics below the observed one",
+                ),
+                "share_above": ColumnDoc(
+                    "odsetek przetasowań powyżej",
+                    "share of relabelings above",
+                    "Share of permuted statistics above the observed one",
+                ),
+                "permutations": ColumnDoc("permutacje", "permutations", "Relabelings drawn"),
+                "seed": ColumnDoc("ziarno", "seed", "Seed of the random relabelings"),
+                "actors": ColumnDoc("instytucje", "institutions", "Institutions in the test"),
+                "sentence_pl": ColumnDoc("wniosek", "conclusion", "The result in words"),
+                "sentence_en": ColumnDoc("wniosek", "conclusion", "The result in words"),
+            }
+        ),
+    ),
 )
 
 #: Every result by name: the analysis' first, then the comparison's.

@@ -33,7 +33,7 @@ A relation is named ``NAME`` or ``NAME@WAVE``:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -55,8 +55,12 @@ from kokon_graph.analysis.change import (
 from kokon_graph.graph import Network, RelationLike
 
 __all__ = [
+    "COMPARE_TEST_COLUMNS",
     "TEST_COLUMNS",
     "change_tests",
+    "compare_change_tests",
+    "number_text",
+    "p_text",
     "relation_names",
     "relation_of",
     "relation_tests",
@@ -85,6 +89,14 @@ TEST_COLUMNS = (
     "actors",
     "sentence_pl",
     "sentence_en",
+)
+
+#: The columns of the tests of change in a comparison (``change_tests`` of ``compare``): the
+#: relations are always cooperation in the two waves, and no regression columns.
+COMPARE_TEST_COLUMNS = tuple(
+    c
+    for c in TEST_COLUMNS
+    if c not in ("test", "relation_y", "relation_x", "std_error", "t", "r_squared")
 )
 
 #: ``--before all`` / ``--after all``: the network as built, every wave together.
@@ -198,7 +210,7 @@ def relation_of(
 # ------------------------------------------------------------------ words
 
 
-def _num(value: float, lang: str, digits: int = 3) -> str:
+def number_text(value: float, lang: str, digits: int = 3) -> str:
     """``value`` to ``digits`` significant digits, never in exponent form; decimal comma in
     Polish."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -218,13 +230,17 @@ def _count(n: int, lang: str) -> str:
     return f"{n:,}".replace(",", " " if lang == "pl" else ",")
 
 
-def _p(row: dict[str, Any], lang: str) -> str:
+def p_text(row: Mapping[str, Any], lang: str) -> str:
+    """The p-value of a row with its Monte Carlo error and the permutations drawn."""
     sep = "; " if lang == "pl" else ", "
     perms = "permutacji" if lang == "pl" else "permutations"
     return (
         f"p = {_num(row['p_value'], lang, 2)} ± {_num(row['mc_error'], lang, 1)}"
         f"{sep}{_count(int(row['permutations']), lang)} {perms}"
     )
+
+
+_num, _p = number_text, p_text
 
 
 def relation_label(spec: str, lang: str) -> str:
@@ -447,3 +463,44 @@ def relation_tests(
             }
         )
     return _frame(rows)
+
+
+def compare_change_tests(
+    before: Network,
+    after: Network,
+    *,
+    relation: RelationLike = None,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    seed: int = 0,
+) -> pd.DataFrame | None:
+    """The tests of change of a comparison, or None where they do not apply.
+
+    They apply to two waves of one dataset in one scope with at least 3
+    institutions: :func:`change_tests` on the institutions of the scope (all
+    waves), cut to :data:`COMPARE_TEST_COLUMNS` (the relations are always
+    cooperation in the two waves).
+
+    >>> from kokon_graph.analysis._demo import demo_network
+    >>> compare_change_tests(demo_network(), demo_network(), permutations=9) is None
+    True
+    """
+    if (
+        before.full_dataset is not after.full_dataset
+        or before.wave is None
+        or after.wave is None
+        or before.wave == after.wave
+        or str(before.scope) != str(after.scope)
+    ):
+        return None
+    actors = after.scoped(after.scope, None)
+    if len(actors.institutions) < MIN_ACTORS:
+        return None
+    table = change_tests(
+        actors,
+        before=before.wave,
+        after=after.wave,
+        relation=relation,
+        permutations=permutations,
+        seed=seed,
+    )
+    return table.loc[:, list(COMPARE_TEST_COLUMNS)]

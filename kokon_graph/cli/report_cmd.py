@@ -205,6 +205,16 @@ def _two_networks(
 @click.argument("datasets", nargs=-1, required=True, metavar="DATASET [AFTER_DATASET]")
 @click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
 @click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
+@click.option(
+    "--permutations",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Random relabelings of the tests of change (two waves of one dataset); 0 leaves "
+    "the tests out.",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the relabelings.")
 @_report_options
 @scope_option
 @lang_option
@@ -215,6 +225,8 @@ def compare(
     datasets: tuple[str, ...],
     before: str | None,
     after: str | None,
+    permutations: int,
+    seed: int,
     out: str,
     formats: str,
     csv_delimiter: str,
@@ -233,8 +245,11 @@ def compare(
     Writes compare.xlsx, csv/*.csv and compare.html: ties gained and lost by
     sector pair, the change in density, reciprocity and centralization, the
     actors whose centrality moved most, gaps closed and opened, and the
-    change per gmina and powiat. With two datasets, --before and --after
-    pick a wave in each (default: all waves).
+    change per gmina and powiat. For two waves of one dataset, also the
+    paired permutation tests of the change in density and reciprocity and the
+    QAP correlation of the two waves, in words, with p-values and their Monte
+    Carlo error (--permutations, --seed). With two datasets, --before and
+    --after pick a wave in each (default: all waves).
 
     \b
     Example:
@@ -267,6 +282,8 @@ def compare(
                     min_count=min_count,
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
                     relation=relation,
+                    permutations=permutations or None,
+                    seed=seed,
                 )
     if quiet:
         return
@@ -281,6 +298,9 @@ def compare(
     )
     for fmt in chosen:
         click.echo("  " + {"xlsx": "compare.xlsx", "html": "compare.html", "csv": "csv/"}[fmt])
+    if "change_tests" in tables:
+        for sentence in tables["change_tests"][f"sentence_{lang}"]:
+            click.echo(sentence)
 
 
 _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}

@@ -117,6 +117,16 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Gminas by improvement (ties gained minus lost)",
     ),
     "measures_change": ("Miary sieci przed i po", "Network measures before and after"),
+    "change_tests": (
+        "Czy zmiana jest istotna? Testy permutacyjne",
+        "Is the change real? Permutation tests",
+    ),
+    "change_tests_note": (
+        "Każdy wynik porównano z {n} losowymi przetasowaniami (ziarno {seed}); "
+        "p podano z błędem Monte Carlo.",
+        "Each result was set against {n} random relabelings (seed {seed}); "
+        "p is given with its Monte Carlo error.",
+    ),
     "moved_most": (
         "Aktorzy, których centralność zmieniła się najbardziej",
         "Actors whose centrality moved most",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.analysis.change import DEFAULT_PERMUTATIONS
 from kokon_graph.analysis.results import COMPARISON_RESULTS, GAP_KINDS
 from kokon_graph.model import Lang
 from kokon_graph.report import plots
@@ -29,7 +30,7 @@ from kokon_graph.report.html_writer import (
 )
 from kokon_graph.report.info import ReportInfo
 from kokon_graph.report.sentences import families, format_number
-from kokon_graph.report.tables import display_table
+from kokon_graph.report.tables import display_table, translate_codes
 from kokon_graph.report.xlsx_writer import write_xlsx
 
 if TYPE_CHECKING:
@@ -229,6 +230,37 @@ def _movers(change: pd.DataFrame | None, lang: Lang, min_count: int) -> str:
     return "".join(parts) or f'<p class="note">{t("no_change", lang)}</p>'
 
 
+def _tests_html(tests: pd.DataFrame | None, lang: Lang) -> str:
+    """The tests of change in words, then their note (relabelings, seed, Monte Carlo error)."""
+    if tests is None or tests.empty:
+        return ""
+    note = t("change_tests_note", lang).format(
+        n=format_number(int(tests["permutations"].iloc[0]), lang),
+        seed=int(tests["seed"].iloc[0]),
+    )
+    from kokon_graph.analysis.significance import number_text, p_text
+
+    shown = pd.DataFrame(
+        {
+            column_text("change_tests", "statistic", lang).label: translate_codes(
+                "statistic", tests["statistic"], lang
+            ),
+            **{
+                column_text("change_tests", c, lang).label: tests[c].map(
+                    lambda v: number_text(v, lang)
+                )
+                for c in ("before", "after", "observed")
+            },
+            "p": [p_text(row, lang) for row in tests.to_dict("records")],
+        }
+    )
+    return (
+        sentence_list(tests[f"sentence_{lang}"].tolist(), lang)
+        + _plain_table(shown, lang)
+        + f'<p class="note">{note}</p>'
+    )
+
+
 def compare_sections(
     tables: Mapping[str, pd.DataFrame], *, lang: Lang, min_count: int, html_rows: int = 200
 ) -> list[Section]:
@@ -267,10 +299,13 @@ def compare_sections(
             display_table("network_change", change, lang=lang, min_count=min_count), lang
         )
     plots_html = _measure_plot(change, lang) + _ties_plot(tables.get("ties_by_sector"), lang)
-    names = [n for n in COMPARE_ORDER if n in tables]
+    # the tests of change have their own section (p-values need more digits than a table's)
+    names = [n for n in COMPARE_ORDER if n in tables and n != "change_tests"]
+    tests = _tests_html(tables.get("change_tests"), lang)
     return [
         Section("summary", t("summary", lang), summary),
         Section("gaps", t("gaps_closed", lang) + " / " + t("gaps_opened", lang), gap_html),
+        *([Section("tests", t("change_tests", lang), tests)] if tests else []),
         Section("measures", t("measures_change", lang), measures),
         Section("plots", t("plots", lang), f'<div class="figures">{plots_html}</div>'),
         Section(
@@ -358,16 +393,22 @@ def build_comparison(
     min_count: int = 3,
     csv_delimiter: Literal[",", ";"] = ",",
     relation: RelationLike = None,
+    permutations: int | None = DEFAULT_PERMUTATIONS,
+    seed: int = 0,
 ) -> dict[str, pd.DataFrame]:
     """Compare ``before`` with ``after`` and write the comparison into ``out_dir``.
 
     ``dataset`` and ``waves`` say in words what is compared (``"praski-kokon"``,
-    ``"before → after"``); the scope is the ``after`` network's. Returns the tables of
+    ``"before → after"``); the scope is the ``after`` network's. ``permutations`` and
+    ``seed`` are those of the tests of change (two waves of one dataset only; ``None``
+    leaves them out). Returns the tables of
     :func:`kokon_graph.analysis.compare.compare_networks` that were written.
     """
     from kokon_graph.analysis.compare import compare_networks
 
-    tables = compare_networks(before, after, relation=relation)
+    tables = compare_networks(
+        before, after, relation=relation, permutations=permutations, seed=seed
+    )
     info = ReportInfo(
         dataset=dataset,
         scope=after.scope.label(lang, after.full_dataset.territories),

@@ -79,6 +79,12 @@ _STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
     "before": ("tylko przed", "before only"),
     "after": ("tylko po", "after only"),
 }
+#: The statistics of the tests of change (``change_tests`` of a comparison).
+_STATISTIC_WORDS: Final = {
+    "density": ("gęstość", "density"),
+    "reciprocity": ("wzajemność", "reciprocity"),
+    "correlation": ("korelacja fal (QAP)", "correlation of the waves (QAP)"),
+}
 #: Columns saying how a measure was computed: ``exact`` or ``sampled (N pivots, seed S)``.
 _METHOD_COLUMNS: Final = frozenset(
     {"betweenness_method", "closeness_method", "path_method", "method"}
@@ -156,6 +162,8 @@ def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
         return series.map(lambda v: _PARTITION_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
     if column in _METHOD_COLUMNS and is_text:
         return series.map(lambda v: method_words(v, lang))
+    if column == "statistic" and is_text:
+        return series.map(lambda v: _STATISTIC_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
     if column in ("status", "present") and is_text:
         return series.map(lambda v: _STATUS_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
     if column == "gap" and is_text:

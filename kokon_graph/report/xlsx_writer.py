@@ -72,6 +72,11 @@ NUMBER_FORMATS: Final[dict[str, str]] = {
     "percent": "0.0%",
     "date": "yyyy-mm-dd",
 }
+#: Columns shown with more decimals than their kind's: p-values of permutation tests
+#: (the smallest with 2,000 permutations is 1/2001 ≈ 0.0005) and their Monte Carlo error.
+_FINE_COLUMNS: Final[dict[str, str]] = dict.fromkeys(
+    ("p_value", "p_greater", "p_less", "mc_error"), "0.0000"
+)
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
@@ -136,9 +141,11 @@ class _ColumnCells:
     cell of this column (never a bare value), so no style leaks between columns.
     """
 
-    def __init__(self, ws: WriteOnlyWorksheet, kind: ColumnKind) -> None:
+    def __init__(
+        self, ws: WriteOnlyWorksheet, kind: ColumnKind, number_format: str | None = None
+    ) -> None:
         self.number = WriteOnlyCell(ws)
-        number_format = NUMBER_FORMATS.get(kind)
+        number_format = number_format or NUMBER_FORMATS.get(kind)
         if number_format:
             self.number.number_format = number_format
         self.plain = WriteOnlyCell(ws)
@@ -230,7 +237,7 @@ def _write_table(ws: WriteOnlyWorksheet, table: DisplayTable, *, max_rows: int) 
     ws.append(
         [_text_cell(ws, table.labels[c], font=_HEADER_FONT, fill=_HEADER_FILL) for c in columns]
     )
-    makers = [_ColumnCells(ws, table.kinds[c]) for c in columns]
+    makers = [_ColumnCells(ws, table.kinds[c], _FINE_COLUMNS.get(c)) for c in columns]
     for record in rows.itertuples(index=False, name=None):
         ws.append([make(v) for make, v in zip(makers, record, strict=True)])
     return len(rows)

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from kokon_graph import Dataset, build_network
+from kokon_graph.analysis.significance import change_tests
 from kokon_graph.cli import main
 from tests.conftest import VALID
 
@@ -73,8 +75,11 @@ Usage: main compare [OPTIONS] DATASET [AFTER_DATASET]
   Writes compare.xlsx, csv/*.csv and compare.html: ties gained and lost by
   sector pair, the change in density, reciprocity and centralization, the actors
   whose centrality moved most, gaps closed and opened, and the change per gmina
-  and powiat. With two datasets, --before and --after pick a wave in each
-  (default: all waves).
+  and powiat. For two waves of one dataset, also the paired permutation tests of
+  the change in density and reciprocity and the QAP correlation of the two
+  waves, in words, with p-values and their Monte Carlo error (--permutations,
+  --seed). With two datasets, --before and --after pick a wave in each (default:
+  all waves).
 
   Example:
     kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
@@ -83,6 +88,10 @@ Usage: main compare [OPTIONS] DATASET [AFTER_DATASET]
 Options:
   --before WAVE              The wave before (default: before).
   --after WAVE               The wave after (default: after).
+  --permutations N           Random relabelings of the tests of change (two
+                             waves of one dataset); 0 leaves the tests out.
+                             [default: 2000; x>=0]
+  --seed INTEGER             Seed of the relabelings.  [default: 0]
   -o, --out DIR              Folder to write into (created if missing).
                              [required]
   --format LIST              Comma-separated: xlsx, csv, html.  [default:
@@ -208,13 +217,36 @@ def test_quiet_prints_nothing(tmp_path: Path) -> None:
     assert run("export", str(VALID), "-o", str(tmp_path / "n.json"), "-q") == (0, "", "")
 
 
-def test_compare_two_waves(tmp_path: Path) -> None:
-    code, stdout, stderr = run("compare", str(VALID), "--out", str(tmp_path), "--format", "csv")
+def test_compare_two_waves(tmp_path: Path, valid_dataset: Dataset) -> None:
+    code, stdout, stderr = run(
+        "compare", str(VALID), "--out", str(tmp_path), "--format", "csv", "--seed", "5"
+    )
     assert (code, stderr) == (0, "")
+    # the tests of change follow, in words: the API's with the same seed and permutations
+    api = change_tests(
+        build_network(valid_dataset), before="before", after="after", permutations=2000, seed=5
+    )
     assert stdout == (
         f"Comparison of valid (scope all, before → after) written to {tmp_path}:\n"
         "  ties gained 8, lost 1; gaps closed 6, opened 3\n  csv/\n"
+        + "".join(f"{s}\n" for s in api["sentence_pl"])
     )
+    written = pd.read_csv(tmp_path / "csv" / "change_tests.csv", encoding="utf-8-sig")
+    for column in ("before", "after", "observed", "p_value", "mc_error", "share_below"):
+        assert written[column].tolist() == pytest.approx(api[column].tolist(), nan_ok=True)
+    assert written["statistic"].tolist() == ["density", "reciprocity", "correlation"]
+    assert set(written["permutations"]) == {2000} and set(written["seed"]) == {5}
+    code, _, _ = run(
+        "compare",
+        str(VALID),
+        "-o",
+        str(tmp_path / "none"),
+        "--format",
+        "csv",
+        "--permutations",
+        "0",
+    )
+    assert code == 0 and not (tmp_path / "none" / "csv" / "change_tests.csv").exists()
 
 
 def test_compare_a_dataset_with_itself_reports_no_change(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kokon_graph import Dataset, build_network
+from kokon_graph import Dataset, build_network, read_dataset
 from kokon_graph.analysis.compare import (
     centrality_change,
     compare_networks,
@@ -18,7 +19,10 @@ from kokon_graph.analysis.compare import (
     tie_changes,
     ties_by_sector,
 )
+from kokon_graph.analysis.significance import COMPARE_TEST_COLUMNS, change_tests
 from kokon_graph.report.compare_report import COMPARE_ORDER, write_comparison
+from kokon_graph.report.tables import in_language
+from tests.conftest import TEST_KEY, VALID
 from tests.report._compare_values import check_numbers
 
 
@@ -175,7 +179,8 @@ def test_comparison_files_hold_the_tables(valid_dataset: Dataset, tmp_path: Path
     for name, sheet in zip(COMPARE_ORDER, wb.sheetnames[1:-1], strict=True):
         read = pd.read_excel(written["xlsx"], sheet_name=sheet, dtype=object)
         read = read.astype(object).where(read.notna(), None)
-        check_numbers(name, tables[name], read, min_count=3, rel=1e-14)
+        # a text given in both languages shows in the workbook's language only
+        check_numbers(name, in_language(tables[name], "en"), read, min_count=3, rel=1e-14)
         csv = pd.read_csv(
             tmp_path / "csv" / f"{name}.csv",
             encoding="utf-8-sig",
@@ -191,3 +196,33 @@ def test_comparison_files_hold_the_tables(valid_dataset: Dataset, tmp_path: Path
     )
     for value in pd.concat([gaps["count_before"], gaps["count_after"]]):
         assert value in ("", "<3", "0") or int(value) >= 3
+
+
+def test_the_tests_of_change_in_the_comparison_are_the_apis(
+    valid_dataset: Dataset, tmp_path: Path
+) -> None:
+    before = build_network(valid_dataset, wave="before")
+    after = build_network(valid_dataset, wave="after")
+    tables = compare_networks(before, after, permutations=499, seed=11)
+    api = change_tests(
+        build_network(valid_dataset), before="before", after="after", permutations=499, seed=11
+    )
+    pd.testing.assert_frame_equal(tables["change_tests"], api[list(COMPARE_TEST_COLUMNS)])
+    # the densities tested are those of the comparison's measures
+    measures = tables["network_change"].set_index("measure")
+    density = tables["change_tests"].set_index("statistic").loc["density"]
+    assert density["before"] == pytest.approx(measures.loc["density", "before"])
+    assert density["after"] == pytest.approx(measures.loc["density", "after"])
+    written = write_comparison(tables, tmp_path, lang="pl", min_count=3)
+    html = written["html"].read_text(encoding="utf-8")
+    assert "Czy zmiana jest istotna?" in html and "499 losowymi przetasowaniami" in html
+    for pl, en in zip(api["sentence_pl"], api["sentence_en"], strict=True):
+        assert escape(pl, quote=False) in html and escape(en, quote=False) not in html
+    sheet = pd.read_excel(written["xlsx"], sheet_name="Testy zmiany")
+    assert sheet["miara"].tolist() == ["gęstość", "wzajemność", "korelacja fal (QAP)"]
+    assert sheet["p"].tolist() == pytest.approx(api["p_value"].tolist())
+    assert sheet["wniosek"].tolist() == api["sentence_pl"].tolist()
+    # leaving the tests out, or two datasets: no section
+    assert "change_tests" not in compare_networks(before, after, permutations=None)
+    other = build_network(read_dataset(VALID, pseudonym_key=TEST_KEY), wave="after")
+    assert "change_tests" not in compare_networks(before, other, permutations=99)
