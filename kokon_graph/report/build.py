@@ -308,14 +308,15 @@ def analyse_to_files(
     from kokon_graph.report.suppress import suppress_for_files
 
     results = run_all(network, **analysis)
-    write_result_files(suppress_for_files(results, min_count=min_count), out_dir, raw=raw)
     key = load_key(key_file=key_file)
-    write_readme(
-        out_dir,
-        command=command,
-        min_count=min_count,
-        fingerprint=key_fingerprint(key) if key else None,
-    )
+    with staged_folder(out_dir) as stage:  # the tables and their README, together or not at all
+        write_result_files(suppress_for_files(results, min_count=min_count), stage, raw=raw)
+        write_readme(
+            stage,
+            command=command,
+            min_count=min_count,
+            fingerprint=key_fingerprint(key) if key else None,
+        )
     return results
 
 
