@@ -17,7 +17,8 @@ The hierarchy::
     │   ├── ReportError     ... of a report, comparison or export
     │   ├── MapError        ... of a map (kind, measure, institution)
     │   └── GeneratorError  ... of the generator
-    └── StoreError          talking to the graph store failed (kokon_graph.store adds more)
+    ├── StoreError          talking to the graph store failed (kokon_graph.store adds more)
+    └── OutputError         an output cannot be written (disk full, read-only, no permission)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "KokonWarning",
     "MapError",
     "OptionError",
+    "OutputError",
     "PartitionError",
     "Problem",
     "PseudonymKeyError",
@@ -139,6 +141,10 @@ class ScopeError(KokonError, ValueError):
 
 class StoreError(KokonError):
     """Talking to the graph store (Neo4j) failed."""
+
+
+class OutputError(KokonError):
+    """An output cannot be written: the disk is full, the place is read-only or not ours."""
 
 
 class KokonWarning(UserWarning):

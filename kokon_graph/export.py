@@ -335,17 +335,18 @@ def write_json(graph: nx.Graph, path: str | Path) -> Path:
 
 
 def export_graph(graph: nx.Graph, path: str | Path, *, format: ExportFormat) -> Path:
-    """Write an already prepared graph in ``format``."""
-    if format == "gexf":
-        return write_gexf(graph, path)
-    if format == "graphml":
-        return write_graphml(graph, path)
-    if format == "json":
-        return write_json(graph, path)
-    raise ReportError(
-        f"unknown export format {format!r}; use gexf, graphml or json",
-        hint="or name the file .gexf, .graphml or .json",
-    )
+    """Write an already prepared graph in ``format`` (whole, or not at all)."""
+    from kokon_graph._output import staged_file
+
+    writers = {"gexf": write_gexf, "graphml": write_graphml, "json": write_json}
+    if format not in writers:
+        raise ReportError(
+            f"unknown export format {format!r}; use gexf, graphml or json",
+            hint="or name the file .gexf, .graphml or .json",
+        )
+    with staged_file(path) as tmp:
+        writers[format](graph, tmp)
+    return Path(path)
 
 
 def export_network(

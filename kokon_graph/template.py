@@ -36,6 +36,7 @@ from typing import Any, Final
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph._output import staged_file
 from kokon_graph.errors import KokonError, ScopeError
 from kokon_graph.io.dataset import Dataset
 from kokon_graph.io.schema import FILE_ONLY_TABLES, LIST_SEPARATOR, TABLES, Column, Table
@@ -538,9 +539,8 @@ def write_template(
         sheet = workbook.create_sheet(SHEET_NAMES[spec.name][lang])
         _write_table(sheet, spec, examples[spec.name], lang, lists)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    workbook.save(tmp)
-    tmp.replace(path)
+    with staged_file(path) as tmp:
+        workbook.save(tmp)
     return path
 
 

@@ -127,7 +127,9 @@ def test_info_text() -> None:
     ]
     assert "Institutions by sector:" in lines
     assert "  church             1" in lines
-    assert "  cooperation / after        6" in lines
+    assert ["cooperation", "/", "after", "6"] in [line.split() for line in lines]
+    # one referral in the scope: a count of families' rows below 3 is not printed
+    assert ["referrals", "/", "after", "<3"] in [line.split() for line in lines]
 
 
 def test_info_json_counts() -> None:

@@ -296,7 +296,10 @@ def recommendations(
         + community_weight * diff_comm
         + sector_weight * diff_sector
     )
-    order = np.lexsort((all_b, all_a, -all_k, -score))
+    # best first, then by the institutions' ids: the order says no more than the score (a
+    # tie broken by the count of shared families would tell 1 from 2 where it is hidden)
+    id_of = np.asarray(ids, dtype=object)
+    order = np.lexsort((id_of[all_b], id_of[all_a], -score))
     if top > 0:
         order = order[:top]
     rows = []

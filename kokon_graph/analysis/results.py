@@ -72,11 +72,20 @@ class Suppression:
     derived
         Rates, medians and percentiles computed from ``base``: hidden in the
         rows where ``base`` is below the threshold.
+    complements
+        A total and the columns that add up to it or are computed from it: in a row
+        where one of them is hidden, the others (not the total) are hidden as well,
+        so that the hidden one cannot be worked out (secondary suppression).
+    sums
+        Columns that add the first count in (a score): in a row where that count is
+        hidden they add 1 in its place, and the rows are ordered by what is shown.
     """
 
     counts: tuple[str, ...] = ()
     base: str | None = None
     derived: tuple[str, ...] = ()
+    complements: tuple[str, ...] = ()
+    sums: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,8 @@ def _dtypes(
 
 _REFERRAL_COUNTS = ("referrals", "answered", "unanswered", "rejected")
 _REFERRAL_RATES = ("answer_rate", "median_days", "p90_days")
+#: referrals = answered + unanswered, answer_rate = answered / referrals
+_REFERRAL_COMPLEMENTS = ("referrals", "answered", "unanswered", "answer_rate")
 _TERRITORY_INTS = ("institutions", "ties", "isolates", "components")
 _TERRITORY_FLOATS = (
     "density",
@@ -485,7 +496,9 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         ("Luki - skierowania", "Gaps - referrals"),
         int64=_REFERRAL_COUNTS,
         float64=_REFERRAL_RATES,
-        suppression=Suppression(_REFERRAL_COUNTS, "referrals", _REFERRAL_RATES),
+        suppression=Suppression(
+            _REFERRAL_COUNTS, "referrals", _REFERRAL_RATES, _REFERRAL_COMPLEMENTS
+        ),
         gap="referrals",
     ),
     _analysis(
@@ -498,7 +511,9 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         ("Luki - adresaci skierowań", "Gaps - referral targets"),
         int64=(*_REFERRAL_COUNTS, "dead_ends"),
         float64=_REFERRAL_RATES,
-        suppression=Suppression((*_REFERRAL_COUNTS, "dead_ends"), "referrals", _REFERRAL_RATES),
+        suppression=Suppression(
+            (*_REFERRAL_COUNTS, "dead_ends"), "referrals", _REFERRAL_RATES, _REFERRAL_COMPLEMENTS
+        ),
     ),
     _analysis(
         "gaps_uncoordinated",
@@ -530,7 +545,7 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
         int64=("shared_families", "sector_gaps_closed"),
         float64=("score",),
         bool_=("bridges_communities", "bridges_sectors"),
-        suppression=Suppression(counts=("shared_families",)),
+        suppression=Suppression(counts=("shared_families",), sums=("score",)),
     ),
     _analysis(
         "survey_waves",

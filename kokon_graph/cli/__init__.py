@@ -138,6 +138,12 @@ class _LazyGroup(click.Group):
         except Exception as err:
             if os.environ.get("KOKON_DEBUG"):
                 raise
+            from kokon_graph._output import WRITE_ERRNOS, output_error
+
+            if isinstance(err, OSError) and err.errno in WRITE_ERRNOS:
+                # a full disk or a read-only place met outside a staged output: still one line
+                report_error(output_error(err, err.filename or "?"))
+                ctx.exit(1)
             click.secho(f"Internal error: {type(err).__name__}: {err}", fg="red", err=True)
             click.echo(
                 "Hint: this is a bug in kokon-graph; rerun with KOKON_DEBUG=1 to see "

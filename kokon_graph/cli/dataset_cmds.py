@@ -18,6 +18,7 @@ from kokon_graph.cli._common import (
 from kokon_graph.errors import DatasetError, Problem
 from kokon_graph.graph import Scope, build_network
 from kokon_graph.lang import tr
+from kokon_graph.report.suppress import suppress_description
 
 
 def _echo_problems(problems: list[Problem], limit: int) -> None:
@@ -134,7 +135,7 @@ def info(
         strict=strict,
     )
     net = build_network(ds, scope=scope, wave=wave)
-    described = net.describe()
+    described = suppress_description(net.describe())
     if fmt == "json":
         payload = {
             "dataset": ds.name,
@@ -144,7 +145,9 @@ def info(
             "projects": ds.projects,
             **{
                 key: {
-                    ("/".join(k) if isinstance(k, tuple) else str(k)): int(v)
+                    ("/".join(k) if isinstance(k, tuple) else str(k)): v
+                    if isinstance(v, str)
+                    else int(v)
                     for k, v in series.items()
                 }
                 for key, series in described.items()
@@ -175,7 +178,10 @@ def info(
             continue
         click.echo(f"{titles[key]}:")
         rows = [
-            (" / ".join(k) if isinstance(k, tuple) else str(k), f"{int(v)}")
+            (
+                " / ".join(k) if isinstance(k, tuple) else str(k),
+                str(v) if isinstance(v, str) else f"{int(v)}",
+            )
             for k, v in series.items()
         ]
         echo_table(rows)

@@ -15,11 +15,13 @@ and computes nothing of its own. Every page works offline (no request).
 
 from __future__ import annotations
 
+import os
 import shutil
 from html import escape
 from pathlib import Path
 from typing import Final
 
+from kokon_graph._output import staged_file, staged_folder
 from kokon_graph.errors import KokonError
 from kokon_graph.graph import Scope, build_network
 from kokon_graph.io import Dataset
@@ -86,34 +88,37 @@ def write_atlas(
         )
     powiats = sorted({g[:4] for g in gminas})
     root = Path(out)
-    root.mkdir(parents=True, exist_ok=True)
-    back = ((_t("back", lang), f"../../{INDEX_NAME}"),)
-    build_report(
-        network,
-        root / "obszar" / parsed.code,
-        formats=("html",),
-        lang=lang,
-        min_count=min_count,
-        with_map=True,
-        links=back,
-    )
-    for kind, codes in (("powiat", powiats), ("gmina", gminas)):
-        for code in codes:
-            build_report(
-                build_network(dataset, scope=Scope.parse(f"{kind}:{code}"), wave=wave),
-                root / kind / code,
-                formats=("html",),
-                lang=lang,
-                min_count=min_count,
-                with_map=True,
-                links=back,
-            )
-    names = dict(zip(dataset.territories["teryt"], dataset.territories["name"], strict=True))
-    index = _write_index(root, network, parsed, powiats, names, lang=lang, min_count=min_count)
+    with staged_folder(root) as stage:
+        back = ((_t("back", lang), f"../../{INDEX_NAME}"),)
+        build_report(
+            network,
+            stage / "obszar" / parsed.code,
+            formats=("html",),
+            lang=lang,
+            min_count=min_count,
+            with_map=True,
+            links=back,
+        )
+        for kind, codes in (("powiat", powiats), ("gmina", gminas)):
+            for code in codes:
+                build_report(
+                    build_network(dataset, scope=Scope.parse(f"{kind}:{code}"), wave=wave),
+                    stage / kind / code,
+                    formats=("html",),
+                    lang=lang,
+                    min_count=min_count,
+                    with_map=True,
+                    links=back,
+                )
+        names = dict(zip(dataset.territories["teryt"], dataset.territories["name"], strict=True))
+        index = _write_index(stage, network, parsed, powiats, names, lang=lang, min_count=min_count)
+    index = root / index.relative_to(stage)
     if not zip_file:
         return index
-    archive = shutil.make_archive(str(root), "zip", root_dir=root)
-    return Path(archive)
+    archive = Path(f"{root}.zip")
+    with staged_file(archive) as tmp:
+        os.replace(shutil.make_archive(str(tmp), "zip", root_dir=root), tmp)
+    return archive
 
 
 def _write_index(

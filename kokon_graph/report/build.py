@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import pandas as pd
 
+from kokon_graph._output import staged_folder
 from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
@@ -234,31 +235,35 @@ def write_report(
             hint="formats=('xlsx', 'csv', 'html') or any of them",
         )
     info = info or ReportInfo()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    if "xlsx" in formats:
-        written["xlsx"] = write_xlsx(
-            results,
-            out / XLSX_NAME,
-            info=info,
-            lang=lang,
-            min_count=min_count,
-            scorecard=scorecard,
-        )
-    if "csv" in formats:
-        folder = out / CSV_FOLDER
-        folder.mkdir(exist_ok=True)
-        write_csv(results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang)
-        written["csv"] = folder
-    if "html" in formats:
-        sections = report_sections(
-            results, lang=lang, min_count=min_count, html_rows=html_rows, scorecard=scorecard
-        )
-        written["html"] = write_html(
-            out / HTML_NAME, title=t("report_title", lang), info=info, sections=sections, lang=lang
-        )
-    return written
+    final = Path(out_dir)
+    with staged_folder(final) as out:
+        written: dict[str, Path] = {}
+        if "xlsx" in formats:
+            written["xlsx"] = write_xlsx(
+                results,
+                out / XLSX_NAME,
+                info=info,
+                lang=lang,
+                min_count=min_count,
+                scorecard=scorecard,
+            )
+        if "csv" in formats:
+            folder = out / CSV_FOLDER
+            folder.mkdir(exist_ok=True)
+            write_csv(results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang)
+            written["csv"] = folder
+        if "html" in formats:
+            sections = report_sections(
+                results, lang=lang, min_count=min_count, html_rows=html_rows, scorecard=scorecard
+            )
+            written["html"] = write_html(
+                out / HTML_NAME,
+                title=t("report_title", lang),
+                info=info,
+                sections=sections,
+                lang=lang,
+            )
+    return {k: final / p.relative_to(out) for k, p in written.items()}
 
 
 def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[str, pd.DataFrame]:
@@ -303,14 +308,15 @@ def analyse_to_files(
     from kokon_graph.report.suppress import suppress_for_files
 
     results = run_all(network, **analysis)
-    write_result_files(suppress_for_files(results, min_count=min_count), out_dir, raw=raw)
     key = load_key(key_file=key_file)
-    write_readme(
-        out_dir,
-        command=command,
-        min_count=min_count,
-        fingerprint=key_fingerprint(key) if key else None,
-    )
+    with staged_folder(out_dir) as stage:  # the tables and their README, together or not at all
+        write_result_files(suppress_for_files(results, min_count=min_count), stage, raw=raw)
+        write_readme(
+            stage,
+            command=command,
+            min_count=min_count,
+            fingerprint=key_fingerprint(key) if key else None,
+        )
     return results
 
 
@@ -381,24 +387,24 @@ def build_report(
     results = analyse(network, min_count=min_count, **analysis)
     scorecard = gmina_scorecard(network, results, min_count=min_count)
     info = ReportInfo.from_network(network, lang=lang)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    if with_map and "html" in formats:
-        written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
-        info = replace(info, map_href=MAP_NAME)
-    info = replace(info, links=tuple(links))
-    for fmt in formats:  # one at a time, in the order asked for
-        written.update(
-            write_report(
-                results,
-                out,
-                formats=(fmt,),
-                info=info,
-                lang=lang,
-                min_count=min_count,
-                csv_delimiter=csv_delimiter,
-                scorecard=scorecard,
+    final = Path(out_dir)
+    with staged_folder(final) as out:
+        written: dict[str, Path] = {}
+        if with_map and "html" in formats:
+            written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
+            info = replace(info, map_href=MAP_NAME)
+        info = replace(info, links=tuple(links))
+        for fmt in formats:  # one at a time, in the order asked for
+            written.update(
+                write_report(
+                    results,
+                    out,
+                    formats=(fmt,),
+                    info=info,
+                    lang=lang,
+                    min_count=min_count,
+                    csv_delimiter=csv_delimiter,
+                    scorecard=scorecard,
+                )
             )
-        )
-    return written
+    return {k: final / p.relative_to(out) for k, p in written.items()}

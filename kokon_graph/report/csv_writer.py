@@ -23,7 +23,7 @@ import pandas as pd
 
 from kokon_graph._text import neutralise_formula as _text
 from kokon_graph._text import neutralise_formulas
-from kokon_graph.errors import KokonError, ReportError
+from kokon_graph.errors import ReportError
 from kokon_graph.model import Lang
 from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import result_title
@@ -173,20 +173,17 @@ def write_frames(
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
+    from kokon_graph._output import staged_folder
+
     out = Path(out_dir)
-    written = []
-    try:
-        out.mkdir(parents=True, exist_ok=True)
+    with staged_folder(out) as stage:
         for name, frame in frames.items():
             table = pa.Table.from_pandas(
                 frame if raw else neutralise_formulas(frame), preserve_index=False
             )
-            path = out / f"{name}.csv"
-            pcsv.write_csv(table, path, write_options=pcsv.WriteOptions(quoting_style="needed"))
-            written.append(path)
-    except OSError as err:
-        raise KokonError(
-            f"cannot write the results to {out}: {err.strerror or err}",
-            hint="choose a folder you can write to with --out",
-        ) from err
-    return written
+            pcsv.write_csv(
+                table,
+                stage / f"{name}.csv",
+                write_options=pcsv.WriteOptions(quoting_style="needed"),
+            )
+    return [out / f"{name}.csv" for name in frames]

@@ -16,10 +16,13 @@ never as the number. This applies to
 Zero is shown as ``0``: "no family" identifies nobody, and a table where a
 zero reads "<3" says there might be one or two where there are none.
 
-Suppression is primary only: a hidden cell can sometimes be worked out from
-other cells of the same row (for example unanswered = referrals − answered).
-The counts that matter most (families per gmina, shared families) have no
-such complement in the reports.
+A hidden cell is never left to be worked out from the other cells of its row
+(secondary suppression): where unanswered referrals are hidden, the answered
+ones and the answer rate are hidden too (unless zero), shown as ``"x"`` (unanswered =
+referrals − answered); a recommendation's score adds 1 in place of a hidden
+count of shared families (not the count), and the rows are ordered by the
+score shown. What can still be worked out across separate outputs is listed
+in docs/privacy.md.
 
 Examples
 --------
@@ -47,6 +50,7 @@ __all__ = [
     "SuppressionRule",
     "is_suppressed",
     "marker",
+    "suppress_description",
     "suppress_for_files",
     "suppress_result",
     "suppress_results",
@@ -67,9 +71,13 @@ def marker(min_count: int) -> str:
     return f"<{min_count}"
 
 
+#: The text of a cell hidden so that a hidden count cannot be worked out from it.
+SECONDARY: Final = "x"
+
+
 def is_suppressed(value: Any) -> bool:
-    """Whether a cell holds a suppression marker (``"<3"``)."""
-    return isinstance(value, str) and value.startswith("<")
+    """Whether a cell holds a suppression marker (``"<3"``, or ``"x"`` for a complement)."""
+    return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
 
 
 def _mentions_families(column: str) -> bool:
@@ -152,6 +160,80 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
         small = _small(base, min_count)
         for column in derived:
             out[column] = _hide(frame[column], small & frame[column].notna(), text)
+    if rule is not None:
+        out = _secondary(out, frame, rule, min_count=min_count)
+    return out
+
+
+def _secondary(
+    out: pd.DataFrame, frame: pd.DataFrame, rule: Suppression, *, min_count: int
+) -> pd.DataFrame:
+    """Hide what would give a hidden count away (see :class:`Suppression`)."""
+    group = [c for c in rule.complements if c in out.columns]
+    if len(group) > 1:
+        hidden = out[group].map(is_suppressed).any(axis=1)
+        for column in group[1:]:
+            shown = out[column]
+            value = pd.to_numeric(frame[column], errors="coerce")
+            mask = hidden & ~shown.map(is_suppressed) & value.notna() & (value != 0)
+            if mask.any():
+                out[column] = _hide(shown, mask, SECONDARY)
+    sums = [c for c in rule.sums if c in out.columns]
+    if sums and rule.counts and rule.counts[0] in frame.columns:
+        count = pd.to_numeric(frame[rule.counts[0]], errors="coerce")
+        small = _small(count, min_count)
+        if small.any():
+            for column in sums:
+                out[column] = frame[column].where(~small, frame[column] - count + 1)
+            order = np.lexsort(
+                [out[c].to_numpy() for c in ("target", "source") if c in out.columns]
+                + [-out[c].to_numpy(dtype=float) for c in reversed(sums)]
+            )
+            attrs = dict(out.attrs)
+            out = out.iloc[order].reset_index(drop=True)
+            out.attrs = {
+                k: [v[i] for i in order] if isinstance(v, list) and len(v) == len(order) else v
+                for k, v in attrs.items()
+            }
+    return out
+
+
+#: The tables of a dataset whose rows are about families (one row, one family or less).
+FAMILY_TABLES: Final = ("families", "services", "referrals")
+
+
+def suppress_description(
+    described: Mapping[str, pd.Series], *, min_count: int = DEFAULT_MIN_COUNT
+) -> dict[str, pd.Series]:
+    """:meth:`kokon_graph.graph.Network.describe` as ``info`` prints it: the counts of rows
+    about families (families, services, referrals, referrals by status, their rows per
+    wave) below ``min_count`` as ``"<3"``; where one part of a breakdown is hidden, the
+    other parts are ``"x"`` (the total minus them would give it away)."""
+    text = marker(min_count)
+    out = {key: series.astype(object) for key, series in described.items()}
+
+    def hide(series: pd.Series, keys: list[Any], *, parts: bool) -> pd.Series:
+        series = series.copy()
+        small = [k for k in keys if 0 < int(series[k]) < min_count]
+        for k in keys:
+            if k in small:
+                series[k] = text
+            elif small and parts:
+                series[k] = SECONDARY
+        return series
+
+    if "tables" in out:
+        tables = [t for t in FAMILY_TABLES if t in out["tables"].index]
+        out["tables"] = hide(out["tables"], tables, parts=False)
+    if "referral_status" in out:
+        status = out["referral_status"]
+        out["referral_status"] = hide(status, list(status.index), parts=True)
+    if "wave" in out:
+        wave = out["wave"]
+        for table in FAMILY_TABLES:
+            keys = [k for k in wave.index if isinstance(k, tuple) and k[0] == table]
+            wave = hide(wave, keys, parts=True)
+        out["wave"] = wave
     return out
 
 
@@ -185,7 +267,7 @@ def suppress_for_files(
                 continue
             if shown[column].map(is_suppressed).any():
                 shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
-            else:
-                shown[column] = frame[column]
+            elif shown[column].dtype == object:
+                shown[column] = shown[column].astype(frame[column].dtype)
         out[name] = shown
     return out

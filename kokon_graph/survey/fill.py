@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from kokon_graph._output import staged_file
 from kokon_graph.survey.forms import META_SHEET
 
 __all__ = ["fill_form"]
@@ -66,5 +67,6 @@ def fill_form(
     if date is not None:
         sheet[str(meta["date_cell"])] = date
     target = Path(out) if out is not None else Path(path)
-    wb.save(target)
+    with staged_file(target) as tmp:
+        wb.save(tmp)
     return target

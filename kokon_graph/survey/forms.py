@@ -24,10 +24,7 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +41,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kokon_graph import model
+from kokon_graph._output import staged_folder
 from kokon_graph.errors import KokonError, ScopeError
 from kokon_graph.graph import Scope, scope_dataset
 from kokon_graph.io import Dataset
@@ -570,9 +568,7 @@ def write_forms(
     _check_out(out)
     day = today or dt.date.today()
     scope_label = parsed.label(lang, dataset.territories)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".survey-", dir=out.parent))
-    try:
+    with staged_folder(out) as tmp:
         (tmp / "forms").mkdir()
         identity = {
             "kokon_form": FORM_MARKER,
@@ -629,10 +625,4 @@ def write_forms(
             json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         (tmp / "answers").mkdir()
-        if out.exists():
-            out.rmdir()
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return FormSet(out, respondents.reset_index(drop=True))

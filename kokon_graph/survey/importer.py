@@ -12,9 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph._output import staged_folder
 from kokon_graph.errors import KokonError, Problem, SurveyError
 from kokon_graph.graph import Scope
 from kokon_graph.io import Dataset, empty_table, read_dataset, write_dataset
@@ -421,14 +419,7 @@ def write_survey_dataset(result: SurveyImport, out: str | Path) -> Path:
             "to a new folder",
             hint="choose another --out",
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".survey-import-", dir=target.parent))
-    try:
-        write_dataset(result.dataset, tmp / "data")
-        read_dataset(tmp / "data", pseudonymised=True)
-        if target.exists():
-            target.rmdir()
-        os.replace(tmp / "data", target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with staged_folder(target) as stage:
+        write_dataset(result.dataset, stage)
+        read_dataset(stage, pseudonymised=True)
     return target

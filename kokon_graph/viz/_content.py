@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from kokon_graph.errors import KokonError
 from kokon_graph.model import Lang
 
 __all__ = ["GAP_LINES", "Layer", "LegendItem", "LegendSection", "Map"]
@@ -106,14 +105,11 @@ class Map:
         return render(self)
 
     def save(self, path: str | Path) -> Path:
-        """Write :meth:`to_html` to ``path`` (UTF-8) and return the path."""
+        """Write :meth:`to_html` to ``path`` (UTF-8, whole or not at all); return the path."""
+        from kokon_graph._output import staged_file
+
         target = Path(path)
         html = self.to_html()
-        try:
-            target.write_text(html, encoding="utf-8")
-        except OSError as err:
-            raise KokonError(
-                f"cannot write the map to {target}: {err.strerror or err}",
-                hint="check that the folder exists and is writable",
-            ) from err
+        with staged_file(target) as tmp:
+            tmp.write_text(html, encoding="utf-8")
         return target

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from kokon_graph.analysis.results import Suppression
 from kokon_graph.report.suppress import (
+    SECONDARY,
+    SUPPRESSION_RULES,
     is_suppressed,
     marker,
     suppress_result,
@@ -19,10 +22,15 @@ def test_every_family_count_below_the_threshold_is_hidden(min_count: int) -> Non
     for name, frame in fake_results().items():
         shown = suppress_result(name, frame, min_count=min_count)
         counts, _ = suppressed_columns(name, frame)
+        group = SUPPRESSION_RULES.get(name, Suppression()).complements
+        parts = [c for c in group if c in counts]
+        beside = [any(0 < frame[c].iloc[i] < min_count for c in parts) for i in range(len(frame))]
         for column in counts:
-            for raw, cell in zip(frame[column], shown[column], strict=True):
+            for raw, cell, near in zip(frame[column], shown[column], beside, strict=True):
                 if 0 < raw < min_count:
                     assert cell == marker(min_count), (name, column, raw)
+                elif cell == SECONDARY:  # its complement group holds a hidden count
+                    assert near and column in group[1:] and raw != 0, (name, column, raw)
                 else:
                     assert cell == raw and not isinstance(cell, str), (name, column, raw)
 
@@ -63,7 +71,9 @@ def test_rates_resting_on_few_referrals_are_hidden() -> None:
         "<3",
     ]
     first = shown.iloc[0]
-    assert first["referrals"] == 5 and first["answer_rate"] == 0.6 and first["unanswered"] == "<3"
+    assert first["referrals"] == 5 and first["unanswered"] == "<3"
+    # 5 × 0.6 answered would give the 2 unanswered away: hidden beside them (secondary)
+    assert first["answer_rate"] == SECONDARY and first["median_days"] != SECONDARY
 
 
 def test_network_measures_are_not_family_counts() -> None:

@@ -109,11 +109,17 @@ def test_summary_and_column_guide(
 
 
 def test_text_never_becomes_a_formula_and_rates_are_percent(tmp_path: Path) -> None:
-    path = write_xlsx(fake_results(), tmp_path / "fake.xlsx")
+    results = fake_results()
+    # 3 answered, 0 unanswered of 3: nothing hidden in the first row, so its rate is shown
+    referrals = results["gaps_referrals"]
+    first = referrals.index[0]
+    referrals.loc[first, ["referrals", "answered", "unanswered"]] = [3, 3, 0]
+    referrals.loc[first, "answer_rate"] = 1.0
+    path = write_xlsx(results, tmp_path / "fake.xlsx")
     wb = openpyxl.load_workbook(path)
     rates = wb["Luki - skierowania"]
     # column I: answer_rate (source, target, source_name, target_name, four counts, rate)
-    assert rates["I2"].value == 0.6 and rates["I2"].number_format == NUMBER_FORMATS["percent"]
+    assert rates["I2"].value == 1 and rates["I2"].number_format == NUMBER_FORMATS["percent"]
     assert rates["I3"].value == "<3" and rates["I3"].data_type == "s"
     cell = wb["Centralność"]["B5"]
     assert cell.value.startswith("=HYPERLINK")

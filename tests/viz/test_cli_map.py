@@ -89,8 +89,8 @@ def test_unknown_focus_and_unwritable_output(tmp_path: Path) -> None:
     assert run("map", str(VALID), "-o", str(target)) == (
         1,
         "",
-        f"Error: cannot write the map to {target}: No such file or directory\n"
-        "Hint: check that the folder exists and is writable\n",
+        f"Error: cannot write {target}: No such file or directory\n"
+        "Hint: choose a folder you can write to\n",
     )
 
 
