@@ -102,26 +102,33 @@ def staged_file(path: str | Path) -> Iterator[Path]:
     'done'
     """
     target = Path(path)
+    tmp: Path | None = None
+    held = _hold_sigint()
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as err:
+            if err.errno in WRITE_ERRNOS | {errno.ENOENT}:  # the folder must exist
+                raise output_error(err, target) from err
+            raise
+        tmp = Path(name)
         os.close(fd)
-    except OSError as err:
-        if err.errno in WRITE_ERRNOS | {errno.ENOENT}:  # the folder must exist
-            raise output_error(err, target) from err
-        raise
-    tmp = Path(name)
-    try:
+        held = _release_sigint(held)  # a Ctrl-C that came meanwhile is raised here
         yield tmp
         with _no_interrupt():
             os.replace(tmp, target)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         if err.errno in WRITE_ERRNOS:
             raise output_error(err, target) from err
         raise
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _release_sigint(held)
 
 
 @contextmanager
@@ -137,16 +144,21 @@ def staged_folder(out: str | Path) -> Iterator[Path]:
     ['a.csv']
     """
     target = Path(out)
+    stage: Path | None = None
+    held = _hold_sigint()
     try:
-        if target.exists() and not target.is_dir():
-            raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target))
-        _parent(target)
-        stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    except OSError as err:
-        if err.errno in WRITE_ERRNOS:
-            raise output_error(err, target) from err
-        raise
-    try:
+        try:
+            if target.exists() and not target.is_dir():
+                raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target))
+            _parent(target)
+            stage = Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            )
+        except OSError as err:
+            if err.errno in WRITE_ERRNOS:
+                raise output_error(err, target) from err
+            raise
+        held = _release_sigint(held)  # a Ctrl-C that came meanwhile is raised here
         yield stage
         with _no_interrupt():
             _move_in(stage, target)
@@ -157,7 +169,26 @@ def staged_folder(out: str | Path) -> Iterator[Path]:
             raise output_error(err, target) from err
         raise
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        _release_sigint(held)
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _hold_sigint() -> set[Any] | None:
+    """Keep Ctrl-C pending while a temporary file or folder is created and its name kept,
+    so that an interrupt never leaves one behind (main thread, POSIX; else nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_sigint(previous: set[Any] | None) -> set[Any] | None:
+    """Undo :func:`_hold_sigint` (a pending Ctrl-C is then delivered); ``None`` after."""
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    return None
 
 
 def _move_in(stage: Path, target: Path) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
+import threading
 import warnings
 from typing import Any, Final
 
@@ -133,8 +135,16 @@ class _LazyGroup(click.Group):
         except KeyboardInterrupt:
             from kokon_graph.lang import tr
 
+            if threading.current_thread() is threading.main_thread():
+                # a second Ctrl-C while stopping must not turn into a traceback
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
             click.echo(tr("Przerwano.", "Interrupted."), err=True)
-            ctx.exit(130)
+            # Outputs were staged and are already cleaned up. Exit at once: writers cut short
+            # (openpyxl's streaming sheets) complain, or re-raise the interrupt, when they are
+            # collected at interpreter shutdown, which made the exit status -SIGINT at times.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         except Exception as err:
             if os.environ.get("KOKON_DEBUG"):
                 raise
