@@ -194,3 +194,50 @@ def test_fewer_than_three_actors_is_refused() -> None:
         change_test(two, two, permutations=10)
     with pytest.raises(ChangeTestError, match="at least 3 actors"):
         qap_correlation(Relation("a", two), Relation("b", two), permutations=10)
+
+
+def test_qap_on_more_than_ten_thousand_actors_equals_sparse_indexing() -> None:
+    """Above 10,000 actors a binary relation is looked up in a hash table (not a dense byte
+    array): the permuted correlations equal those from scipy's own indexing of the permuted
+    matrix (``x[π][:, π]``), permutation by permutation, for the same seed."""
+    n, perms, seed = 10_050, 12, 3
+    rng = np.random.default_rng(5)
+    rows, cols = rng.integers(0, n, 40_000), rng.integers(0, n, 40_000)
+    keep = rows != cols
+    y = sp.csr_array((np.ones(keep.sum()), (rows[keep], cols[keep])), shape=(n, n))
+    y.sum_duplicates()
+    y.data[:] = 1.0
+    noise = sp.random_array((n, n), density=2e-4, random_state=6, format="csr")
+    noise.data[:] = 1.0
+    x = ((y + noise) > 0).astype(np.float64).tocsr()
+    x.setdiag(0)
+    x.eliminate_zeros()
+    from kokon_graph.analysis.change import _Lookup
+
+    assert _Lookup(Relation("x", x)).table is not None  # the path under test
+    got = qap_correlation(Relation("y", y), Relation("x", x), permutations=perms, seed=seed)
+    cells = n * (n - 1)
+
+    def corr(a: sp.csr_array, b: sp.csr_array) -> float:
+        sab, sa, sb = a.multiply(b).sum(), a.sum(), b.sum()
+        cov = sab - sa * sb / cells
+        return float(cov / np.sqrt((sa - sa * sa / cells) * (sb - sb * sb / cells)))
+
+    assert got["observed"] == pytest.approx(corr(x, y), rel=1e-12)
+    draw = np.random.default_rng(seed)
+    permuted = [corr(x[perm][:, perm], y) for perm in (draw.permutation(n) for _ in range(perms))]
+    assert got["mean"] == pytest.approx(np.mean(permuted), rel=1e-9)
+    assert got["p_value"] == _dense_p(got["observed"], permuted)
+
+
+def test_cell_table_finds_every_key_among_collisions() -> None:
+    """Keys crowded into a small table (every slot probed past): found, and absent ones not."""
+    from kokon_graph.analysis.change import _CellTable
+
+    rng = np.random.default_rng(0)
+    keys = rng.choice(10**9, size=5_000, replace=False)
+    vals = rng.random(5_000) + 1
+    table = _CellTable(keys, vals)
+    assert table.values(keys).tolist() == vals.tolist()
+    absent = np.setdiff1d(rng.choice(10**9, size=5_000, replace=False), keys)
+    assert not table.values(absent).any()
