@@ -54,11 +54,13 @@ from kokon_graph.analysis.recommend import recommendations
 from kokon_graph.analysis.results import (
     ANALYSIS_RESULTS,
     GAP_KINDS,
+    OPTIONAL_RESULTS,
     REGISTRY,
     RESULTS,
     GapKind,
     Result,
     ResultDoc,
+    analysis_results,
 )
 from kokon_graph.analysis.trust import survey_waves, trust, trust_pairs
 from kokon_graph.analysis.twomode import twomode, twomode_overlaps
@@ -72,6 +74,7 @@ __all__ = [
     "DEFAULT_PIVOTS",
     "DEFAULT_REQUIRED_SECTORS",
     "GAP_KINDS",
+    "OPTIONAL_RESULT_NAMES",
     "REGISTRY",
     "RESULTS",
     "RESULT_NAMES",
@@ -80,6 +83,7 @@ __all__ = [
     "GapKind",
     "Result",
     "ResultDoc",
+    "analysis_results",
     "bridges",
     "brokerage",
     "brokerage_groups",
@@ -111,8 +115,12 @@ __all__ = [
     "weighted_paths",
 ]
 
-#: The keys of :func:`run_all`'s result, in the order they are written.
-RESULT_NAMES: tuple[str, ...] = tuple(r.name for r in ANALYSIS_RESULTS)
+#: The keys of :func:`run_all`'s result, in the order they are written (without the
+#: optional results, which are there only when asked for).
+RESULT_NAMES: tuple[str, ...] = tuple(r.name for r in analysis_results())
+#: The optional results, each computed only when its keyword argument is given
+#: (:attr:`Result.option`).
+OPTIONAL_RESULT_NAMES: tuple[str, ...] = tuple(r.name for r in OPTIONAL_RESULTS)
 
 
 def run_all(
@@ -126,6 +134,7 @@ def run_all(
     seed: int = 0,
     exact_limit: int = DEFAULT_EXACT_LIMIT,
     top_recommendations: int = 100,
+    weighted_alpha: float | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every analysis result of ``network``.
 
@@ -151,6 +160,11 @@ def run_all(
         Largest network whose betweenness and closeness ``"auto"`` computes exactly.
     top_recommendations
         Number of recommended ties kept (0: all).
+    weighted_alpha
+        With a value (α ≥ 0), also the optional ``weighted_paths`` result: closeness
+        and betweenness on tie lengths 1/w^α (:func:`weighted_paths`, Opsahl et al. 2010;
+        α = 0 gives the unweighted values, 1 Dijkstra's on inverse strengths, 0.5 is
+        Opsahl's middle case). None (the default) leaves it out.
 
     Returns
     -------
@@ -162,8 +176,9 @@ def run_all(
         ``gaps_co_serving``, ``gaps_sector``, ``gaps_referrals``,
         ``gaps_referral_targets``, ``gaps_uncoordinated``,
         ``gaps_group_coverage``, ``recommendations``, ``survey_waves``, ``trust``,
-        ``trust_pairs`` — see :data:`COLUMNS`.
-        A result with nothing to report is an empty frame with its columns.
+        ``trust_pairs`` — see :data:`COLUMNS`; with ``weighted_alpha``, ``weighted_paths``
+        after ``centrality``. A result with nothing to report is an empty frame with its
+        columns.
 
     Examples
     --------
@@ -173,6 +188,8 @@ def run_all(
     True
     >>> all(list(results[k].columns) == list(COLUMNS[k]) for k in results)
     True
+    >>> list(run_all(demo_network(), weighted_alpha=0.5))[2:4]
+    ['centrality', 'weighted_paths']
     """
     relation = Relation.parse(relation)  # parsed once, passed on as it is
     required = tuple(required_sectors) if required_sectors is not None else DEFAULT_REQUIRED_SECTORS
@@ -192,6 +209,15 @@ def run_all(
     out["centrality"] = centrality(
         network, betweenness=betweenness, seed=seed, exact_limit=exact_limit, relation=relation
     )
+    if weighted_alpha is not None:
+        out["weighted_paths"] = weighted_paths(
+            network,
+            alpha=weighted_alpha,
+            relation=relation,
+            betweenness=betweenness,
+            exact_limit=exact_limit,
+            seed=seed,
+        )
     out["brokerage"] = brokerage(network, partition=partition, relation=relation)
     out["brokerage_groups"] = brokerage_groups(out["brokerage"])
     out["holes"] = structural_holes(network, relation=relation)
@@ -222,4 +248,4 @@ def run_all(
     out["survey_waves"] = survey_waves(network)
     out["trust"] = trust(network)
     out["trust_pairs"] = trust_pairs(network)
-    return {name: out[name] for name in RESULT_NAMES}
+    return {r.name: out[r.name] for r in analysis_results(out)}

@@ -1313,6 +1313,53 @@ _TWOMODE_OVERLAPS: Final = {
     ),
 }
 
+OPSAHL_2010 = (
+    "Opsahl, Agneessens & Skvoretz (2010), Node centrality in weighted networks: generalizing "
+    "degree and shortest paths, Social Networks 32(3):245–251, doi:10.1016/j.socnet.2010.03.006"
+)
+_ALPHA_LENGTH = "a tie of strength w has length 1/w^α"
+
+#: Optional (``analyze --weighted-paths ALPHA``): weighted closeness and betweenness.
+_WEIGHTED_PATHS: Final = {
+    **_INSTITUTION,
+    "alpha": _C(
+        "α (waga siły więzi)",
+        "α (weight of tie strength)",
+        "the tuning parameter asked for: 0 ignores tie strength (every tie has length 1: the "
+        "unweighted values), 1 uses strength alone (Dijkstra), between them both the strength "
+        "and the number of intermediaries count",
+        _ALPHA_LENGTH,
+        OPSAHL_2010,
+    ),
+    "closeness_weighted": _C(
+        "bliskość ważona",
+        "weighted closeness",
+        "closeness on the symmetrised graph (the larger weight of the two directions) with "
+        "tie lengths 1/w^α and the Wasserman–Faust correction; equals centrality's closeness "
+        "at α = 0",
+        "((r − 1)/(n − 1)) · ((r − 1)/Σ_reachable d_α(v, u)), d_α = least total length; "
+        + _ALPHA_LENGTH,
+        f"{OPSAHL_2010}; {WF_1994}",
+    ),
+    "betweenness_weighted": _C(
+        "pośrednictwo ważone (znormalizowane)",
+        "weighted betweenness (normalised)",
+        "betweenness on the symmetrised graph with tie lengths 1/w^α (paths of lengths equal "
+        "within rounding are all shortest); equals centrality's betweenness_sym at α = 0; "
+        "empty with fewer than 3 institutions",
+        "2 · betweenness_weighted_raw / ((n − 1)(n − 2))",
+        f"{OPSAHL_2010}; {BRANDES_2001}",
+    ),
+    "betweenness_weighted_raw": _C(
+        "pośrednictwo ważone (surowe)",
+        "weighted betweenness (raw)",
+        "weighted betweenness before normalisation, each unordered pair counted once",
+        "Σ_{s<t, s≠v≠t} σ_st(v)/σ_st over the shortest paths by d_α",
+        f"{OPSAHL_2010}; {BRANDES_2001}",
+    ),
+    "betweenness_method": _CENTRALITY["betweenness_method"],
+}
+
 _RECOMMENDATIONS: Final = {
     **_PAIR_NAMES,
     "score": _C(
@@ -1468,6 +1515,7 @@ COLUMNS: Final[dict[str, dict[str, ColumnDoc]]] = {
     "network": _NETWORK,
     "network_territories": _NETWORK_TERRITORIES,
     "centrality": _CENTRALITY,
+    "weighted_paths": _WEIGHTED_PATHS,
     "brokerage": _BROKERAGE,
     "brokerage_groups": _BROKERAGE_GROUPS,
     "holes": _HOLES,

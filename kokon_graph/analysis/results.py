@@ -5,7 +5,9 @@ comparison) returns: its columns in order with their Polish and English
 headers (:class:`~kokon_graph.analysis.columns.ColumnDoc`), each column's
 dtype, which counts are about families and are suppressed below the
 threshold, its titles in Polish and English, whether the report shows it as a
-table (and in which order) and which coordination gap kind it holds.
+table (and in which order), which coordination gap kind it holds, and, for an
+*optional* result (:class:`ResultOption`), the option that asks for it: it is
+computed, written, shown and documented as such only when that option is given.
 :data:`GAP_KINDS` names each gap kind once; its result (``gaps_<kind>``), its
 map layer (``gap_<kind>``) and its ``gap`` value in the comparison all derive
 from that one name.
@@ -18,7 +20,9 @@ tests read this list; nothing else keeps a copy.
 >>> REGISTRY["gaps_referrals"].gap.layer
 'gap_referrals'
 >>> [r.name for r in report_results()][:3]
-['network_territories', 'centrality', 'brokerage']
+['network_territories', 'centrality', 'weighted_paths']
+>>> [r.name for r in analysis_results()][:4]
+['network', 'network_territories', 'centrality', 'brokerage']
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ __all__ = [
     "ANALYSIS_RESULTS",
     "COMPARISON_RESULTS",
     "GAP_KINDS",
+    "OPTIONAL_RESULTS",
     "REGISTRY",
     "RESULTS",
     "GapKind",
     "Result",
     "ResultDoc",
+    "ResultOption",
     "Suppression",
+    "analysis_results",
     "render_markdown",
     "report_results",
     "result",
@@ -144,6 +151,27 @@ GAP_KINDS: Final[Mapping[str, GapKind]] = MappingProxyType(
 
 
 @dataclass(frozen=True)
+class ResultOption:
+    """The option that asks for an optional result.
+
+    Attributes
+    ----------
+    keyword
+        The keyword argument of :func:`~kokon_graph.analysis.run_all` (and of the
+        functions that pass theirs on to it) that asks for the result; ``None``
+        (its default) leaves it out.
+    cli
+        The ``kokon-graph analyze`` (and ``report``) option with its value.
+    example
+        A value that asks for it (docs and tests).
+    """
+
+    keyword: str
+    cli: str
+    example: float
+
+
+@dataclass(frozen=True)
 class Result:
     """Everything the readers of one result need to know about it.
 
@@ -167,6 +195,9 @@ class Result:
         ``network`` is the report's summary instead.
     gap
         The gap kind it lists, if it is one.
+    option
+        For an optional result, the option that asks for it; ``None`` for a result
+        that is always computed.
     """
 
     name: str
@@ -177,6 +208,12 @@ class Result:
     suppression: Suppression = Suppression()
     in_report: bool = True
     gap: GapKind | None = None
+    option: ResultOption | None = None
+
+    @property
+    def optional(self) -> bool:
+        """Whether it is computed only when its :attr:`option` is given."""
+        return self.option is not None
 
     def title(self, lang: str) -> str:
         """The short title in ``lang`` (``"pl"`` or ``"en"``)."""
@@ -242,6 +279,7 @@ def _analysis(
     suppression: Suppression = Suppression(),
     in_report: bool = True,
     gap: str | None = None,
+    option: ResultOption | None = None,
 ) -> Result:
     """A result of the analysis; its columns are documented in ``COLUMNS[name]``."""
     return Result(
@@ -253,12 +291,14 @@ def _analysis(
         suppression=suppression,
         in_report=in_report,
         gap=GAP_KINDS[gap] if gap is not None else None,
+        option=option,
     )
 
 
 _D = ResultDoc
 
-#: Every result of :func:`~kokon_graph.analysis.run_all`, in the order it returns and writes them.
+#: Every result of :func:`~kokon_graph.analysis.run_all`, in the order it returns and writes them
+#: (an optional one only when its option is given: :func:`analysis_results`).
 ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
     _analysis(
         "network",
@@ -338,6 +378,23 @@ ANALYSIS_RESULTS: Final[tuple[Result, ...]] = (
             and c not in ("degree", "in_degree", "out_degree", "degree_sym")
             and not c.endswith("_method")
         ),
+    ),
+    _analysis(
+        "weighted_paths",
+        _D(
+            "Ścieżki ważone siłą więzi (Opsahl)",
+            "Weighted paths (Opsahl)",
+            "one row per institution: closeness and betweenness with tie lengths 1/w^α "
+            "(Opsahl, Agneessens & Skvoretz 2010), beside the unweighted ones of `centrality`",
+        ),
+        ("Ścieżki ważone", "Weighted paths"),
+        float64=(
+            "alpha",
+            "closeness_weighted",
+            "betweenness_weighted",
+            "betweenness_weighted_raw",
+        ),
+        option=ResultOption("weighted_alpha", "--weighted-paths ALPHA", 0.5),
     ),
     _analysis(
         "brokerage",
@@ -677,8 +734,24 @@ def result(name: str) -> Result:
 
 
 def report_results() -> tuple[Result, ...]:
-    """The analysis results a report shows as tables, in order."""
+    """The analysis results a report shows as tables, in order (an optional one only
+    where it was computed: the report shows the results it is given)."""
     return tuple(r for r in ANALYSIS_RESULTS if r.in_report)
+
+
+#: The optional analysis results, each computed only when its option is given.
+OPTIONAL_RESULTS: Final[tuple[Result, ...]] = tuple(r for r in ANALYSIS_RESULTS if r.optional)
+
+
+def analysis_results(computed: Iterable[str] = ()) -> tuple[Result, ...]:
+    """The analysis results, in order: every one that is always computed, and those of the
+    optional ones named in ``computed`` (e.g. the keys of a :func:`run_all` answer).
+
+    >>> len(analysis_results(["weighted_paths"])) - len(analysis_results())
+    1
+    """
+    asked = set(computed)
+    return tuple(r for r in ANALYSIS_RESULTS if not r.optional or r.name in asked)
 
 
 # ------------------------------------------------------------------ docs/measures.md
@@ -697,6 +770,16 @@ def render_markdown() -> str:
             "",
             f"*{res.doc.pl}*; {res.doc.description}. File: `{res.name}.csv`.",
             "",
+            *(
+                [
+                    f"Optional: computed and written only when asked for, with "
+                    f"`kokon-graph analyze` (or `report`) `{res.option.cli}` or "
+                    f"`run_all(..., {res.option.keyword}={res.option.example})`.",
+                    "",
+                ]
+                if res.option is not None
+                else []
+            ),
             "| column | Polski | English | meaning | formula | reference |",
             "|---|---|---|---|---|---|",
         ]

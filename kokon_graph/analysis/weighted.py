@@ -16,8 +16,10 @@ Wasserman–Faust-corrected (``(r/(n − 1)) · (r / Σ d)``, ``r`` = reachable
 institutions), ``betweenness_weighted`` counts each unordered pair once and is
 normalised by ``(n − 1)(n − 2) / 2`` (NaN with fewer than 3 institutions); paths
 whose lengths are equal within rounding are all shortest (igraph's tolerance).
-These are extra columns, not a replacement; they are computed on request
-(:func:`weighted_paths`), so ``analyze`` keeps its time on national data.
+These are extra columns, not a replacement; they are an optional result, computed
+only on request (``kokon-graph analyze --weighted-paths ALPHA``,
+``run_all(..., weighted_alpha=ALPHA)`` or :func:`weighted_paths`), so ``analyze``
+keeps its time on national data.
 
 References
 ----------
@@ -57,7 +59,8 @@ def weighted_paths(
     pandas.DataFrame
         ``id``, ``name``, ``type``, ``sector``, ``teryt``, ``alpha``,
         ``closeness_weighted``, ``betweenness_weighted``,
-        ``betweenness_weighted_raw``, ``method``.
+        ``betweenness_weighted_raw``, ``betweenness_method`` (the ``weighted_paths``
+        columns of :data:`~kokon_graph.analysis.columns.COLUMNS`).
 
     Examples
     --------
@@ -75,7 +78,10 @@ def weighted_paths(
     if not np.isfinite(alpha) or alpha < 0:
         from kokon_graph.errors import OptionError
 
-        raise OptionError(f"alpha must be 0 or more, not {alpha}", hint="e.g. alpha=0.5")
+        raise OptionError(
+            f"the weighted-paths alpha must be a number 0 or more, not {alpha}",
+            hint="e.g. 0.5 (Opsahl's middle case), 0 (unweighted) or 1 (Dijkstra)",
+        )
     mats = cooperation_matrices(network, relation)
     n = mats.n
     lengths = mats.sym_weights.tocsr().astype(np.float64)
@@ -92,5 +98,5 @@ def weighted_paths(
     frame["closeness_weighted"] = closeness
     frame["betweenness_weighted"] = raw / pairs if n >= 3 else np.full(n, np.nan)
     frame["betweenness_weighted_raw"] = raw
-    frame["method"] = [str(x) for x in method]
+    frame["betweenness_method"] = [str(x) for x in method]
     return frame

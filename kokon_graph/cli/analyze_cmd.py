@@ -31,6 +31,18 @@ if TYPE_CHECKING:
 
 TOP = 5
 
+#: ``--weighted-paths ALPHA``: the optional weighted_paths result (analyze and report).
+weighted_paths_option = click.option(
+    "--weighted-paths",
+    "weighted_alpha",
+    default=None,
+    type=click.FloatRange(min=0.0),
+    metavar="ALPHA",
+    help="Also weighted closeness and betweenness (weighted_paths): a tie of strength w has "
+    "length 1/w^ALPHA (Opsahl et al. 2010): 0 gives the unweighted values, 1 uses strength "
+    "alone, 0.5 both strength and the number of intermediaries.",
+)
+
 
 def _betweenness(value: str) -> str | int:
     text = value.strip().lower()
@@ -190,6 +202,7 @@ def _duration(seconds: float) -> str:
 @click.option(
     "--seed", default=0, show_default=True, type=int, help="Seed of pivots and communities."
 )
+@weighted_paths_option
 @click.option(
     "--raw-csv",
     is_flag=True,
@@ -221,6 +234,7 @@ def analyze(
     min_services: int,
     betweenness_text: str,
     seed: int,
+    weighted_alpha: float | None,
     raw_csv: bool,
     engine: str,
     quiet: bool,
@@ -233,7 +247,7 @@ def analyze(
     communities_sectors, cohesion, bridges, ego, clustering, twomode, twomode_overlaps,
     gaps_co_serving, gaps_sector, gaps_referrals, gaps_referral_targets,
     gaps_uncoordinated, gaps_group_coverage, recommendations, survey_waves, trust and
-    trust_pairs (columns: docs/measures.md),
+    trust_pairs (columns: docs/measures.md), and weighted_paths with --weighted-paths,
     then prints the most central institutions and the worst gaps. Nothing
     written or printed identifies a family; counts of 1 or 2 families (and
     referrals) are written and printed as <3, as in the reports; exact ones only
@@ -245,10 +259,10 @@ def analyze(
       kokon-graph analyze datasets/liderzy-kooperacji --out results/
       kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
       kokon-graph analyze data/ --out results/ --relation information --partition type
+      kokon-graph analyze data/ --out results/ --weighted-paths 0.5
       kokon-graph analyze data/ --out exact/ --min-count 1    # exact small counts: keep private
     """
     from kokon_graph._igraph import hide_plotting
-    from kokon_graph.analysis import RESULT_NAMES
     from kokon_graph.report.build import analyse_to_files
 
     hide_plotting()  # the command never draws with igraph
@@ -278,6 +292,7 @@ def analyze(
             min_services=min_services,
             betweenness=between,
             seed=seed,
+            weighted_alpha=weighted_alpha,
             raw=raw_csv,
         )
     if quiet:
@@ -294,7 +309,7 @@ def analyze(
             f"{row.answered} of {row.asked} institutions answered, "
             f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only"
         )
-    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}")
+    click.echo(f"Wrote {len(results)} CSV files and README.txt to {out}")
 
 
 def _command_line(ctx: click.Context) -> str:

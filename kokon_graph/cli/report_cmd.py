@@ -21,6 +21,7 @@ from kokon_graph.cli._common import (
     scope_option,
     scope_options,
 )
+from kokon_graph.cli.analyze_cmd import weighted_paths_option
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.model import Lang
@@ -83,6 +84,7 @@ def _dataset_kwargs(
 @scope_options
 @lang_option
 @min_count_option
+@weighted_paths_option
 @click.option(
     "--map/--no-map",
     "with_map",
@@ -102,6 +104,7 @@ def report(
     wave: str | None,
     lang: str,
     min_count: int,
+    weighted_alpha: float | None,
     with_map: bool,
     quiet: bool,
     encoding: str | None,
@@ -143,6 +146,7 @@ def report(
                     csv_delimiter=cast(Literal[",", ";"], csv_delimiter),
                     with_map=with_map,
                     relation=relation,
+                    weighted_alpha=weighted_alpha,
                 )
     if not quiet:
         _echo_written(Path(out), chosen, network, with_map="map" in written)

@@ -145,18 +145,21 @@ def write_result_files(
     The files ``kokon-graph analyze`` writes: UTF-8 CSV (RFC 4180, text quoted where
     needed, booleans ``true``/``false``, missing values empty), the numbers as computed,
     written with Arrow's C++ writer (10x faster than ``DataFrame.to_csv`` on national
-    results). Results in registry order. Unless ``raw``, a text cell beginning with
-    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (a
-    spreadsheet never runs it as a formula).
+    results). Results in registry order, an optional one where present. Unless ``raw``,
+    a text cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets
+    a leading ``'`` (a spreadsheet never runs it as a formula).
 
     Raises
     ------
     kokon_graph.errors.KokonError
         If the folder cannot be written.
     """
-    from kokon_graph.analysis.results import ANALYSIS_RESULTS
+    from kokon_graph.analysis.results import analysis_results
 
-    return write_frames({r.name: results[r.name] for r in ANALYSIS_RESULTS}, out_dir, raw=raw)
+    # every result always computed, and the optional ones that were asked for
+    return write_frames(
+        {r.name: results[r.name] for r in analysis_results(results)}, out_dir, raw=raw
+    )
 
 
 def write_frames(

@@ -12,6 +12,7 @@ from kokon_graph.analysis import (
     ANALYSIS_RESULTS,
     COLUMNS,
     GAP_KINDS,
+    OPTIONAL_RESULT_NAMES,
     REGISTRY,
     RESULT_NAMES,
     RESULTS,
@@ -40,14 +41,45 @@ CONTRACT_KEYS = (
 PER_INSTITUTION = ("centrality", "brokerage", "holes", "cohesion", "communities")
 
 
+#: Every optional result asked for (its keyword argument of run_all, with its example value).
+ASK_ALL = {r.option.keyword: r.option.example for r in ANALYSIS_RESULTS if r.option is not None}
+
+
 @pytest.fixture(scope="module")
 def valid_results(valid_network: Network) -> dict[str, pd.DataFrame]:
-    return run_all(valid_network)
+    """Every result, the optional ones included."""
+    return run_all(valid_network, **ASK_ALL)
 
 
 def test_run_all_has_every_contract_key(valid_results: dict[str, pd.DataFrame]) -> None:
     assert set(CONTRACT_KEYS) <= set(valid_results)
-    assert list(valid_results) == list(RESULT_NAMES)
+    assert list(valid_results) == [r.name for r in ANALYSIS_RESULTS]
+
+
+def test_an_optional_result_is_there_only_when_asked_for(valid_network: Network) -> None:
+    """Without its option no optional result is computed; each option adds its own result,
+    in registry order, and nothing else changes."""
+    assert OPTIONAL_RESULT_NAMES == ("weighted_paths",)
+    plain = run_all(valid_network)
+    assert list(plain) == list(RESULT_NAMES)
+    assert not set(plain) & set(OPTIONAL_RESULT_NAMES)
+    for res in ANALYSIS_RESULTS:
+        if res.option is None:
+            continue
+        asked = run_all(valid_network, **{res.option.keyword: res.option.example})
+        assert list(asked) == [r.name for r in ANALYSIS_RESULTS if not r.optional or r is res]
+        for name, frame in plain.items():
+            pd.testing.assert_frame_equal(asked[name], frame, obj=name)
+
+
+def test_optional_results_are_documented_as_optional() -> None:
+    text = render_markdown()
+    for res in ANALYSIS_RESULTS:
+        section = text.split(f"### `{res.name}`", 1)[1].split("### ", 1)[0]
+        if res.option is None:
+            assert "Optional:" not in section, res.name
+        else:
+            assert f"`{res.option.cli}`" in section and res.option.keyword in section, res.name
 
 
 def test_every_result_has_exactly_its_documented_columns(
@@ -55,7 +87,7 @@ def test_every_result_has_exactly_its_documented_columns(
 ) -> None:
     for name, frame in valid_results.items():
         assert list(frame.columns) == list(COLUMNS[name]), name
-    assert set(COLUMNS) == set(RESULTS) == set(RESULT_NAMES)
+    assert set(COLUMNS) == set(RESULTS) == set(RESULT_NAMES) | set(OPTIONAL_RESULT_NAMES)
 
 
 def test_every_column_doc_is_complete() -> None:
@@ -141,7 +173,7 @@ def test_measures_doc_names_every_column_and_nothing_else() -> None:
 
 
 def test_demo_results_match_the_contract() -> None:
-    results = run_all(demo_network())
+    results = run_all(demo_network(), **ASK_ALL)
     for name, frame in results.items():
         assert list(frame.columns) == list(COLUMNS[name]), name
         assert not frame.empty, name
@@ -276,12 +308,13 @@ def test_every_result_has_its_registered_dtypes(valid_results: dict[str, pd.Data
 
 
 def test_demo_results_have_their_registered_dtypes() -> None:
-    for name, frame in run_all(demo_network()).items():
+    for name, frame in run_all(demo_network(), **ASK_ALL).items():
         assert _dtypes(frame) == dict(REGISTRY[name].dtypes), name
 
 
 def test_registry_is_the_one_list() -> None:
-    assert [r.name for r in ANALYSIS_RESULTS] == list(RESULT_NAMES) == list(COLUMNS)
+    assert [r.name for r in ANALYSIS_RESULTS] == list(COLUMNS)
+    assert [r.name for r in ANALYSIS_RESULTS if not r.optional] == list(RESULT_NAMES)
     assert {name: r.doc for name, r in REGISTRY.items() if name in COLUMNS} == dict(RESULTS)
     for res in REGISTRY.values():
         assert len(res.title("pl")) <= 31 and res.title("en"), res.name
