@@ -60,6 +60,7 @@ __all__ = [
     "change_tests",
     "compare_change_tests",
     "number_text",
+    "numbers_text",
     "p_text",
     "relation_names",
     "relation_of",
@@ -210,15 +211,52 @@ def relation_of(
 # ------------------------------------------------------------------ words
 
 
-def number_text(value: float, lang: str, digits: int = 3) -> str:
-    """``value`` to ``digits`` significant digits, never in exponent form; decimal comma in
-    Polish."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        text = f"{value:.{digits + 4}f}".rstrip("0").rstrip(".")
+def _decimals(value: float, digits: int) -> int:
+    """Decimals that show ``value`` to ``digits`` significant digits (0 for large values)."""
+    if value == 0 or not math.isfinite(value):
+        return max(digits - 1, 0)
+    return max(digits - 1 - math.floor(math.log10(abs(value))), 0)
+
+
+def _fixed(value: float, decimals: int, lang: str) -> str:
+    text = f"{value:.{decimals}f}"
+    if text.lstrip("-").strip("0.") == "":  # rounds to zero: no "-0.00"
+        text = text.lstrip("-")
     return text.replace(".", ",") if lang == "pl" else text
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number_text(value: float, lang: str, digits: int = 3) -> str:
+    """``value`` to ``digits`` significant digits, trailing zeros kept (``0.100``, never
+    ``0.1`` beside ``0.110``), never in exponent form; decimal comma in Polish.
+
+    >>> number_text(0.1, "en"), number_text(0.11, "pl"), number_text(0.00064, "en")
+    ('0.100', '0,110', '0.000640')
+    >>> number_text(12345.6, "en"), number_text(-2.5, "pl", 2)
+    ('12346', '-2,5')
+    """
+    if _missing(value):
+        return "—"
+    return _fixed(value, _decimals(value, digits), lang)
+
+
+def numbers_text(values: Sequence[float], lang: str, digits: int = 3) -> list[str]:
+    """Numbers read side by side ("from 0.080 to 0.110") at one precision: the decimals that
+    give the largest ``digits`` significant digits, and each of the others at least two.
+
+    >>> numbers_text([0.08, 0.11, 0.03], "en")
+    ['0.080', '0.110', '0.030']
+    >>> numbers_text([0.00064, 0.00077], "pl")
+    ['0,000640', '0,000770']
+    """
+    shown = [abs(v) for v in values if not _missing(v) and math.isfinite(v) and v != 0]
+    if not shown:
+        return [number_text(v, lang, digits) for v in values]
+    decimals = max(_decimals(max(shown), digits), *(_decimals(v, min(digits, 2)) for v in shown))
+    return ["—" if _missing(v) else _fixed(v, decimals, lang) for v in values]
 
 
 def _pct(share: float, lang: str) -> str:
@@ -231,13 +269,25 @@ def _count(n: int, lang: str) -> str:
 
 
 def p_text(row: Mapping[str, Any], lang: str) -> str:
-    """The p-value of a row with its Monte Carlo error and the permutations drawn."""
+    """The p-value of a row with its Monte Carlo error and the permutations drawn; p and its
+    error at one precision, that of the error's first significant digit.
+
+    >>> p_text({"p_value": 0.1, "mc_error": 0.0067, "permutations": 2000}, "en")
+    'p = 0.100 ± 0.007, 2,000 permutations'
+    >>> p_text({"p_value": 0.0005, "mc_error": 0.0005, "permutations": 2000}, "pl")
+    'p = 0,0005 ± 0,0005; 2 000 permutacji'
+    """
     sep = "; " if lang == "pl" else ", "
     perms = "permutacji" if lang == "pl" else "permutations"
-    return (
-        f"p = {_num(row['p_value'], lang, 2)} ± {_num(row['mc_error'], lang, 1)}"
-        f"{sep}{_count(int(row['permutations']), lang)} {perms}"
-    )
+    p, error = row["p_value"], row["mc_error"]
+    if _missing(p):
+        shown = "p = —"
+    else:
+        decimals = _decimals(error, 1) if not _missing(error) and error > 0 else 3
+        shown = f"p = {_fixed(p, decimals, lang)}"
+        if not _missing(error):
+            shown += f" ± {_fixed(error, decimals, lang)}"
+    return f"{shown}{sep}{_count(int(row['permutations']), lang)} {perms}"
 
 
 _num, _p = number_text, p_text
@@ -284,15 +334,16 @@ def _change_sentence(row: dict[str, Any], lang: str) -> str:
         )
     rise = observed > 0
     share = row["share_below"] if rise else row["share_above"]
+    first, second = numbers_text([before, after], lang)
     if lang == "pl":
         what = "Wzrost" if rise else "Spadek"
         return (
-            f"{what} {_STAT_PL[stat]} z {_num(before, lang)} do {_num(after, lang)} jest "
+            f"{what} {_STAT_PL[stat]} z {first} do {second} jest "
             f"większy niż w {_pct(share, lang)} losowych przetasowań fal ({_p(row, lang)})."
         )
     what = "rise" if rise else "fall"
     return (
-        f"The {what} in {stat} from {_num(before, lang)} to {_num(after, lang)} is larger than "
+        f"The {what} in {stat} from {first} to {second} is larger than "
         f"in {_pct(share, lang)} of random relabelings of the waves ({_p(row, lang)})."
     )
 

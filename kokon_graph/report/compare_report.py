@@ -239,18 +239,19 @@ def _tests_html(tests: pd.DataFrame | None, lang: Lang) -> str:
         n=format_number(int(tests["permutations"].iloc[0]), lang),
         seed=int(tests["seed"].iloc[0]),
     )
-    from kokon_graph.analysis.significance import number_text, p_text
+    from kokon_graph.analysis.significance import numbers_text, p_text
 
+    values = ("before", "after", "observed")
+    # each row's before, after and change at one precision, as in its sentence
+    texts = [numbers_text([row[c] for c in values], lang) for row in tests.to_dict("records")]
     shown = pd.DataFrame(
         {
             column_text("change_tests", "statistic", lang).label: translate_codes(
                 "statistic", tests["statistic"], lang
             ),
             **{
-                column_text("change_tests", c, lang).label: tests[c].map(
-                    lambda v: number_text(v, lang)
-                )
-                for c in ("before", "after", "observed")
+                column_text("change_tests", c, lang).label: [text[k] for text in texts]
+                for k, c in enumerate(values)
             },
             "p": [p_text(row, lang) for row in tests.to_dict("records")],
         }

@@ -37,8 +37,15 @@ __all__ = [
 ]
 
 
-def format_number(value: Any, lang: Lang, *, digits: int = 3) -> str:
-    """A number as a person reads it: ``1 234,5`` in Polish, ``1,234.5`` in English."""
+def format_number(value: Any, lang: Lang, *, digits: int = 3, fixed: bool = False) -> str:
+    """A number as a person reads it: ``1 234,5`` in Polish, ``1,234.5`` in English.
+
+    A float gets at most ``digits`` decimals, trailing zeros dropped (a table cell), or
+    with ``fixed`` exactly ``digits`` (a sentence: "4,0 dni" beside "4,5 dni").
+
+    >>> format_number(4.0, "pl", digits=1), format_number(4.0, "pl", digits=1, fixed=True)
+    ('4', '4,0')
+    """
     if value is None or (isinstance(value, float) and value != value):
         return "–"
     if isinstance(value, bool):
@@ -46,7 +53,9 @@ def format_number(value: Any, lang: Lang, *, digits: int = 3) -> str:
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and digits == 0):
         text = f"{int(value):,}"
     elif isinstance(value, float):
-        text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+        text = f"{value:,.{digits}f}"
+        if not fixed:
+            text = text.rstrip("0").rstrip(".")
     else:
         return str(value)
     if lang == "pl":
@@ -166,7 +175,7 @@ def referral_sentences(
             )
         median = row.get("median_days")
         if total >= min_count and median is not None and median == median:
-            days = format_number(float(median), lang, digits=1)
+            days = format_number(float(median), lang, digits=1, fixed=True)
             text += (
                 f"; mediana czasu odpowiedzi: {days} dni"
                 if lang == "pl"

@@ -133,3 +133,57 @@ def test_cli_bad_input_exits_2(args: list[str], message: str) -> None:
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_numbers_in_words_keep_their_precision() -> None:
+    """Trailing zeros are kept, so 0.1 never reads "0.1" beside "0.11"; numbers read side
+    by side share one precision; p and its Monte Carlo error share the error's; the same
+    digits in both languages, with the decimal comma in Polish."""
+    from kokon_graph.analysis.significance import number_text, numbers_text, p_text
+
+    assert [number_text(v, "en") for v in (0.1, 0.11, 1.0, 0.0048)] == [
+        "0.100",
+        "0.110",
+        "1.00",
+        "0.00480",
+    ]
+    assert [number_text(v, "pl") for v in (0.1, 0.11, 1.0, 0.0048)] == [
+        "0,100",
+        "0,110",
+        "1,00",
+        "0,00480",
+    ]
+    assert numbers_text([0.08, 0.1], "en") == ["0.080", "0.100"]
+    assert numbers_text([0.08, 0.1], "pl") == ["0,080", "0,100"]
+    assert numbers_text([0.1, 0.25, 0.15], "en") == ["0.100", "0.250", "0.150"]
+    assert numbers_text([-0.0004, 0.2], "en") == ["-0.00040", "0.20000"]
+    assert numbers_text([float("nan"), 0.5], "en") == ["—", "0.500"]
+    row = {"p_value": 0.1, "mc_error": 0.0067, "permutations": 2000}
+    assert p_text(row, "en") == "p = 0.100 ± 0.007, 2,000 permutations"
+    assert p_text(row, "pl") == "p = 0,100 ± 0,007; 2 000 permutacji"
+    row = {"p_value": 0.12, "mc_error": 0.0073, "permutations": 2000}
+    assert p_text(row, "en") == "p = 0.120 ± 0.007, 2,000 permutations"
+
+
+def test_a_change_sentence_reads_both_waves_at_one_precision() -> None:
+    from kokon_graph.analysis.significance import _change_sentence
+
+    row = {
+        "statistic": "density",
+        "before": 0.08,
+        "after": 0.1,
+        "observed": 0.02,
+        "share_below": 0.996,
+        "share_above": 0.0,
+        "p_value": 0.004,
+        "mc_error": 0.0014,
+        "permutations": 2000,
+    }
+    assert _change_sentence(row, "en") == (
+        "The rise in density from 0.080 to 0.100 is larger than in 99.6% of random "
+        "relabelings of the waves (p = 0.004 ± 0.001, 2,000 permutations)."
+    )
+    assert _change_sentence(row, "pl") == (
+        "Wzrost gęstości z 0,080 do 0,100 jest większy niż w 99,6% losowych przetasowań fal "
+        "(p = 0,004 ± 0,001; 2 000 permutacji)."
+    )
