@@ -26,6 +26,7 @@ about every result (:data:`REGISTRY`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -194,29 +195,16 @@ def run_all(
     relation = Relation.parse(relation)  # parsed once, passed on as it is
     required = tuple(required_sectors) if required_sectors is not None else DEFAULT_REQUIRED_SECTORS
     cooperation_matrices(network, relation)  # build the shared matrices once
+    paths: dict[str, Any] = {"betweenness": betweenness, "seed": seed, "exact_limit": exact_limit}
     out: dict[str, pd.DataFrame] = {}
-    out["network"] = network_measures(
-        network,
-        partition=partition,
-        betweenness=betweenness,
-        seed=seed,
-        exact_limit=exact_limit,
-        relation=relation,
-    )
+    out["network"] = network_measures(network, partition=partition, relation=relation, **paths)
     out["network_territories"] = network_by_territory(
         network, relation=relation, partition=partition
     )
-    out["centrality"] = centrality(
-        network, betweenness=betweenness, seed=seed, exact_limit=exact_limit, relation=relation
-    )
+    out["centrality"] = centrality(network, relation=relation, **paths)
     if weighted_alpha is not None:
         out["weighted_paths"] = weighted_paths(
-            network,
-            alpha=weighted_alpha,
-            relation=relation,
-            betweenness=betweenness,
-            exact_limit=exact_limit,
-            seed=seed,
+            network, alpha=weighted_alpha, relation=relation, **paths
         )
     out["brokerage"] = brokerage(network, partition=partition, relation=relation)
     out["brokerage_groups"] = brokerage_groups(out["brokerage"])
