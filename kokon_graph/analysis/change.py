@@ -165,34 +165,40 @@ class _CellTable:
     linear probing, Fibonacci hashing), looked up for a whole array of keys at once.
 
     At a load of at most ¼ most keys are found (or found absent) at their first slot;
-    the rest take a few more rounds on ever fewer keys. Each slot holds its key and
-    its value side by side, so that a lookup is one random read. The keys are
-    ``row · n + col`` (never negative).
+    the rest take a few more rounds on ever fewer keys. The keys are ``row · n + col``
+    (never negative), held in 4 bytes each while they fit (up to 65,535 actors) so that
+    the table stays in the processor's cache; a relation whose cells all hold one value
+    (a binary one) keeps no array of values.
 
     >>> table = _CellTable(np.array([3, 10, 7]), np.array([1.0, 2.0, 5.0]))
     >>> table.values(np.array([7, 4, 10, 3])).tolist()
     [5.0, 0.0, 2.0, 1.0]
     """
 
-    _EMPTY = -1
     _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio
 
     def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        keys = np.ascontiguousarray(keys, dtype=np.int64)
+        vals = np.asarray(vals, dtype=np.float64)
         bits = max(4, int(np.ceil(np.log2(4 * len(keys)))))
         self.mask = (1 << bits) - 1
         self.shift = np.uint64(64 - bits)
-        #: slot → (key, value as the bits of a float64)
-        self.cells = np.full((1 << bits, 2), self._EMPTY, dtype=np.int64)
-        keys = np.ascontiguousarray(keys, dtype=np.int64)
-        bits_of_vals = np.ascontiguousarray(vals, dtype=np.float64).view(np.int64)
+        small = len(keys) == 0 or int(keys.max()) < np.iinfo(np.uint32).max
+        self.dtype = np.dtype(np.uint32) if small else np.dtype(np.int64)
+        self.empty = int(np.iinfo(np.uint32 if small else np.int64).max)  # never a key
+        self.keys = np.full(1 << bits, self.empty, dtype=self.dtype)
+        one = len(vals) > 0 and bool(np.all(vals == vals[0]))
+        self.value = float(vals[0]) if one else 0.0
+        self.vals: np.ndarray | None = None if one else np.zeros(1 << bits)
         slots = self._slots(keys)
         pending = np.arange(len(keys))
         while len(pending):  # each round places the first key of every free slot asked for
-            free = self.cells[slots[pending], 0] == self._EMPTY
+            free = self.keys[slots[pending]] == self.empty
             first = np.unique(slots[pending[free]], return_index=True)[1]
             placed = pending[free][first]
-            self.cells[slots[placed], 0] = keys[placed]
-            self.cells[slots[placed], 1] = bits_of_vals[placed]
+            self.keys[slots[placed]] = keys[placed]
+            if self.vals is not None:
+                self.vals[slots[placed]] = vals[placed]
             left = np.ones(len(keys), dtype=bool)
             left[placed] = False
             pending = pending[left[pending]]
@@ -205,20 +211,25 @@ class _CellTable:
         """The value at each key (0 where the cell is empty)."""
         keys = np.ascontiguousarray(keys, dtype=np.int64)
         slots = self._slots(keys)
-        # np.take along the rows is several times faster than fancy indexing here
-        found = np.take(self.cells, slots, axis=0)
-        hit = found[:, 0] == keys
-        out = np.where(hit, found[:, 1].view(np.float64), 0.0)  # whole arrays first
-        todo = np.flatnonzero(~hit & (found[:, 0] != self._EMPTY))
+        wanted = keys.astype(self.dtype)
+        # np.take is several times faster than fancy indexing here
+        stored = np.take(self.keys, slots)
+        found = stored == wanted  # whole arrays first
+        todo = np.flatnonzero(~found & (stored != self.empty))
+        where = slots  # the slot of each key found (values only)
         slots = slots[todo]
         while len(todo):  # collisions: the next slot, for ever fewer keys
             slots = (slots + 1) & self.mask
-            found = np.take(self.cells, slots, axis=0)
-            hit = found[:, 0] == keys[todo]
-            out[todo[hit]] = found[hit, 1].view(np.float64)
-            again = ~hit & (found[:, 0] != self._EMPTY)
+            stored = np.take(self.keys, slots)
+            hit = stored == wanted[todo]
+            found[todo[hit]] = True
+            if self.vals is not None:
+                where[todo[hit]] = slots[hit]
+            again = ~hit & (stored != self.empty)
             todo, slots = todo[again], slots[again]
-        return out
+        if self.vals is None:
+            return found * self.value
+        return np.where(found, np.take(self.vals, where), 0.0)
 
 
 def _cross(a: _Lookup, b: _Lookup, perm: np.ndarray | None) -> float:

@@ -230,14 +230,19 @@ def test_qap_on_more_than_ten_thousand_actors_equals_sparse_indexing() -> None:
     assert got["p_value"] == _dense_p(got["observed"], permuted)
 
 
-def test_cell_table_finds_every_key_among_collisions() -> None:
-    """Keys crowded into a small table (every slot probed past): found, and absent ones not."""
+@pytest.mark.parametrize("largest", [10**9, 10**12])  # keys in 4 bytes, and in 8
+@pytest.mark.parametrize("binary", [False, True])
+def test_cell_table_finds_every_key_among_collisions(largest: int, binary: bool) -> None:
+    """Every key found with its value among the collisions of 5,000 keys, absent ones not."""
     from kokon_graph.analysis.change import _CellTable
 
     rng = np.random.default_rng(0)
-    keys = rng.choice(10**9, size=5_000, replace=False)
-    vals = rng.random(5_000) + 1
+    keys = rng.choice(largest, size=5_000, replace=False)
+    vals = np.full(5_000, 2.0) if binary else rng.random(5_000) + 1
     table = _CellTable(keys, vals)
-    assert table.values(keys).tolist() == vals.tolist()
-    absent = np.setdiff1d(rng.choice(10**9, size=5_000, replace=False), keys)
+    assert table.dtype == (np.uint32 if largest < 2**32 else np.int64)
+    assert (table.vals is None) == binary
+    order = rng.permutation(5_000)
+    assert table.values(keys[order]).tolist() == vals[order].tolist()
+    absent = np.setdiff1d(rng.choice(largest, size=5_000, replace=False), keys)
     assert not table.values(absent).any()
