@@ -233,3 +233,24 @@ def test_the_report_shows_weighted_paths_only_when_computed(
         }
         assert any("1/w^α" in c for c in cells) is asked  # the column descriptions
         book.close()
+
+
+def test_report_command_takes_the_option(tmp_path: Path) -> None:
+    """``kokon-graph report --weighted-paths 1`` writes the weighted table (csv/) with the
+    α asked for; without it the table is not there."""
+    from click.testing import CliRunner
+
+    from kokon_graph.cli import main
+    from tests.conftest import VALID
+
+    runner = CliRunner()
+    for asked in (False, True):
+        out = tmp_path / str(asked)
+        args = ["report", str(VALID), "-o", str(out), "--format", "csv", "--no-map", "-q"]
+        result = runner.invoke(main, args + (["--weighted-paths", "1"] if asked else []))
+        assert result.exit_code == 0, result.output
+        path = out / "csv" / "weighted_paths.csv"
+        assert path.exists() is asked
+        if asked:
+            frame = pd.read_csv(path, encoding="utf-8-sig")
+            assert set(frame.iloc[:, 5]) == {1.0}  # the α column, under its Polish header
