@@ -18,9 +18,10 @@ and path computations between them)::
 
 Modules, one per family of measures: :mod:`.centrality`, :mod:`.network`,
 :mod:`.brokerage`, :mod:`.holes`, :mod:`.mixing`, :mod:`.communities`,
-:mod:`.cohesion`, :mod:`.ego`, :mod:`.twomode`, :mod:`.change` (tests of change),
+:mod:`.cohesion`, :mod:`.ego`, :mod:`.twomode`, :mod:`.weighted` (weighted paths, an
+optional result: ``run_all(..., weighted_alpha=0.5)``), :mod:`.change` (tests of change),
 :mod:`.gaps`, :mod:`.recommend`; :mod:`.columns` and :mod:`.results` hold the facts
-about every result (:data:`REGISTRY`).
+about every result (:data:`REGISTRY`), the optional ones among them.
 """
 
 from __future__ import annotations
