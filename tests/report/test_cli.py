@@ -51,6 +51,12 @@ Options:
   --lang [pl|en]             Language of labels and texts.  [default: pl]
   --min-count N              Show counts of families (and referrals) below N as
                              '<N'.  [default: 3; x>=1]
+  --weighted-paths ALPHA     Also weighted closeness and betweenness
+                             (weighted_paths): a tie of strength w has length
+                             1/w^ALPHA (Opsahl et al. 2010): 0 gives the
+                             unweighted values, 1 uses strength alone, 0.5 both
+                             strength and the number of intermediaries.
+                             [x>=0.0]
   --map / --no-map           Write the map of the scope (map.html) beside the
                              HTML report and link it.  [default: map]
   -q, --quiet                Print nothing but errors.
