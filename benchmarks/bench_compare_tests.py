@@ -4,7 +4,9 @@ For each dataset: the comparison without the tests (``compare_networks(...,
 permutations=None)``, the baseline: both waves analysed and compared) and the
 tests of change alone (``compare_change_tests``: paired permutation tests of
 density and reciprocity and the QAP correlation of the waves, 2,000
-permutations), in the same run.
+permutations), in the same run; the tests twice, computed by the permutation code
+of commit ``BASELINE_REF`` (``kokon_graph/analysis/change.py`` read from git, the
+sorted-array lookups) and by today's, with a check that their p-values are equal.
 
 Usage::
 
