@@ -134,7 +134,11 @@ class _Lookup:
                 self.dense[keys] = True
                 self.value = float(vals[0])
             # larger: a hash table of the cells (a sorted array costs 4x more per lookup)
-            self.table = _CellTable(keys, vals) if self.dense is None and len(keys) else None
+            self.table = (
+                _CellTable(keys, vals, cells=self.n * self.n)
+                if self.dense is None and len(keys)
+                else None
+            )
             self.total = float(vals.sum())
             self.total_sq = float((vals**2).sum())
             self.rows, self.cols, self.cell_vals = rows, cols, vals
@@ -165,25 +169,26 @@ class _CellTable:
     linear probing, Fibonacci hashing), looked up for a whole array of keys at once.
 
     At a load of at most ¼ most keys are found (or found absent) at their first slot;
-    the rest take a few more rounds on ever fewer keys. The keys are ``row · n + col``
-    (never negative), held in 4 bytes each while they fit (up to 65,535 actors) so that
-    the table stays in the processor's cache; a relation whose cells all hold one value
-    (a binary one) keeps no array of values.
+    the rest take a few more rounds on ever fewer keys. The keys are ``row · n + col``,
+    from 0 to ``cells − 1`` (``cells = n²``), held in 4 bytes each while every possible
+    key fits (up to 65,535 actors) so that the table stays in the processor's cache; a
+    relation whose cells all hold one value (a binary one) keeps no array of values.
 
-    >>> table = _CellTable(np.array([3, 10, 7]), np.array([1.0, 2.0, 5.0]))
+    >>> table = _CellTable(np.array([3, 10, 7]), np.array([1.0, 2.0, 5.0]), cells=16)
     >>> table.values(np.array([7, 4, 10, 3])).tolist()
     [5.0, 0.0, 2.0, 1.0]
     """
 
     _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # 2^64 / golden ratio
 
-    def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
+    def __init__(self, keys: np.ndarray, vals: np.ndarray, *, cells: int) -> None:
         keys = np.ascontiguousarray(keys, dtype=np.int64)
         vals = np.asarray(vals, dtype=np.float64)
         bits = max(4, int(np.ceil(np.log2(4 * len(keys)))))
         self.mask = (1 << bits) - 1
         self.shift = np.uint64(64 - bits)
-        small = len(keys) == 0 or int(keys.max()) < np.iinfo(np.uint32).max
+        # every key that may be looked up must fit, not only the stored ones
+        small = cells <= np.iinfo(np.uint32).max
         self.dtype = np.dtype(np.uint32) if small else np.dtype(np.int64)
         self.empty = int(np.iinfo(np.uint32 if small else np.int64).max)  # never a key
         self.keys = np.full(1 << bits, self.empty, dtype=self.dtype)

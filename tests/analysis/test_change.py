@@ -239,10 +239,20 @@ def test_cell_table_finds_every_key_among_collisions(largest: int, binary: bool)
     rng = np.random.default_rng(0)
     keys = rng.choice(largest, size=5_000, replace=False)
     vals = np.full(5_000, 2.0) if binary else rng.random(5_000) + 1
-    table = _CellTable(keys, vals)
+    table = _CellTable(keys, vals, cells=largest)
     assert table.dtype == (np.uint32 if largest < 2**32 else np.int64)
     assert (table.vals is None) == binary
     order = rng.permutation(5_000)
     assert table.values(keys[order]).tolist() == vals[order].tolist()
     absent = np.setdiff1d(rng.choice(largest, size=5_000, replace=False), keys)
     assert not table.values(absent).any()
+
+
+def test_cell_table_of_small_keys_refuses_large_ones() -> None:
+    """Keys stored small but looked up on a larger network (n² beyond 4 bytes): a large key
+    never matches a small one that equals it modulo 2^32."""
+    from kokon_graph.analysis.change import _CellTable
+
+    table = _CellTable(np.array([5, 9]), np.array([1.0, 1.0]), cells=70_000**2)
+    assert table.dtype == np.int64
+    assert table.values(np.array([5, 2**32 + 5, 9, 2**32 + 9])).tolist() == [1.0, 0.0, 1.0, 0.0]
