@@ -23,6 +23,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
 
@@ -153,10 +154,38 @@ def _duration(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zmierz sieć współpracy i znajdź jej luki w koordynacji.
+
+    Zapisuje w OUT po jednym pliku CSV na wynik: network, network_territories,
+    centrality, brokerage, brokerage_groups, holes, mixing, mixing_groups,
+    communities, communities_sectors, cohesion, bridges, ego, clustering, twomode,
+    twomode_overlaps, gaps_co_serving, gaps_sector, gaps_referrals,
+    gaps_referral_targets, gaps_uncoordinated, gaps_group_coverage,
+    recommendations, survey_waves, trust i trust_pairs (kolumny:
+    docs/measures.md), potem wypisuje najbardziej centralne instytucje i
+    największe luki. Nic, co zostaje zapisane lub wypisane, nie identyfikuje
+    rodziny; liczby 1 i 2 rodzin (i skierowań) są zapisywane i wypisywane jako
+    <3, jak w raportach; dokładne tylko z --min-count 1. README.txt w OUT
+    zapisuje polecenie, próg i odcisk klucza (nigdy sam klucz).
+
+    \b
+    Przykład:
+      kokon-graph analyze datasets/liderzy-kooperacji --out results/
+      kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
+      kokon-graph analyze data/ --out results/ --relation information --partition type
+      kokon-graph analyze data/ --out exact/ --min-count 1    # dokładne małe liczby: chroń je
+    """
+)
 @dataset_argument
 @out_dir_option(
-    "Folder for the CSV files (created if missing).", metavar="DIRECTORY", path_type=Path
+    bi(
+        "Folder na pliki CSV (tworzony, jeśli go nie ma).",
+        "Folder for the CSV files (created if missing).",
+    ),
+    metavar="DIRECTORY",
+    path_type=Path,
 )
 @dataset_options
 @scope_options
@@ -167,8 +196,12 @@ def _duration(seconds: float) -> str:
     default="sector",
     show_default=True,
     metavar="ATTRIBUTE",
-    help="Institution attribute for brokerage roles and mixing (sector, type, level, "
-    "powiat, gmina or an extra column).",
+    help=bi(
+        "Cecha instytucji dla ról pośrednika i mieszania (sector – sektor, type – typ, "
+        "level – szczebel, powiat, gmina albo dodatkowa kolumna).",
+        "Institution attribute for brokerage roles and mixing (sector, type, level, "
+        "powiat, gmina or an extra column).",
+    ),
 )
 @click.option(
     "--min-services",
@@ -176,7 +209,10 @@ def _duration(seconds: float) -> str:
     show_default=True,
     type=click.IntRange(min=1),
     metavar="N",
-    help="Families served by at least N institutions are checked for coordination.",
+    help=bi(
+        "Rodziny wspierane przez co najmniej N instytucji są sprawdzane pod kątem koordynacji.",
+        "Families served by at least N institutions are checked for coordination.",
+    ),
 )
 @click.option(
     "--betweenness",
@@ -184,26 +220,45 @@ def _duration(seconds: float) -> str:
     default="auto",
     show_default=True,
     metavar="auto|exact|sampled|N",
-    help="Betweenness and closeness: exact up to 12,000 institutions (auto), always exact, "
-    "or estimated from 1,024 (sampled) or N random pivots.",
+    help=bi(
+        "Pośrednictwo i bliskość: dokładne do 12 000 instytucji (auto), zawsze dokładne "
+        "(exact) albo szacowane z 1024 (sampled) lub N losowych punktów startowych.",
+        "Betweenness and closeness: exact up to 12,000 institutions (auto), always exact, "
+        "or estimated from 1,024 (sampled) or N random pivots.",
+    ),
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Seed of pivots and communities."
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help=bi(
+        "Ziarno losowania punktów startowych i społeczności.", "Seed of pivots and communities."
+    ),
 )
 @click.option(
     "--raw-csv",
     is_flag=True,
     default=False,
-    help="Write text cells exactly, for programs; by default a cell beginning with =, +, -, @ "
-    "gets a leading ' so that a spreadsheet never runs it as a formula.",
+    help=bi(
+        "Zapisuj tekst dokładnie, dla programów; domyślnie komórka zaczynająca się od =, +, -, "
+        "@ dostaje na początku ', aby arkusz nigdy nie wykonał jej jako formuły.",
+        "Write text cells exactly, for programs; by default a cell beginning with =, +, -, @ "
+        "gets a leading ' so that a spreadsheet never runs it as a formula.",
+    ),
 )
 @click.option(
     "--engine",
     type=click.Choice(["memory", "gds"]),
     default="memory",
     show_default=True,
-    help="Where centrality and communities are computed: in memory, or inside Neo4j by its "
-    "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+    help=bi(
+        "Gdzie liczyć centralność i społeczności: w pamięci (memory) albo w Neo4j jego "
+        "biblioteką Graph Data Science (gds; DATASET musi być adresem neo4j:// lub bolt://; "
+        "docs/neo4j.md).",
+        "Where centrality and communities are computed: in memory, or inside Neo4j by its "
+        "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+    ),
 )
 @quiet_option
 def analyze(

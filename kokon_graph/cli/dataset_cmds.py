@@ -15,6 +15,7 @@ from kokon_graph.cli._common import (
     load_dataset,
     scope_options,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import DatasetError, Problem
 from kokon_graph.graph import Scope, build_network
 from kokon_graph.lang import tr
@@ -40,11 +41,27 @@ def _summary(problems: list[Problem]) -> str:
     return ", ".join(f"{n} {rule}" for rule, n in counts.most_common())
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Sprawdź zbiór danych i wypisz każdy problem z plikiem, wierszem i kolumną.
+
+    Kod wyjścia 0: poprawny (ostrzeżenia są wypisane); 2: niepoprawny (wypisany
+    jest każdy problem). Z --strict także ostrzeżenia czynią zbiór niepoprawnym.
+
+    \b
+    Przykład:
+      kokon-graph validate datasets/praski-kokon --strict
+      KOKON_PSEUDONYM_KEY=... kokon-graph validate my-gmina.xlsx
+    """
+)
 @dataset_argument
 @dataset_options
 @click.option(
-    "--limit", default=200, show_default=True, metavar="N", help="List at most N problems (0: all)."
+    "--limit",
+    default=200,
+    show_default=True,
+    metavar="N",
+    help=bi("Wypisz co najwyżej N problemów (0: wszystkie).", "List at most N problems (0: all)."),
 )
 def validate(
     dataset: str,
@@ -96,7 +113,18 @@ def validate(
         _echo_problems(ds.warnings, limit)
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Policz, co zawiera zbiór danych: wiersze, instytucje według sektora, typu, szczebla i
+    terytorium, grupy, rodzaje współpracy, stany skierowań i fale badania.
+
+    \b
+    Przykład:
+      kokon-graph info datasets/liderzy-kooperacji
+      kokon-graph info datasets/liderzy-kooperacji --scope powiat:1805 --wave after
+      kokon-graph info datasets/praski-kokon --format json
+    """
+)
 @dataset_argument
 @dataset_options
 @scope_options
@@ -106,7 +134,7 @@ def validate(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help=bi("Format wyniku (text: tekst, json).", "Output format."),
 )
 def info(
     dataset: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kokon_graph.cli._common import quiet_option
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import KokonError
 from kokon_graph.generate import DEFAULT_FAMILIES_PER_GMINA, SCALES
 from kokon_graph.generate import generate as generate_dataset
@@ -12,29 +13,57 @@ from kokon_graph.generate import generate as generate_dataset
 __all__ = ["generate"]
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zapisz w folderze OUT syntetyczny zbiór danych o realistycznym kształcie.
+
+    Zbiór (pliki CSV i datapackage.json) ma prawdziwe 16 województw, 380
+    powiatów i 2477 gmin (nazwy poniżej województwa są zmyślone), instytucje
+    każdego szczebla, ich współpracę w dwóch falach (przed pilotażem i po nim),
+    grupy, specjalistów, pseudonimizowane rodziny, usługi i skierowania, z
+    wpisanymi w nie lukami w koordynacji. Nie ma w nim żadnej prawdziwej
+    instytucji, osoby ani rodziny.
+
+    \b
+    Przykład:
+      kokon-graph generate --scale powiat --seed 1 out/powiat
+      kokon-graph generate --scale gmina --territory 0201022 out/gmina
+      kokon-graph generate --scale national --seed 1 /data/national-s1
+    """
+)
 @click.argument("out", metavar="OUT")
 @click.option(
     "--scale",
     type=click.Choice(SCALES),
     default="powiat",
     show_default=True,
-    help="How much to generate: one gmina, powiat or voivodeship (with the institutions "
-    "of the levels above it) or the whole country.",
+    help=bi(
+        "Ile wygenerować: jedną gminę, powiat albo województwo (voivodeship; z instytucjami "
+        "szczebli nad nimi) albo cały kraj (national).",
+        "How much to generate: one gmina, powiat or voivodeship (with the institutions "
+        "of the levels above it) or the whole country.",
+    ),
 )
 @click.option(
     "--seed",
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Seed of every random draw: the same seed writes the same files, byte for byte.",
+    help=bi(
+        "Ziarno każdego losowania: to samo ziarno zapisuje te same pliki, bajt w bajt.",
+        "Seed of every random draw: the same seed writes the same files, byte for byte.",
+    ),
 )
 @click.option(
     "--territory",
     metavar="TERYT",
     default=None,
-    help="TERYT code of the gmina (7 digits), powiat (4) or voivodeship (2) to generate "
-    "(default: one picked by the seed). Not used with --scale national.",
+    help=bi(
+        "Kod TERYT gminy (7 cyfr), powiatu (4) albo województwa (2) do wygenerowania "
+        "(domyślnie: wybrany przez ziarno). Nie działa z --scale national.",
+        "TERYT code of the gmina (7 digits), powiat (4) or voivodeship (2) to generate "
+        "(default: one picked by the seed). Not used with --scale national.",
+    ),
 )
 @click.option(
     "--families-per-gmina",
@@ -42,10 +71,19 @@ __all__ = ["generate"]
     default=DEFAULT_FAMILIES_PER_GMINA,
     show_default=True,
     metavar="N",
-    help="Mean number of families in support per gmina (cities have more, rural gminas "
-    "fewer); the default gives about 400,000 families nationally. 0: no families.",
+    help=bi(
+        "Średnia liczba wspieranych rodzin na gminę (miasta mają więcej, gminy wiejskie "
+        "mniej); domyślna daje około 400 000 rodzin w kraju. 0: bez rodzin.",
+        "Mean number of families in support per gmina (cities have more, rural gminas "
+        "fewer); the default gives about 400,000 families nationally. 0: no families.",
+    ),
 )
-@click.option("--overwrite", is_flag=True, default=False, help="Replace the dataset files in OUT.")
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    default=False,
+    help=bi("Zastąp pliki zbioru danych w OUT.", "Replace the dataset files in OUT."),
+)
 @quiet_option
 def generate(
     out: str,

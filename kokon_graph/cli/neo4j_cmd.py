@@ -24,6 +24,7 @@ from kokon_graph.cli._common import (
     progress,
     quiet_option,
 )
+from kokon_graph.cli._help import KokonGroup, bi, pl_doc
 from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
 from kokon_graph.cli._store import dataset_from_store, open_store
 from kokon_graph.errors import StoreError
@@ -42,7 +43,10 @@ def connection_options(f: F) -> F:
         metavar="NAME",
         envvar="NEO4J_DATABASE",
         default=None,
-        help="Database (default: $NEO4J_DATABASE, else the server's default).",
+        help=bi(
+            "Baza danych (domyślnie: $NEO4J_DATABASE, a gdy go brak, domyślna baza serwera).",
+            "Database (default: $NEO4J_DATABASE, else the server's default).",
+        ),
     )(f)
     f = click.option(
         "--user",
@@ -51,16 +55,24 @@ def connection_options(f: F) -> F:
         envvar="NEO4J_USERNAME",
         default=_DEFAULT_USER,
         show_default=True,
-        help="User name (default: $NEO4J_USERNAME, else neo4j). The password comes from "
-        "$NEO4J_PASSWORD or is asked for.",
+        help=bi(
+            "Nazwa użytkownika (domyślnie: $NEO4J_USERNAME, a gdy go brak, neo4j). Hasło "
+            "pochodzi z $NEO4J_PASSWORD albo jest pytane.",
+            "User name (default: $NEO4J_USERNAME, else neo4j). The password comes from "
+            "$NEO4J_PASSWORD or is asked for.",
+        ),
     )(f)
     f = click.option(
         "--uri",
         metavar="URI",
         envvar="NEO4J_URI",
         default=None,
-        help="Where the database is: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
-        "bolt+s://host:7687 (default: $NEO4J_URI).",
+        help=bi(
+            "Gdzie jest baza: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
+            "bolt+s://host:7687 (domyślnie: $NEO4J_URI).",
+            "Where the database is: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
+            "bolt+s://host:7687 (default: $NEO4J_URI).",
+        ),
     )(f)
     return f
 
@@ -84,7 +96,23 @@ def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
         return compute_in_gds(session, network, **options)
 
 
-@click.group()
+@click.group(cls=KokonGroup)
+@pl_doc(
+    """Przechowuj sieć w Neo4j: schemat, wczytywanie, eksport i gotowe zapytania.
+
+    Hasło pochodzi z NEO4J_PASSWORD albo jest pytane; użytkownik z --user albo
+    NEO4J_USERNAME. Wczytywanie jest idempotentne: ponowne wczytanie zbioru
+    danych albo późniejszej fali badania dodaje to, co nowe, i niczego nie
+    powiela.
+
+    \b
+    Przykład:
+      export NEO4J_PASSWORD=...
+      kokon-graph neo4j init --uri neo4j://localhost:7687
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j query sector_gaps --uri neo4j://localhost:7687 --param gmina=1465088
+    """
+)
 def neo4j() -> None:
     """Keep the network in Neo4j: schema, loading, export and ready queries.
 
@@ -102,6 +130,14 @@ def neo4j() -> None:
 
 
 @neo4j.command()
+@pl_doc(
+    """Utwórz ograniczenia i indeksy, których używa kokon-graph (idempotentnie).
+
+    \b
+    Przykład:
+      kokon-graph neo4j init --uri neo4j+s://xxxx.databases.neo4j.io
+    """
+)
 @connection_options
 def init(uri: str | None, user: str, database: str | None) -> None:
     """Create the constraints and indexes kokon-graph uses (idempotent).
@@ -125,6 +161,22 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
 
 
 @neo4j.command()
+@pl_doc(
+    """Wczytaj zbiór danych do bazy, partiami (każda w jednej transakcji).
+
+    To, co już jest wczytane, zostaje dopasowane, a nie powielone: wczytaj
+    zbiór ponownie albo jego późniejszą falę, a utworzone zostanie tylko to, co
+    nowe. Jeśli wczytywanie się przerwie (serwer zniknął), uruchom to samo
+    polecenie ponownie, aby je dokończyć. Z --sync usuwane jest też to, co
+    zniknęło z plików (zob. docs/neo4j.md); --dry-run najpierw pokazuje liczby.
+
+    \b
+    Przykład:
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j load survey-2023.xlsx --uri neo4j://localhost:7687 --database rops
+      kokon-graph neo4j load survey-2024/ --uri neo4j://localhost:7687 --sync --dry-run
+    """
+)
 @dataset_argument
 @connection_options
 @click.option(
@@ -133,24 +185,36 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
     default=5000,
     show_default=True,
     metavar="N",
-    help="Rows per transaction.",
+    help=bi("Wierszy na transakcję.", "Rows per transaction."),
 )
 @click.option(
-    "--no-init", is_flag=True, default=False, help="Do not apply the schema before loading."
+    "--no-init",
+    is_flag=True,
+    default=False,
+    help=bi("Nie zakładaj schematu przed wczytaniem.", "Do not apply the schema before loading."),
 )
 @click.option(
     "--sync",
     is_flag=True,
     default=False,
-    help="Also remove what is no longer in the files: families, and the ties, memberships, "
-    "services and referrals of the waves the files hold. Without it nothing is ever removed.",
+    help=bi(
+        "Usuń też to, czego nie ma już w plikach: rodziny oraz powiązania, członkostwa, "
+        "usługi i skierowania fal zawartych w plikach. Bez tej opcji nic nigdy nie jest "
+        "usuwane.",
+        "Also remove what is no longer in the files: families, and the ties, memberships, "
+        "services and referrals of the waves the files hold. Without it nothing is ever removed.",
+    ),
 )
 @click.option(
     "--dry-run",
     is_flag=True,
     default=False,
-    help="Write nothing; print how many rows the load (with --sync: the sync) would add, "
-    "change and remove, table by table.",
+    help=bi(
+        "Nie zapisuj niczego; wypisz, ile wierszy wczytanie (z --sync: synchronizacja) by "
+        "dodało, zmieniło i usunęło, tabela po tabeli.",
+        "Write nothing; print how many rows the load (with --sync: the sync) would add, "
+        "change and remove, table by table.",
+    ),
 )
 @dataset_options
 @quiet_option
@@ -251,6 +315,17 @@ def _echo_diff(diff: Any, *, sync: bool) -> None:
 
 
 @neo4j.command()
+@pl_doc(
+    """Zapisz bazę z powrotem jako folder zbioru danych (pliki CSV + datapackage.json).
+
+    Folder jest sprawdzany jak każdy zbiór danych, zanim zostanie zapisany, i
+    równa się temu, co wczytano.
+
+    \b
+    Przykład:
+      kokon-graph neo4j export --uri neo4j://localhost:7687 exported/
+    """
+)
 @connection_options
 @click.argument("out", metavar="OUT", type=click.Path(file_okay=False))
 def export(uri: str | None, user: str, database: str | None, out: str) -> None:
@@ -295,6 +370,16 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
 
 
 @neo4j.command()
+@pl_doc(
+    """Uruchom gotowe zapytanie z cypher/queries/ i wypisz jego wiersze; bez NAME wypisz listę.
+
+    \b
+    Przykład:
+      kokon-graph neo4j query
+      kokon-graph neo4j query central_actors --uri neo4j://localhost:7687 --param gmina=2815011
+      kokon-graph neo4j query unanswered_referrals --param teryt=2815 --csv > referrals.csv
+    """
+)
 @click.argument("name", metavar="NAME", required=False)
 @connection_options
 @click.option(
@@ -303,16 +388,30 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A parameter of the query (repeatable); lists as a,b or JSON.",
+    help=bi(
+        "Parametr zapytania (można powtarzać); listy jako a,b albo JSON.",
+        "A parameter of the query (repeatable); lists as a,b or JSON.",
+    ),
 )
-@click.option("--csv", "as_csv", is_flag=True, default=False, help="Print CSV instead of a table.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    default=False,
+    help=bi("Wypisz CSV zamiast tabeli.", "Print CSV instead of a table."),
+)
 @click.option(
     "--raw",
     is_flag=True,
     default=False,
-    help="With --csv: print text exactly, for programs; by default a cell beginning with =, +, "
-    "-, @ gets a leading ' and control characters are replaced, so that neither a spreadsheet "
-    "nor a terminal runs what a name holds.",
+    help=bi(
+        "Z --csv: wypisz tekst dokładnie, dla programów; domyślnie komórka zaczynająca się od "
+        "=, +, -, @ dostaje na początku ', a znaki sterujące są zastępowane, aby ani arkusz, ani "
+        "terminal nie wykonał tego, co zawiera nazwa.",
+        "With --csv: print text exactly, for programs; by default a cell beginning with =, +, "
+        "-, @ gets a leading ' and control characters are replaced, so that neither a spreadsheet "
+        "nor a terminal runs what a name holds.",
+    ),
 )
 def query(
     name: str | None,

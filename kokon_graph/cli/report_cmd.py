@@ -21,6 +21,7 @@ from kokon_graph.cli._common import (
     scope_option,
     scope_options,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.model import Lang
@@ -43,21 +44,29 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def _report_options(f: Any) -> Any:
     options = [
-        out_dir_option("Folder to write into (created if missing)."),
+        out_dir_option(
+            bi(
+                "Folder do zapisu (tworzony, jeśli go nie ma).",
+                "Folder to write into (created if missing).",
+            )
+        ),
         click.option(
             "--format",
             "formats",
             default="xlsx,csv,html",
             show_default=True,
             metavar="LIST",
-            help="Comma-separated: xlsx, csv, html.",
+            help=bi("Po przecinku: xlsx, csv, html.", "Comma-separated: xlsx, csv, html."),
         ),
         click.option(
             "--csv-delimiter",
             type=click.Choice([",", ";"]),
             default=",",
             show_default=True,
-            help="';' also writes decimal commas, for Polish Excel.",
+            help=bi(
+                "';' zapisuje też przecinki dziesiętne, dla polskiego Excela.",
+                "';' also writes decimal commas, for Polish Excel.",
+            ),
         ),
         relation_option,
     ]
@@ -77,7 +86,21 @@ def _dataset_kwargs(
     }
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zapisz raport centralności i luk: report.xlsx, csv/*.csv, report.html.
+
+    Skoroszyt ma podsumowanie, po jednym arkuszu na wynik z nagłówkami po
+    polsku lub angielsku i arkusz objaśniający każdą kolumnę; pliki CSV są w
+    UTF-8 z BOM; strona HTML działa bez sieci. Liczby rodzin mniejsze niż
+    --min-count są pokazane jako "<3".
+
+    \b
+    Przykład:
+      kokon-graph report datasets/praski-kokon --out report/ --lang pl
+      kokon-graph report my.xlsx -o out --scope powiat:2815 --wave after --format xlsx
+    """
+)
 @dataset_argument
 @_report_options
 @scope_options
@@ -88,7 +111,10 @@ def _dataset_kwargs(
     "with_map",
     default=True,
     show_default=True,
-    help="Write the map of the scope (map.html) beside the HTML report and link it.",
+    help=bi(
+        "Zapisz mapę zakresu (map.html) obok raportu HTML i dodaj do niej odnośnik.",
+        "Write the map of the scope (map.html) beside the HTML report and link it.",
+    ),
 )
 @quiet_option
 @dataset_options
@@ -201,20 +227,57 @@ def _two_networks(
     )
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Porównaj sieć przed i po: dwie fale jednego zbioru danych albo dwa zbiory.
+
+    Zapisuje compare.xlsx, csv/*.csv i compare.html: powiązania zyskane i
+    utracone według par sektorów, zmianę gęstości, wzajemności i centralizacji,
+    aktorów, których centralność zmieniła się najbardziej, luki zamknięte i
+    otwarte oraz zmianę w każdej gminie i powiecie. Dla dwóch fal jednego
+    zbioru także sparowane testy permutacyjne zmiany gęstości i wzajemności oraz
+    korelację QAP obu fal, słowami, z wartościami p i ich błędem Monte Carlo
+    (--permutations, --seed). Przy dwóch zbiorach --before i --after wybierają
+    falę w każdym z nich (domyślnie: wszystkie fale).
+
+    \b
+    Przykład:
+      kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
+      kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
+    """
+)
 @click.argument("datasets", nargs=-1, required=True, metavar="DATASET [AFTER_DATASET]")
-@click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
-@click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
+@click.option(
+    "--before",
+    default=None,
+    metavar="WAVE",
+    help=bi("Fala „przed” (domyślnie: before).", "The wave before (default: before)."),
+)
+@click.option(
+    "--after",
+    default=None,
+    metavar="WAVE",
+    help=bi("Fala „po” (domyślnie: after).", "The wave after (default: after)."),
+)
 @click.option(
     "--permutations",
     default=2000,
     show_default=True,
     type=click.IntRange(min=0),
     metavar="N",
-    help="Random relabelings of the tests of change (two waves of one dataset); 0 leaves "
-    "the tests out.",
+    help=bi(
+        "Losowe przetasowania w testach zmiany (dwie fale jednego zbioru); 0 pomija testy.",
+        "Random relabelings of the tests of change (two waves of one dataset); 0 leaves "
+        "the tests out.",
+    ),
 )
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the relabelings.")
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help=bi("Ziarno przetasowań.", "Seed of the relabelings."),
+)
 @_report_options
 @scope_option
 @lang_option
@@ -306,14 +369,30 @@ def compare(
 _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Wyeksportuj sieć współpracy do Gephi (GEXF 1.3), yEd/igraph (GraphML) albo JSON.
+
+    Węzły to instytucje z ich cechami i miarami, krawędzie to powiązania
+    współpracy z wagą, liczbą i rodzajami; każda cecha zachowuje swój typ.
+    Rodziny nigdy nie są eksportowane.
+
+    \b
+    Przykład:
+      kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
+      kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
+    """
+)
 @dataset_argument
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["gexf", "graphml", "json"]),
     default=None,
-    help="File format (default: from the --out suffix).",
+    help=bi(
+        "Format pliku (domyślnie: z rozszerzenia --out).",
+        "File format (default: from the --out suffix).",
+    ),
 )
 @click.option(
     "--out",
@@ -322,7 +401,7 @@ _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
     required=True,
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="The file to write.",
+    help=bi("Plik do zapisania.", "The file to write."),
 )
 @scope_options
 @relation_option
@@ -330,7 +409,11 @@ _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
     "--measures/--no-measures",
     default=True,
     show_default=True,
-    help="Add each institution's measures (centrality, brokerage, holes, community).",
+    help=bi(
+        "Dodaj miary każdej instytucji (centralność, pośrednictwo, dziury strukturalne, "
+        "społeczność).",
+        "Add each institution's measures (centrality, brokerage, holes, community).",
+    ),
 )
 @quiet_option
 @dataset_options

@@ -7,16 +7,33 @@ from typing import Any
 import click
 
 from kokon_graph.cli._common import dataset_options, echo_table, lang_option, load_dataset
+from kokon_graph.cli._help import KokonGroup, bi, pl_doc
 from kokon_graph.errors import Problem, SurveyError
 
-_RULE_HELP = (
+_RULE_HELP = bi(
+    "Jak jednostronne i brakujące odpowiedzi stają się powiązaniami: union (podaje je "
+    "którakolwiek strona), intersection (obie strony), reconstruction (powiązania instytucji, "
+    "która nie odpowiedziała, odtworzone z odpowiedzi jej partnerów; Stork i Richards 1992, "
+    "Huisman 2009).",
     "How one-sided and missing answers become ties: union (either side reports it), "
     "intersection (both sides), reconstruction (a non-respondent's ties rebuilt from its "
-    "partners' reports; Stork & Richards 1992, Huisman 2009)."
+    "partners' reports; Stork & Richards 1992, Huisman 2009).",
 )
 
 
-@click.group()
+@click.group(cls=KokonGroup)
+@pl_doc(
+    """Zbierz dane o sieci: ankiety dla instytucji i ich odpowiedzi zamienione na powiązania.
+
+    \b
+    Przykład:
+      kokon-graph survey forms datasets/liderzy-kooperacji --scope gmina:1441812 \\
+          --wave 2026 --out survey
+      kokon-graph survey status survey
+      kokon-graph survey import survey --dataset datasets/liderzy-kooperacji \\
+          --wave 2026 --out liderzy-2026
+    """
+)
 def survey() -> None:
     """Collect the network: survey forms for institutions, and their answers turned into ties.
 
@@ -31,10 +48,38 @@ def survey() -> None:
 
 
 @survey.command()
+@pl_doc(
+    """Zapisz po jednym formularzu XLSX na instytucję z SCOPE, szablon CSV i survey.json.
+
+    Każdy formularz wymienia każdego możliwego partnera z odpowiedziami z listy
+    rozwijanej; edytować można tylko komórki odpowiedzi. Zwrócone formularze
+    trafiają do OUT/answers/.
+
+    \b
+    Przykład:
+      kokon-graph survey forms datasets/liderzy-kooperacji --scope gmina:1441812 \\
+          --wave 2026 --out survey
+    """
+)
 @click.argument("dataset", metavar="DATASET")
-@click.option("--scope", required=True, metavar="SCOPE", help="gmina:CODE or powiat:CODE.")
-@click.option("--wave", required=True, metavar="WAVE", help="Name of the survey wave (2026).")
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="New folder.")
+@click.option(
+    "--scope",
+    required=True,
+    metavar="SCOPE",
+    help=bi("gmina:KOD albo powiat:KOD.", "gmina:CODE or powiat:CODE."),
+)
+@click.option(
+    "--wave",
+    required=True,
+    metavar="WAVE",
+    help=bi("Nazwa fali badania (2026).", "Name of the survey wave (2026)."),
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help=bi("Nowy folder.", "New folder."),
+)
 @lang_option
 @dataset_options
 def forms(dataset: str, scope: str, wave: str, out: str, lang: str, **read: Any) -> None:
@@ -80,9 +125,26 @@ _STATUS_WORDS = {
 
 
 @survey.command()
+@pl_doc(
+    """Które formularze wróciły, a których brak, które są puste lub niepełne, według gminy i
+    sektora.
+
+    DIR to folder zapisany przez `survey forms`; zwrócone formularze są czytane z DIR/answers/.
+
+    \b
+    Przykład:
+      kokon-graph survey status survey
+    """
+)
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
 @click.option(
-    "--all", "show_all", is_flag=True, help="List every respondent, not only those to chase."
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=bi(
+        "Wypisz każdego respondenta, nie tylko tych, o których trzeba się upomnieć.",
+        "List every respondent, not only those to chase.",
+    ),
 )
 @lang_option
 def status(folder: str, show_all: bool, lang: str) -> None:
@@ -133,16 +195,39 @@ def _echo_problems(problems: list[Problem], limit: int = 200) -> None:
 
 
 @survey.command(name="import")
+@pl_doc(
+    """Sprawdź każdy zwrócony formularz i zapisz nowy zbiór danych z powiązaniami fali.
+
+    Każdy problem jest wypisany z plikiem, arkuszem, wierszem i kolumną; nic
+    nie jest zapisywane, dopóki któryś formularz jest niepoprawny (chyba że
+    --skip-invalid).
+
+    \b
+    Przykład:
+      kokon-graph survey import survey --dataset datasets/liderzy-kooperacji \\
+          --wave 2026 --rule reconstruction --out liderzy-2026
+    """
+)
 @click.argument("source", metavar="DIR|FILE.csv", type=click.Path(exists=True))
 @click.option(
     "--dataset",
     "dataset_path",
     required=True,
     metavar="DATASET",
-    help="Dataset the forms were written from.",
+    help=bi("Zbiór danych, z którego zapisano formularze.", "Dataset the forms were written from."),
 )
-@click.option("--wave", required=True, metavar="WAVE", help="Wave the forms were written for.")
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="New dataset folder.")
+@click.option(
+    "--wave",
+    required=True,
+    metavar="WAVE",
+    help=bi("Fala, dla której zapisano formularze.", "Wave the forms were written for."),
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help=bi("Folder nowego zbioru danych.", "New dataset folder."),
+)
 @click.option(
     "--rule",
     type=click.Choice(["union", "intersection", "reconstruction"]),
@@ -151,13 +236,26 @@ def _echo_problems(problems: list[Problem], limit: int = 200) -> None:
     help=_RULE_HELP,
 )
 @click.option(
-    "--scope", default=None, metavar="SCOPE", help="Survey scope (default: from the forms)."
+    "--scope",
+    default=None,
+    metavar="SCOPE",
+    help=bi("Zakres badania (domyślnie: z formularzy).", "Survey scope (default: from the forms)."),
 )
 @click.option(
-    "--skip-invalid", is_flag=True, help="Leave invalid forms out (listed) instead of stopping."
+    "--skip-invalid",
+    is_flag=True,
+    help=bi(
+        "Pomiń niepoprawne formularze (są wypisane) zamiast przerywać.",
+        "Leave invalid forms out (listed) instead of stopping.",
+    ),
 )
 @click.option(
-    "--add-new", is_flag=True, help="Add partners typed in the free rows as new institutions."
+    "--add-new",
+    is_flag=True,
+    help=bi(
+        "Dodaj partnerów wpisanych w wolnych wierszach jako nowe instytucje.",
+        "Add partners typed in the free rows as new institutions.",
+    ),
 )
 @dataset_options
 def import_command(
