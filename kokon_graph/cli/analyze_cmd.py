@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 import pandas as pd
 
+from kokon_graph import model
 from kokon_graph._text import terminal_safe
 from kokon_graph.cli._common import (
     dataset_argument,
@@ -26,6 +27,8 @@ from kokon_graph.cli._common import (
 from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
+from kokon_graph.lang import current_lang, tr
+from kokon_graph.report._text import wave_text
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -40,8 +43,14 @@ def _betweenness(value: str) -> str | int:
     if text.isdigit() and int(text) > 0:
         return int(text)
     raise AnalyzeError(
-        f"--betweenness {value!r} is not auto, exact, sampled or a number of pivots",
-        hint="e.g. --betweenness exact or --betweenness 2048",
+        tr(
+            f"--betweenness {value!r} to nie auto, exact, sampled ani liczba punktów startowych",
+            f"--betweenness {value!r} is not auto, exact, sampled or a number of pivots",
+        ),
+        hint=tr(
+            "np. --betweenness exact albo --betweenness 2048",
+            "e.g. --betweenness exact or --betweenness 2048",
+        ),
     )
 
 
@@ -55,65 +64,111 @@ def _gminas(count: int) -> str:
 
 
 def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
+    from kokon_graph.report.tables import method_words
+
     net = results["network"].iloc[0]
     cen = results["centrality"]
+    method = str(cen["betweenness_method"].iloc[0]) if len(cen) else "exact"
+    method = str(method_words(method, current_lang()))
     click.echo(
-        f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
-        f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
-        f"(betweenness: {cen['betweenness_method'].iloc[0] if len(cen) else 'exact'})"
+        tr(
+            f"Sieć: instytucje {int(net['institutions'])}, powiązania {int(net['ties'])}, "
+            f"gęstość {net['density']:.3g}, wzajemność {net['reciprocity_dyad']:.2f} "
+            f"(metoda pośrednictwa: {method})",
+            f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
+            f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
+            f"(betweenness: {method})",
+        )
     )
     if len(cen):
-        click.echo("Most central (normalised betweenness):")
+        click.echo(
+            tr(
+                "Najbardziej centralne (pośrednictwo znormalizowane):",
+                "Most central (normalised betweenness):",
+            )
+        )
         top = cen.sort_values(["betweenness", "degree", "id"], ascending=[False, False, True])
+        degree = tr("stopień", "degree")
         echo_table(
             [
-                (f"{i}.", str(r.name), str(r.id), f"{r.betweenness:.3f}", f"degree {r.degree}")
+                (f"{i}.", str(r.name), str(r.id), f"{r.betweenness:.3f}", f"{degree} {r.degree}")
                 for i, r in enumerate(top.head(TOP).itertuples(), start=1)
             ]
         )
-    click.echo("Worst gaps:")
+    click.echo(tr("Największe luki:", "Worst gaps:"))
     co = results["gaps_co_serving"]
     if len(co):
         first = co.iloc[0]
-        click.echo(
-            f"  {len(co)} pairs share families without a cooperation tie; most: "
+        pair = (
             f"{terminal_safe(str(first['source_name']))} - "
-            f"{terminal_safe(str(first['target_name']))} "
-            f"({_families(int(first['shared_families']), min_count)} families)"
+            f"{terminal_safe(str(first['target_name']))}"
+        )
+        shared = _families(int(first["shared_families"]), min_count)
+        click.echo(
+            tr(
+                f"  par instytucji ze wspólnymi rodzinami bez powiązania współpracy: {len(co)}; "
+                f"najwięcej: {pair} (rodziny: {shared})",
+                f"  {len(co)} pairs share families without a cooperation tie; most: "
+                f"{pair} ({shared} families)",
+            )
         )
     else:
-        click.echo("  no pair shares families without a cooperation tie")
+        click.echo(
+            tr(
+                "  żadna para instytucji nie ma wspólnych rodzin bez powiązania współpracy",
+                "  no pair shares families without a cooperation tie",
+            )
+        )
     sector = results["gaps_sector"]
     if len(sector):
         absent = int((sector["status"] == "absent").sum())
         no_tie = int((sector["status"] == "no_tie").sum())
+        gminas = int(sector["gmina"].nunique())
         click.echo(
-            f"  {len(sector)} sector gaps in {_gminas(sector['gmina'].nunique())} "
-            f"({absent} absent, {no_tie} without a tie to the OPS/CUS)"
+            tr(
+                f"  luki sektorowe: {len(sector)}, gminy: {gminas} (brak sektora: {absent}, "
+                f"bez powiązania z OPS/CUS: {no_tie})",
+                f"  {len(sector)} sector gaps in {_gminas(gminas)} "
+                f"({absent} absent, {no_tie} without a tie to the OPS/CUS)",
+            )
         )
     else:
-        click.echo("  no sector gaps")
+        click.echo(tr("  brak luk sektorowych", "  no sector gaps"))
     targets = results["gaps_referral_targets"]
     unanswered = int(targets["unanswered"].sum()) if len(targets) else 0
     if unanswered:
         worst = targets.iloc[0]
         sent = _families(int(targets["referrals"].sum()), min_count)
         most = _families(int(worst["unanswered"]), min_count)
+        left = _families(unanswered, min_count)
+        name = terminal_safe(str(worst["name"]))
         click.echo(
-            f"  {_families(unanswered, min_count)} of {sent} referrals unanswered; most at "
-            f"{terminal_safe(str(worst['name']))} ({most})"
+            tr(
+                f"  skierowania bez odpowiedzi: {left} z {sent}; najwięcej w: {name} ({most})",
+                f"  {left} of {sent} referrals unanswered; most at {name} ({most})",
+            )
         )
     else:
-        click.echo("  no unanswered referrals")
+        click.echo(tr("  brak skierowań bez odpowiedzi", "  no unanswered referrals"))
     unc = results["gaps_uncoordinated"]
     total = int(unc["uncoordinated"].sum()) if len(unc) else 0
     gminas = int((unc["uncoordinated"] > 0).sum()) if len(unc) else 0
+    shown = _families(total, min_count)
     click.echo(
-        f"  {_families(total, min_count)} families served by several institutions without "
-        "coordination" + (f" (in {_gminas(gminas)})" if total else "")
+        tr(
+            f"  rodziny wspierane przez kilka instytucji bez koordynacji: {shown}"
+            + (f" (gminy: {gminas})" if total else ""),
+            f"  {shown} families served by several institutions without coordination"
+            + (f" (in {_gminas(gminas)})" if total else ""),
+        )
     )
     cover = results["gaps_group_coverage"]
-    click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
+    click.echo(
+        tr(
+            f"  sektory nieobecne w grupach PGR/PGD/PZK/ZI: {len(cover)}",
+            f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups",
+        )
+    )
 
 
 @contextmanager
@@ -137,13 +192,20 @@ def _exact_progress(
     seconds = estimate_seconds(mats, between, DEFAULT_EXACT_LIMIT)
     parts = len(components(mats))
     click.echo(
-        f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
-        f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine now "
-        "(measured on a sample of the largest component).",
+        tr(
+            f"Dokładne pośrednictwo i bliskość dla instytucji: {mats.n}, w składowych: {parts}: "
+            f"około {_duration(seconds)} na tym komputerze teraz (zmierzone na próbce "
+            "największej składowej).",
+            f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
+            f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine "
+            "now (measured on a sample of the largest component).",
+        ),
         err=True,
     )
     total = work(mats, between, DEFAULT_EXACT_LIMIT)
-    bar = progress(None, label="Betweenness and closeness", length=total)
+    bar = progress(
+        None, label=tr("Pośrednictwo i bliskość", "Betweenness and closeness"), length=total
+    )
     with bar, reporting(bar.update):
         yield
 
@@ -337,19 +399,39 @@ def analyze(
         )
     if quiet:
         return
-    scope_text = network.scope.label("en", network.full_dataset.territories)
+    lang = current_lang()
+    scope_text = network.scope.label(lang, network.full_dataset.territories)
+    kinds = ", ".join(model.COOPERATION_KINDS.label(k, lang) for k in relation.kinds or ())
+    name = network.dataset.name or dataset
     click.echo(
-        f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {str(relation) or 'all'}"
+        tr(
+            f"Przeanalizowano {name}: {scope_text}; fala: {wave_text(wave, 'pl')}; "
+            f"rodzaje współpracy: {kinds or 'wszystkie'}",
+            f"Analysed {name}: {scope_text}; wave: {wave or 'all'}; relation: {kinds or 'all'}",
+        )
     )
     _summary(results, min_count)
     for row in results["survey_waves"].itertuples():
-        click.echo(
-            f"Survey wave {row.wave}: ties by the {row.rule or 'unrecorded'} rule, "
-            f"{row.answered} of {row.asked} institutions answered, "
-            f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only"
+        click.echo(_wave_line(row))
+    click.echo(
+        tr(
+            f"Zapisano {len(RESULT_NAMES)} plików CSV i README.txt w {out}",
+            f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}",
         )
-    click.echo(f"Wrote {len(RESULT_NAMES)} CSV files and README.txt to {out}")
+    )
+
+
+def _wave_line(row: Any) -> str:
+    """One survey wave of ``survey_waves``: its rule, answers and one-sided ties."""
+    rule = model.SURVEY_RULES.label(row.rule, current_lang()) if row.rule else ""
+    return tr(
+        f"Fala badania {wave_text(row.wave, 'pl')}: powiązania według reguły "
+        f"{rule or 'nieodnotowanej'}, odpowiedziało {row.answered} z {row.asked} instytucji, "
+        f"{row.one_sided_share:.0%} z {row.ties} powiązań zgłoszonych tylko przez jedną stronę",
+        f"Survey wave {row.wave}: ties by the {rule or 'unrecorded'} rule, "
+        f"{row.answered} of {row.asked} institutions answered, "
+        f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only",
+    )
 
 
 def _command_line(ctx: click.Context) -> str:

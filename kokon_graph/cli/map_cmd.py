@@ -20,11 +20,36 @@ from kokon_graph.cli._common import (
 )
 from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.graph import Relation, Scope
+from kokon_graph.lang import tr
 from kokon_graph.model import Lang
 
 __all__ = ["map_command"]
 
 _KINDS = ("cooperation", "ego", "groups", "referrals", "aggregate")
+
+#: Each kind of map in the summary line (Polish, English).
+_KIND_WORDS = {
+    "cooperation": ("mapa współpracy", "cooperation map"),
+    "ego": ("mapa ego", "ego map"),
+    "groups": ("mapa grup", "groups map"),
+    "referrals": ("mapa skierowań", "referrals map"),
+    "aggregate": ("mapa zbiorcza", "aggregate map"),
+    "compare": ("mapa porównania", "compare map"),
+}
+
+
+def _layer_word(layer: str) -> str:
+    """A map layer as the summary line names it, in the language of messages."""
+    from kokon_graph.analysis.results import GAP_KINDS
+    from kokon_graph.lang import current_lang
+    from kokon_graph.viz.text import TEXT, text
+
+    lang = current_lang()
+    for kind in GAP_KINDS.values():
+        if kind.layer == layer:
+            return text("layer_gap", lang, kind=kind.pl if lang == "pl" else kind.en)
+    key = f"layer_{layer}"
+    return text(key, lang) if key in TEXT else layer
 
 
 @click.command("map", cls=KokonCommand)
@@ -211,7 +236,12 @@ def map_command(
     }
     if compare:
         if wave:
-            raise click.UsageError("--compare names both waves; leave out --wave")
+            raise click.UsageError(
+                tr(
+                    "--compare podaje obie fale; pomiń --wave",
+                    "--compare names both waves; leave out --wave",
+                )
+            )
         dataset_read = load_dataset(dataset, **read)
         built = build_compare_map(
             dataset_read, before=compare[0], after=compare[1], scope=Scope.parse(scope), **options
@@ -223,5 +253,11 @@ def map_command(
     path = built.save(Path(out))
     if not quiet:
         nodes, edges = built.visible_counts()
-        layers = ", ".join(f"{layer.id} {layer.count}" for layer in built.layers)
-        click.echo(f"Wrote {path}: {kind} map, {nodes} nodes, {edges} links ({layers})")
+        layers = ", ".join(f"{_layer_word(layer.id)} {layer.count}" for layer in built.layers)
+        click.echo(
+            tr(
+                f"Zapisano {path}: {_KIND_WORDS[kind][0]}, węzły {nodes}, połączenia {edges} "
+                f"({layers})",
+                f"Wrote {path}: {_KIND_WORDS[kind][1]}, {nodes} nodes, {edges} links ({layers})",
+            )
+        )
