@@ -24,7 +24,9 @@ from kokon_graph.cli._common import (
 from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
+from kokon_graph.lang import current_lang, tr
 from kokon_graph.model import Lang
+from kokon_graph.report._text import wave_text
 
 __all__ = ["compare", "export", "report"]
 
@@ -36,8 +38,14 @@ def _formats(text: str) -> tuple[str, ...]:
     unknown = [p for p in items if p not in _FORMATS]
     if unknown or not items:
         raise ReportError(
-            f"unknown report format {', '.join(unknown) or repr(text)}",
-            hint="use a comma-separated list of xlsx, csv, html (e.g. --format xlsx,html)",
+            tr(
+                f"nieznany format raportu: {', '.join(unknown) or repr(text)}",
+                f"unknown report format {', '.join(unknown) or repr(text)}",
+            ),
+            hint=tr(
+                "podaj po przecinku xlsx, csv, html (np. --format xlsx,html)",
+                "use a comma-separated list of xlsx, csv, html (e.g. --format xlsx,html)",
+            ),
         )
     return items
 
@@ -150,7 +158,7 @@ def report(
     from kokon_graph.report import build_report
 
     chosen = _formats(formats)
-    with progress(["read", "report"], label="Report", quiet=quiet) as bar:
+    with progress(["read", "report"], label=tr("Raport", "Report"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 network = load_network(
@@ -177,15 +185,21 @@ def report(
 def _echo_written(
     target: Path, chosen: tuple[str, ...], network: Network, *, with_map: bool
 ) -> None:
-    wave = f", wave {network.wave}" if network.wave else ""
+    lang = current_lang()
+    scope = network.scope.label(lang, network.full_dataset.territories)
+    wave = f", {tr('fala', 'wave')} {wave_text(network.wave, lang)}" if network.wave else ""
+    name = network.dataset.name
     click.echo(
-        f"Report of {network.dataset.name} (scope {network.scope}{wave}) written to {target}:"
+        tr(
+            f"Raport {name} (zakres: {scope}{wave}) zapisany w {target}:",
+            f"Report of {name} (scope {network.scope}{wave}) written to {target}:",
+        )
     )
     names = {"xlsx": "report.xlsx", "html": "report.html", "csv": "csv/"}
     for fmt in chosen:
         if fmt == "csv":
             count = len(list((target / "csv").glob("*.csv")))
-            click.echo(f"  csv/ ({count} files)")
+            click.echo(tr(f"  csv/ (pliki: {count})", f"  csv/ ({count} files)"))
         else:
             click.echo(f"  {names[fmt]}")
     if with_map:
@@ -207,9 +221,16 @@ def _two_networks(
         after = after or ("after" if "after" in waves else None)
         if before is None or after is None:
             raise ReportError(
-                f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
-                hint="kokon-graph compare DATASET --before WAVE --after WAVE, "
-                "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
+                tr(
+                    f"podaj, które fale porównać (dane mają: {', '.join(waves) or 'żadnej'})",
+                    f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
+                ),
+                hint=tr(
+                    "kokon-graph compare DATASET --before FALA --after FALA albo podaj dwa "
+                    "zbiory danych: compare ZBIÓR_PRZED ZBIÓR_PO",
+                    "kokon-graph compare DATASET --before WAVE --after WAVE, "
+                    "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
+                ),
             )
         return (
             build_network(data, scope=scope, wave=before),
@@ -323,13 +344,19 @@ def compare(
 
     if len(datasets) > 2:
         raise ReportError(
-            f"compare takes one or two datasets, not {len(datasets)}",
-            hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
+            tr(
+                f"compare przyjmuje jeden albo dwa zbiory danych, nie {len(datasets)}",
+                f"compare takes one or two datasets, not {len(datasets)}",
+            ),
+            hint=tr(
+                "compare DATASET --before FALA --after FALA albo compare PRZED PO",
+                "compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
+            ),
         )
     chosen = _formats(formats)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
-    with progress(["read", "compare"], label="Compare", quiet=quiet) as bar:
+    with progress(["read", "compare"], label=tr("Porównanie", "Compare"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 net_b, net_a, name, waves = _two_networks(datasets, before, after, scope, kwargs)
@@ -352,12 +379,22 @@ def compare(
         return
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
-    click.echo(f"Comparison of {name} (scope {scope}, {waves}) written to {target}:")
+    gained, lost = int((ties["status"] == "gained").sum()), int((ties["status"] == "lost").sum())
+    closed = int((gaps["status"] == "closed").sum())
+    opened = int((gaps["status"] == "opened").sum())
+    where = scope.label(current_lang(), net_a.full_dataset.territories)
     click.echo(
-        f"  ties gained {int((ties['status'] == 'gained').sum())}, "
-        f"lost {int((ties['status'] == 'lost').sum())}; "
-        f"gaps closed {int((gaps['status'] == 'closed').sum())}, "
-        f"opened {int((gaps['status'] == 'opened').sum())}"
+        tr(
+            f"Porównanie {name} (zakres: {where}, {wave_text(waves, 'pl')}) zapisane w {target}:",
+            f"Comparison of {name} (scope {scope}, {waves}) written to {target}:",
+        )
+    )
+    click.echo(
+        tr(
+            f"  powiązania nowe {gained}, utracone {lost}; luki zamknięte {closed}, "
+            f"otwarte {opened}",
+            f"  ties gained {gained}, lost {lost}; gaps closed {closed}, opened {opened}",
+        )
     )
     for fmt in chosen:
         click.echo("  " + {"xlsx": "compare.xlsx", "html": "compare.html", "csv": "csv/"}[fmt])
@@ -448,12 +485,20 @@ def export(
     chosen = fmt or _EXPORT_SUFFIXES.get(path.suffix.lower())
     if chosen is None:
         raise ReportError(
-            f"cannot tell the format of {path.name}",
-            hint="give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
+            tr(
+                f"nie wiadomo, jaki format ma {path.name}", f"cannot tell the format of {path.name}"
+            ),
+            hint=tr(
+                "podaj --format gexf, graphml albo json (albo nazwij plik .gexf/.graphml/.json)",
+                "give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
+            ),
         )
     if not path.parent.exists():  # before any data is read
-        raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    with progress(["read", "write"], label="Export", quiet=quiet) as bar:
+        raise ReportError(
+            tr(f"folder {path.parent} nie istnieje", f"folder {path.parent} does not exist"),
+            hint=tr("najpierw go utwórz", "create it first"),
+        )
+    with progress(["read", "write"], label=tr("Eksport", "Export"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 network = load_network(
@@ -473,4 +518,9 @@ def export(
     if not quiet:
         view = network.cooperation(relation=relation)  # the exported graph's ties, cached
         nodes, edges = view.number_of_nodes(), view.number_of_edges()
-        click.echo(f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties")
+        click.echo(
+            tr(
+                f"Zapisano {path} ({chosen}): instytucje {nodes}, powiązania {edges}",
+                f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties",
+            )
+        )
