@@ -85,7 +85,7 @@ def test_polish_suggestion_shows_the_label_with_the_code_in_brackets() -> None:
 def test_errors_in_polish_and_a_bad_language_is_one_line_exit_2() -> None:
     code, _, err = run("--lang", "pl", "validate", "nie-ma-takiego")
     assert code == 1
-    assert err.startswith("Błąd: 'nie-ma-takiego' does not exist\nWskazówka: ")
+    assert err.startswith("Błąd: 'nie-ma-takiego' nie istnieje\nWskazówka: podaj folder ")
     code, _, err = run("validate", "x", env={"KOKON_LANG": "de"})
     assert code == 2
     assert "KOKON_LANG='de' is not pl or en" in err
