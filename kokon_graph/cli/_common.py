@@ -15,6 +15,7 @@ from kokon_graph.cli._help import bi
 from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
+from kokon_graph.lang import tr
 
 __all__ = [
     "dataset_argument",
@@ -175,9 +176,16 @@ def _writable_folder(path: Path) -> None:
         probe = probe.parent
     if not probe.is_dir() or not os.access(probe, os.W_OK):
         raise KokonError(
-            f"cannot write the results to {path}: "
-            + (f"{probe} is not a folder" if not probe.is_dir() else "permission denied"),
-            hint="choose a folder you can write to with --out",
+            tr(f"nie da się zapisać wyników w {path}: ", f"cannot write the results to {path}: ")
+            + (
+                tr(f"{probe} to nie folder", f"{probe} is not a folder")
+                if not probe.is_dir()
+                else tr("brak uprawnień", "permission denied")
+            ),
+            hint=tr(
+                "wybierz opcją --out folder, w którym możesz zapisywać",
+                "choose a folder you can write to with --out",
+            ),
         )
 
 

@@ -9,6 +9,7 @@ from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import KokonError
 from kokon_graph.generate import DEFAULT_FAMILIES_PER_GMINA, SCALES
 from kokon_graph.generate import generate as generate_dataset
+from kokon_graph.lang import tr
 
 __all__ = ["generate"]
 
@@ -110,7 +111,12 @@ def generate(
       kokon-graph generate --scale national --seed 1 /data/national-s1
     """
     if territory is not None and scale == "national":
-        raise click.UsageError("--territory is not used with --scale national")
+        raise click.UsageError(
+            tr(
+                "--territory nie działa z --scale national",
+                "--territory is not used with --scale national",
+            )
+        )
     try:
         summary = generate_dataset(
             out,
@@ -122,10 +128,19 @@ def generate(
         )
     except OSError as err:
         raise KokonError(
-            f"cannot write {out!r}: {err.strerror}", hint="check the path and its permissions"
+            tr(
+                f"nie da się zapisać {out!r}: {err.strerror}",
+                f"cannot write {out!r}: {err.strerror}",
+            ),
+            hint=tr("sprawdź ścieżkę i uprawnienia", "check the path and its permissions"),
         ) from err
     if quiet:
         return
     where = f" {summary.territory}" if summary.territory else ""
     counts = ", ".join(f"{name} {n}" for name, n in summary.counts.items())
-    click.echo(f"{out}: {scale}{where}, seed {seed} ({counts})")
+    click.echo(
+        tr(
+            f"{out}: {scale}{where}, ziarno {seed} ({counts})",
+            f"{out}: {scale}{where}, seed {seed} ({counts})",
+        )
+    )

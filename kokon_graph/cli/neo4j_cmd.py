@@ -29,6 +29,7 @@ from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
 from kokon_graph.cli._store import dataset_from_store, open_store
 from kokon_graph.errors import StoreError
 from kokon_graph.io.schema import LIST_SEPARATOR
+from kokon_graph.lang import tr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -88,9 +89,16 @@ def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
 
     if "://" not in uri or is_falkordb_uri(uri):
         raise StoreError(
-            f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
-            hint="give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
-            "or leave out --engine gds",
+            tr(
+                f"--engine gds liczy wewnątrz Neo4j, a {uri!r} to nie baza Neo4j",
+                f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
+            ),
+            hint=tr(
+                "podaj adres bazy jako DATASET (neo4j://host:7687 albo bolt://host:7687) "
+                "albo pomiń --engine gds",
+                "give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
+                "or leave out --engine gds",
+            ),
         )
     with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
         return compute_in_gds(session, network, **options)
@@ -151,8 +159,12 @@ def init(uri: str | None, user: str, database: str | None) -> None:
     with open_store(uri, user=user, database=database) as session:
         n = apply_schema(session)
         click.echo(
-            f"Schema applied to {session.location}: {n} constraints and indexes "
-            "(existing ones are kept)."
+            tr(
+                f"Schemat założony w {session.location}: ograniczenia i indeksy: {n} "
+                "(istniejące zostają).",
+                f"Schema applied to {session.location}: {n} constraints and indexes "
+                "(existing ones are kept).",
+            )
         )
 
 
@@ -264,7 +276,9 @@ def load(
         if dry_run and diff is not None:
             _echo_diff(diff, sync=sync)
             return
-        bar = progress(range(plan.total), label="Loading", length=plan.total, quiet=quiet)
+        bar = progress(
+            range(plan.total), label=tr("Wczytywanie", "Loading"), length=plan.total, quiet=quiet
+        )
         with bar:
             report = store_load(
                 session,
@@ -281,24 +295,43 @@ def load(
     if quiet:
         return
     click.echo(
-        f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
-        f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
-        "matched (there already)."
+        tr(
+            f"Wczytano {dataset} do {report.location}: wiersze {report.rows:,}, partie "
+            f"{report.batches:,}; utworzone {report.created:,}, dopasowane {report.matched:,} "
+            "(już były).",
+            f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
+            f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
+            "matched (there already).",
+        )
     )
-    echo_table(_report_rows(report), header=("what", "rows", "created", "matched"))
+    echo_table(
+        _report_rows(report),
+        header=(
+            tr("co", "what"),
+            tr("wiersze", "rows"),
+            tr("utworzone", "created"),
+            tr("dopasowane", "matched"),
+        ),
+    )
     if removed is not None and diff is not None:
         gone = ", ".join(f"{t.table} {len(t.removed):,}" for t in diff.tables if t.removed)
         click.echo(
-            f"Sync removed {diff.removed:,} rows no longer in the files"
+            tr(
+                f"Synchronizacja usunęła wiersze, których nie ma już w plikach: {diff.removed:,}",
+                f"Sync removed {diff.removed:,} rows no longer in the files",
+            )
             + (f": {gone}." if gone else ".")
         )
 
 
 def _echo_diff(diff: Any, *, sync: bool) -> None:
     """The dry run's table: rows each table would add, change and (with --sync) remove."""
-    waves = ", ".join(w or "(no wave)" for w in diff.waves) or "none"
+    waves = ", ".join(w or tr("(bez fali)", "(no wave)") for w in diff.waves) or tr("brak", "none")
     click.echo(
-        f"Dry run against {diff.location} (waves in the files: {waves}); nothing was written."
+        tr(
+            f"Próba na sucho w {diff.location} (fale w plikach: {waves}); nic nie zapisano.",
+            f"Dry run against {diff.location} (waves in the files: {waves}); nothing was written.",
+        )
     )
     rows = [
         (
@@ -309,9 +342,17 @@ def _echo_diff(diff: Any, *, sync: bool) -> None:
         )
         for t in diff.tables
     ]
-    echo_table(rows, header=("table", "add", "change", "remove"))
+    echo_table(
+        rows,
+        header=(
+            tr("tabela", "table"),
+            tr("dodać", "add"),
+            tr("zmienić", "change"),
+            tr("usunąć", "remove"),
+        ),
+    )
     if not sync:
-        click.echo("Without --sync nothing is removed.")
+        click.echo(tr("Bez --sync nic nie jest usuwane.", "Without --sync nothing is removed."))
 
 
 @neo4j.command()
@@ -344,7 +385,12 @@ def export(uri: str | None, user: str, database: str | None, out: str) -> None:
         ds = export_dataset(session, out)
         location = session.location
     counts = ", ".join(f"{name} {n:,}" for name, n in ds.counts().items() if n)
-    click.echo(f"Exported {location} to {out}: {counts}")
+    click.echo(
+        tr(
+            f"Wyeksportowano {location} do {out}: {counts}",
+            f"Exported {location} to {out}: {counts}",
+        )
+    )
 
 
 def _cell(value: Any) -> str:
@@ -364,7 +410,10 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+            raise click.BadParameter(
+                tr(f"{item!r} to nie klucz=wartość", f"{item!r} is not key=value"),
+                param_hint="--param",
+            )
         out[key.strip()] = value
     return out
 
@@ -452,8 +501,8 @@ def query(
         click.echo(text, nl=False)
         return
     if frame.empty:
-        click.echo(f"{name}: no rows.")
+        click.echo(tr(f"{name}: brak wierszy.", f"{name}: no rows."))
         return
     rows = [tuple(_cell(v) for v in row) for row in frame.itertuples(index=False, name=None)]
     echo_table(rows, header=tuple(frame.columns), indent=0)
-    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    click.echo(tr(f"(wiersze: {len(rows)})", f"({len(rows)} row{'s' if len(rows) != 1 else ''})"))

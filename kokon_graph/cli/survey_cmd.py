@@ -6,9 +6,11 @@ from typing import Any
 
 import click
 
+from kokon_graph import model
 from kokon_graph.cli._common import dataset_options, echo_table, lang_option, load_dataset
 from kokon_graph.cli._help import KokonGroup, bi, pl_doc
 from kokon_graph.errors import Problem, SurveyError
+from kokon_graph.lang import current_lang, tr
 
 _RULE_HELP = bi(
     "Jak jednostronne i brakujące odpowiedzi stają się powiązaniami: union (podaje je "
@@ -97,10 +99,14 @@ def forms(dataset: str, scope: str, wave: str, out: str, lang: str, **read: Any)
 
     ds = load_dataset(dataset, **read)
     result = write_forms(ds, out, scope=scope, wave=wave, lang=lang)  # type: ignore[arg-type]
+    folder = result.folder
     click.echo(
-        f"{len(result.respondents)} forms written to {result.folder}/forms "
-        f"(template: {result.folder}/template.csv); put the returned forms in "
-        f"{result.folder}/answers/"
+        tr(
+            f"Zapisano formularze: {len(result.respondents)} w {folder}/forms (szablon: "
+            f"{folder}/template.csv); zwrócone formularze umieść w {folder}/answers/",
+            f"{len(result.respondents)} forms written to {folder}/forms "
+            f"(template: {folder}/template.csv); put the returned forms in {folder}/answers/",
+        )
     )
 
 
@@ -156,9 +162,12 @@ def status(folder: str, show_all: bool, lang: str) -> None:
     Example:
       kokon-graph survey status survey
     """
-    from kokon_graph import model
     from kokon_graph.survey import survey_status
 
+    # the table is read on screen: in the language of messages unless --lang is given
+    given = click.get_current_context().get_parameter_source("lang")
+    if given is not click.core.ParameterSource.COMMANDLINE:
+        lang = current_lang()
     words = _STATUS_WORDS.get(lang, {})
 
     def word(key: str) -> str:
@@ -191,7 +200,8 @@ def _echo_problems(problems: list[Problem], limit: int = 200) -> None:
     for problem in problems[:limit]:
         click.echo(f"  {problem}")
     if len(problems) > limit:
-        click.echo(f"  ... and {len(problems) - limit} more")
+        more = len(problems) - limit
+        click.echo(tr(f"  ... i {more} więcej", f"  ... and {more} more"))
 
 
 @survey.command(name="import")
@@ -295,20 +305,43 @@ def import_command(
     except SurveyError as err:
         if len(err.problems) == 1 and err.problems[0].row is None:
             raise
-        click.echo(f"{source}: INVALID, {len(err.problems)} problems:")
+        n = len(err.problems)
+        click.echo(
+            tr(f"{source}: NIEPOPRAWNE, problemy: {n}:", f"{source}: INVALID, {n} problems:")
+        )
         _echo_problems(err.problems)
-        click.echo("Nothing written. Fix the forms, or leave them out with --skip-invalid.")
+        click.echo(
+            tr(
+                "Nic nie zapisano. Popraw formularze albo pomiń je opcją --skip-invalid.",
+                "Nothing written. Fix the forms, or leave them out with --skip-invalid.",
+            )
+        )
         raise SystemExit(2) from None
     write_survey_dataset(result, out)
     s = result.summary
+    rule = model.SURVEY_RULES.label(s["rule"], current_lang()) if s["rule"] else ""
     click.echo(
-        f"{out}: wave {s['wave']!r} of {s['scope']}, rule {s['rule']}: {s['answered']} of "
-        f"{s['asked']} institutions answered ({100 * s['response_rate']:.0f}%), {s['ties']} ties, "
-        f"{100 * s['one_sided_share']:.0f}% of them reported by one side only"
+        tr(
+            f"{out}: fala {s['wave']!r} zakresu {s['scope']}, reguła: {rule}: odpowiedziało "
+            f"{s['answered']} z {s['asked']} instytucji ({100 * s['response_rate']:.0f}%), "
+            f"powiązania: {s['ties']}, z nich {100 * s['one_sided_share']:.0f}% zgłoszonych "
+            "tylko przez jedną stronę",
+            f"{out}: wave {s['wave']!r} of {s['scope']}, rule {s['rule']}: {s['answered']} of "
+            f"{s['asked']} institutions answered ({100 * s['response_rate']:.0f}%), "
+            f"{s['ties']} ties, {100 * s['one_sided_share']:.0f}% of them reported by one side "
+            "only",
+        )
     )
     if result.skipped:
-        click.echo(f"Left out as invalid ({len(result.skipped)}):")
+        click.echo(
+            tr(
+                f"Pominięte jako niepoprawne ({len(result.skipped)}):",
+                f"Left out as invalid ({len(result.skipped)}):",
+            )
+        )
         _echo_problems([p for f in result.skipped for p in f.errors])
     if result.warnings:
-        click.echo(f"Warnings ({len(result.warnings)}):")
+        click.echo(
+            tr(f"Ostrzeżenia ({len(result.warnings)}):", f"Warnings ({len(result.warnings)}):")
+        )
         _echo_problems(result.warnings)
