@@ -220,13 +220,14 @@ def _duration(seconds: float) -> str:
 @pl_doc(
     """Zmierz sieć współpracy i znajdź jej luki w koordynacji.
 
-    Zapisuje w OUT po jednym pliku CSV na wynik: network, network_territories,
-    centrality, brokerage, brokerage_groups, holes, mixing, mixing_groups,
-    communities, communities_sectors, cohesion, bridges, ego, clustering, twomode,
-    twomode_overlaps, gaps_co_serving, gaps_sector, gaps_referrals,
-    gaps_referral_targets, gaps_uncoordinated, gaps_group_coverage,
-    recommendations, survey_waves, trust i trust_pairs (kolumny:
-    docs/measures.md), potem wypisuje najbardziej centralne instytucje i
+    Zapisuje w OUT po jednym pliku CSV na wynik: network.csv,
+    network_territories.csv, centrality.csv, brokerage.csv, brokerage_groups.csv,
+    holes.csv, mixing.csv, mixing_groups.csv, communities.csv,
+    communities_sectors.csv, cohesion.csv, bridges.csv, ego.csv, clustering.csv,
+    twomode.csv, twomode_overlaps.csv, gaps_co_serving.csv, gaps_sector.csv,
+    gaps_referrals.csv, gaps_referral_targets.csv, gaps_uncoordinated.csv,
+    gaps_group_coverage.csv, recommendations.csv, survey_waves.csv, trust.csv i
+    trust_pairs.csv (kolumny: docs/measures.md), potem wypisuje najbardziej centralne instytucje i
     największe luki. Nic, co zostaje zapisane lub wypisane, nie identyfikuje
     rodziny; liczby 1 i 2 rodzin (i skierowań) są zapisywane i wypisywane jako
     <3, jak w raportach; dokładne tylko z --min-count 1. README.txt w OUT

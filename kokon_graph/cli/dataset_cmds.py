@@ -111,7 +111,7 @@ def _summary(problems: list[Problem]) -> str:
     return ", ".join(f"{n} {rule}" for rule, n in counts.most_common())
 
 
-def _table_word(name: str) -> str:
+def table_word(name: str) -> str:
     """A table's name in the language of messages."""
     if current_lang() != "pl":
         return name
@@ -179,7 +179,7 @@ def validate(
         )
         _echo_problems(err.problems, limit)
         raise SystemExit(2) from None
-    counts = ", ".join(f"{_table_word(name)} {n}" for name, n in ds.counts().items() if n)
+    counts = ", ".join(f"{table_word(name)} {n}" for name, n in ds.counts().items() if n)
     click.echo(tr(f"{dataset}: poprawny ({counts})", f"{dataset}: valid ({counts})"))
     if ds.warnings:
         n = len(ds.warnings)
@@ -300,13 +300,13 @@ def _vocabulary_word(vocab: model.Vocabulary) -> Callable[[str], str]:
 def _table_and_wave(key: Any) -> str:
     table, wave = key
     if wave == "(all waves)":
-        return f"{_table_word(table)} / {tr('(wszystkie fale)', wave)}"
-    return f"{_table_word(table)} / {wave_text(wave, current_lang())}"
+        return f"{table_word(table)} / {tr('(wszystkie fale)', wave)}"
+    return f"{table_word(table)} / {wave_text(wave, current_lang())}"
 
 
 #: Each part of ``info``: its title (Polish, English) and how its values read.
 _INFO_PARTS: dict[str, tuple[str, str, Callable[[Any], str]]] = {
-    "tables": ("Wiersze w tabelach", "Rows per table", _table_word),
+    "tables": ("Wiersze w tabelach", "Rows per table", table_word),
     "sector": (
         "Instytucje według sektora",
         "Institutions by sector",

@@ -137,7 +137,9 @@ def generate(
     if quiet:
         return
     where = f" {summary.territory}" if summary.territory else ""
-    counts = ", ".join(f"{name} {n}" for name, n in summary.counts.items())
+    from kokon_graph.cli.dataset_cmds import table_word
+
+    counts = ", ".join(f"{table_word(name)} {n}" for name, n in summary.counts.items())
     click.echo(
         tr(
             f"{out}: {scale}{where}, ziarno {seed} ({counts})",
