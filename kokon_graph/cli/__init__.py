@@ -161,6 +161,10 @@ class _LazyGroup(KokonGroup):
         except KokonError as err:
             report_error(err)
             ctx.exit(2 if isinstance(err, ValueError) else 1)
+        except click.UsageError as err:
+            from kokon_graph.cli._help import in_polish
+
+            raise in_polish(err) from None
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:

@@ -17,6 +17,7 @@ Imports only click: ``kokon-graph --help`` stays light.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -24,7 +25,7 @@ import click
 
 from kokon_graph.lang import current_lang, tr
 
-__all__ = ["KokonCommand", "KokonGroup", "bi", "pl_doc", "polish", "translated"]
+__all__ = ["KokonCommand", "KokonGroup", "bi", "in_polish", "pl_doc", "polish", "translated"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -90,8 +91,63 @@ def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str
     return spec, f"{head}{bracket}{extra}"
 
 
+#: click's messages about a command line it cannot parse, and their Polish forms.
+_USAGE_ERRORS_PL: Final = (
+    (re.compile(r"^Missing option (.+)\.$"), r"Brak wymaganej opcji \1."),
+    (re.compile(r"^Missing argument (.+)\.$"), r"Brak argumentu \1."),
+    (re.compile(r"^Missing parameter: (.+)$"), r"Brak parametru \1"),
+    (re.compile(r"^No such option '(.+)'\.(?: Did you mean (.+)\?)?$"), r"Nie ma opcji '\1'."),
+    (re.compile(r"^No such command '(.+)'\.$"), r"Nie ma polecenia '\1'."),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"Nadmiarowe argumenty (\1)"),
+    (re.compile(r"^Option '(.+)' requires an argument\.$"), r"Opcja '\1' wymaga wartości."),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"), r"Opcja '\1' nie przyjmuje wartości."),
+    (re.compile(r"^Invalid value for (.+?): (.+)$"), r"Niepoprawna wartość \1: \2"),
+    (re.compile(r"'(.+)' is not one of (.+)\.$"), r"'\1' nie jest żadną z wartości: \2."),
+    (re.compile(r"'(.+)' is not a valid (integer|float)\.$"), r"'\1' to nie liczba."),
+    (re.compile(r"(\S+) is not in the range (.+)\.$"), r"\1 jest poza zakresem \2."),
+    (re.compile(r"(File|Directory|Path) '(.+)' does not exist\.$"), r"'\2' nie istnieje."),
+    (re.compile(r"(File|Directory|Path) '(.+)' is a file\.$"), r"'\2' to plik."),
+    (re.compile(r"(File|Directory|Path) '(.+)' is a directory\.$"), r"'\2' to folder."),
+)
+
+
+def _polish_usage_message(message: str) -> str:
+    for pattern, polish_form in _USAGE_ERRORS_PL:
+        message = pattern.sub(polish_form, message)
+    return message.replace(" Did you mean ", " Czy chodziło o ")
+
+
+class _PolishUsageError(click.UsageError):
+    """A usage error shown in Polish: the usage line, where help is, the message."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None) -> None:
+        super().__init__(message, ctx)
+        # written now: when it is shown the command has ended and with it the language
+        self.usage = ctx.get_usage() if ctx is not None else ""
+
+    def show(self, file: Any = None) -> None:
+        if self.ctx is not None:
+            click.echo(self.usage, err=True)
+            click.echo(f"Spróbuj '{self.ctx.command_path} --help', aby zobaczyć pomoc.\n", err=True)
+        click.echo(f"Błąd: {self.format_message()}", err=True)
+
+
+def in_polish(err: click.UsageError) -> click.UsageError:
+    """``err`` as the language of messages says: in Polish, or as it is."""
+    if current_lang() != "pl" or isinstance(err, _PolishUsageError):
+        return err
+    return _PolishUsageError(_polish_usage_message(err.format_message()), ctx=err.ctx)
+
+
 class KokonCommand(click.Command):
-    """A command whose help screen speaks the language of messages."""
+    """A command whose help screen, and whose complaints about its command line, speak the
+    language of messages."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as err:
+            raise in_polish(err) from None
 
     def get_short_help_str(self, limit: int = 45) -> str:
         if current_lang() != "pl" or self.short_help or not self.help:

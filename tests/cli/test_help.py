@@ -104,3 +104,20 @@ def test_polish_help_imports_neither_pandas_nor_networkx() -> None:
     assert "kokon_graph.cli._help" in imported
     assert not {"pandas", "networkx"} & imported
     assert "Polecenia:" in done.stdout
+
+
+def test_a_command_line_click_cannot_parse_is_explained_in_polish() -> None:
+    code, out, err = run("--lang", "pl", "report", "datasets/praski-kokon")
+    assert (code, out) == (2, "")
+    assert err == (
+        "Użycie: main report [OPCJE] DATASET\n"
+        "Spróbuj 'main report --help', aby zobaczyć pomoc.\n\n"
+        "Błąd: Brak wymaganej opcji '--out' / '-o'.\n"
+    )
+    code, _, err = run("--lang", "pl", "report", "x", "-o", "y", "--min-count", "0")
+    assert code == 2
+    assert err.endswith("Błąd: Niepoprawna wartość '--min-count': 0 jest poza zakresem x>=1.\n")
+    code, _, err = run("--lang", "pl", "raport")
+    assert code == 2 and err.endswith("Błąd: Nie ma polecenia 'raport'.\n")
+    code, _, err = run("--lang", "en", "report", "datasets/praski-kokon")
+    assert code == 2 and err.endswith("Error: Missing option '--out' / '-o'.\n")
