@@ -63,6 +63,11 @@ def _gminas(count: int) -> str:
     return f"{count} gmina" if count == 1 else f"{count} gminas"
 
 
+def _pl(number: str) -> str:
+    """A number as written in Polish: a decimal comma."""
+    return number.replace(".", ",")
+
+
 def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     from kokon_graph.report.tables import method_words
 
@@ -70,11 +75,11 @@ def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     cen = results["centrality"]
     method = str(cen["betweenness_method"].iloc[0]) if len(cen) else "exact"
     method = str(method_words(method, current_lang()))
+    density, reciprocity = _pl(f"{net['density']:.3g}"), _pl(f"{net['reciprocity_dyad']:.2f}")
     click.echo(
         tr(
             f"Sieć: instytucje {int(net['institutions'])}, powiązania {int(net['ties'])}, "
-            f"gęstość {net['density']:.3g}, wzajemność {net['reciprocity_dyad']:.2f} "
-            f"(metoda pośrednictwa: {method})",
+            f"gęstość {density}, wzajemność {reciprocity} (metoda pośrednictwa: {method})",
             f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
             f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
             f"(betweenness: {method})",
@@ -91,7 +96,13 @@ def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
         degree = tr("stopień", "degree")
         echo_table(
             [
-                (f"{i}.", str(r.name), str(r.id), f"{r.betweenness:.3f}", f"{degree} {r.degree}")
+                (
+                    f"{i}.",
+                    str(r.name),
+                    str(r.id),
+                    tr(_pl(f"{r.betweenness:.3f}"), f"{r.betweenness:.3f}"),
+                    f"{degree} {r.degree}",
+                )
                 for i, r in enumerate(top.head(TOP).itertuples(), start=1)
             ]
         )
@@ -408,7 +419,8 @@ def analyze(
         tr(
             f"Przeanalizowano {name}: {scope_text}; fala: {wave_text(wave, 'pl')}; "
             f"rodzaje współpracy: {kinds or 'wszystkie'}",
-            f"Analysed {name}: {scope_text}; wave: {wave or 'all'}; relation: {kinds or 'all'}",
+            f"Analysed {name}: {scope_text}; wave: {wave or 'all'}; "
+            f"relation: {str(relation) or 'all'}",
         )
     )
     _summary(results, min_count)
@@ -424,11 +436,13 @@ def analyze(
 
 def _wave_line(row: Any) -> str:
     """One survey wave of ``survey_waves``: its rule, answers and one-sided ties."""
-    rule = model.SURVEY_RULES.label(row.rule, current_lang()) if row.rule else ""
+    rule = model.SURVEY_RULES.label(row.rule, "pl") if row.rule and current_lang() == "pl" else ""
+    rule = rule or row.rule
     return tr(
         f"Fala badania {wave_text(row.wave, 'pl')}: powiązania według reguły "
         f"{rule or 'nieodnotowanej'}, odpowiedziało {row.answered} z {row.asked} instytucji, "
-        f"{row.one_sided_share:.0%} z {row.ties} powiązań zgłoszonych tylko przez jedną stronę",
+        f"{row.one_sided_share:.0%} z {row.ties} powiązań zgłoszonych tylko przez jedną "
+        "stronę".replace("%", " %"),
         f"Survey wave {row.wave}: ties by the {rule or 'unrecorded'} rule, "
         f"{row.answered} of {row.asked} institutions answered, "
         f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only",
