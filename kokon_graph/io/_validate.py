@@ -558,6 +558,14 @@ def _check_order(
     )
 
 
+def _ends_first(thing_pl: str, thing_en: str) -> str:
+    """Why an end before the start is wrong, for a group, membership or service."""
+    return tr(
+        f"{thing_pl} nie może się skończyć, zanim się zacznie",
+        f"a {thing_en} cannot end before it starts",
+    )
+
+
 def _fill_defaults(frame: pd.DataFrame, spec: Table) -> None:
     if spec.name == "institutions":
         types = frame["type"]
@@ -715,29 +723,9 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             "warning",
         )
     elif name == "groups":
-        _check_order(
-            chk,
-            raw,
-            frame,
-            "start",
-            "end",
-            tr(
-                "grupa nie może się skończyć, zanim się zacznie",
-                "a group cannot end before it starts",
-            ),
-        )
+        _check_order(chk, raw, frame, "start", "end", _ends_first("grupa", "group"))
     elif name == "memberships":
-        _check_order(
-            chk,
-            raw,
-            frame,
-            "start",
-            "end",
-            tr(
-                "członkostwo nie może się skończyć, zanim się zacznie",
-                "a membership cannot end before it starts",
-            ),
-        )
+        _check_order(chk, raw, frame, "start", "end", _ends_first("członkostwo", "membership"))
         dup = frame[["group", "member", "wave"]].duplicated(keep="first")
         chk.per_row(
             raw,
@@ -793,17 +781,7 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             "bad-number",
         )
     elif name == "services":
-        _check_order(
-            chk,
-            raw,
-            frame,
-            "start",
-            "end",
-            tr(
-                "usługa nie może się skończyć, zanim się zacznie",
-                "a service cannot end before it starts",
-            ),
-        )
+        _check_order(chk, raw, frame, "start", "end", _ends_first("usługa", "service"))
     elif name == "referrals":
         self_ref = (frame["source"] == frame["target"]) & (frame["source"] != "")
         chk.per_row(
