@@ -97,11 +97,13 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        from kokon_graph.lang import tr
+
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(tr(f"wiersz {self.row}", f"row {self.row}"))
         if self.column is not None:
-            where.append(f"column {self.column!r}")
+            where.append(tr(f"kolumna {self.column!r}", f"column {self.column!r}"))
         return f"{', '.join(where)}: {self.message}"
 
 
@@ -115,15 +117,18 @@ class DatasetError(KokonError, ValueError):
     """
 
     def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        from kokon_graph.lang import tr
+
         self.problems = list(problems)
         self.source = source
-        n = len(self.problems)
-        first = str(self.problems[0]) if self.problems else "no details"
-        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        first, more = _first_and_more(self.problems)
         where = f"{source}: " if source else ""
         super().__init__(
-            f"{where}invalid dataset: {first}{more}",
-            hint="fix the listed rows and run `kokon-graph validate` again",
+            tr(f"{where}niepoprawny zbiór danych: ", f"{where}invalid dataset: ") + first + more,
+            hint=tr(
+                "popraw wymienione wiersze i uruchom ponownie `kokon-graph validate`",
+                "fix the listed rows and run `kokon-graph validate` again",
+            ),
         )
 
     def counts(self) -> Counter[str]:
@@ -150,7 +155,7 @@ class OutputError(KokonError):
 class KokonWarning(UserWarning):
     """A result is computed, but something about the data changes how it reads.
 
-    The command line prints it as one ``Warning:`` line, once."""
+    The command line prints it as one ``Warning:`` (``Ostrzeżenie:``) line, once."""
 
 
 class OptionError(KokonError, ValueError):
@@ -186,13 +191,19 @@ class SurveyError(DatasetError):
     is listed, located by file, sheet, row and column."""
 
     def __init__(self, problems: Iterable[Problem], *, source: str = "") -> None:
+        from kokon_graph.lang import tr
+
         super().__init__(problems, source=source)
         n = len(self.problems)
-        first = str(self.problems[0]) if self.problems else "no details"
-        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
-        self.args = (f"invalid survey answers: {first}{more}",)
+        first, more = _first_and_more(self.problems)
+        self.args = (
+            tr("niepoprawne odpowiedzi ankiety: ", "invalid survey answers: ") + first + more,
+        )
         self.hint = (
-            "fix the listed forms, or leave them out with --skip-invalid"
+            tr(
+                "popraw wymienione formularze albo pomiń je opcją --skip-invalid",
+                "fix the listed forms, or leave them out with --skip-invalid",
+            )
             if n > 1 or (self.problems and self.problems[0].row is not None)
             else None
         )
@@ -201,3 +212,16 @@ class SurveyError(DatasetError):
     def one(cls, problem: Problem) -> SurveyError:
         """The error of a single problem (a file that cannot be read at all)."""
         return cls([problem])
+
+
+def _first_and_more(problems: list[Problem]) -> tuple[str, str]:
+    """The first problem and ``(and N more problems)`` for an error's one line."""
+    from kokon_graph.lang import tr
+
+    n = len(problems)
+    first = str(problems[0]) if problems else tr("brak szczegółów", "no details")
+    if n <= 1:
+        return first, ""
+    return first, tr(
+        f" (i więcej problemów: {n - 1})", f" (and {n - 1} more problem{'s' if n > 2 else ''})"
+    )

@@ -32,6 +32,7 @@ from typing import Any, Final
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.lang import tr
 from kokon_graph.model import normalize_token
 
 __all__ = [
@@ -460,15 +461,27 @@ def short_name_problems(institutions: pd.DataFrame) -> list[tuple[Any, str]]:
     out: list[tuple[Any, str]] = []
     for row, iid, value in zip(institutions.index, ids, values, strict=True):
         if not value:
-            out.append((row, "no short name; the derived label is used instead"))
+            out.append(
+                (
+                    row,
+                    tr(
+                        "brak nazwy skróconej; użyta jest etykieta utworzona z nazwy",
+                        "no short name; the derived label is used instead",
+                    ),
+                )
+            )
             continue
         others = [o for o in owners[normalize_token(value)] if o != iid]
         if others:
             out.append(
                 (
                     row,
-                    f"short name {value!r} is also used by {', '.join(others)}; "
-                    "the derived label is used instead",
+                    tr(
+                        f"nazwy skróconej {value!r} używa też {', '.join(others)}; użyta jest "
+                        "etykieta utworzona z nazwy",
+                        f"short name {value!r} is also used by {', '.join(others)}; "
+                        "the derived label is used instead",
+                    ),
                 )
             )
     return out

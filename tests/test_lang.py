@@ -17,7 +17,8 @@ from kokon_graph.lang import messages_lang_from
 from kokon_graph.report._text import t
 from tests.conftest import INVALID, REPO
 
-#: English words that must not reach a Polish reader (besides the vocabulary codes).
+#: English words that must not reach a Polish reader (besides the vocabulary codes), compared
+#: without regard to case; ALL-CAPS words (placeholders such as FILE, acronyms) are left out.
 ENGLISH_WORDS = frozenset(
     {
         "gap",
@@ -44,6 +45,46 @@ ENGLISH_WORDS = frozenset(
         "value",
         "page",
         "sheet",
+        "the",
+        "and",
+        "of",
+        "or",
+        "is",
+        "not",
+        "missing",
+        "file",
+        "files",
+        "row",
+        "rows",
+        "column",
+        "columns",
+        "warning",
+        "warnings",
+        "error",
+        "errors",
+        "institution",
+        "institutions",
+        "tie",
+        "ties",
+        "wave",
+        "waves",
+        "families",
+        "referrals",
+        "written",
+        "wrote",
+        "usage",
+        "options",
+        "commands",
+        "show",
+        "message",
+        "default",
+        "required",
+        "network",
+        "map",
+        "report",
+        # the status of a sector gap
+        "absent",
+        "no_tie",
     }
 )
 
@@ -85,7 +126,7 @@ def test_polish_suggestion_shows_the_label_with_the_code_in_brackets() -> None:
 def test_errors_in_polish_and_a_bad_language_is_one_line_exit_2() -> None:
     code, _, err = run("--lang", "pl", "validate", "nie-ma-takiego")
     assert code == 1
-    assert err.startswith("Błąd: 'nie-ma-takiego' does not exist\nWskazówka: ")
+    assert err.startswith("Błąd: 'nie-ma-takiego' nie istnieje\nWskazówka: podaj folder ")
     code, _, err = run("validate", "x", env={"KOKON_LANG": "de"})
     assert code == 2
     assert "KOKON_LANG='de' is not pl or en" in err
@@ -99,12 +140,26 @@ def test_global_lang_sets_the_language_of_files(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(path, read_only=True).sheetnames[0] == "readme"
 
 
-def _workbook_text(path: Path, skip_last: bool) -> str:
+#: Headers of the columns that hold what is not Polish text by design: a column's name in
+#: the CSV files (the column guide, the summary's measures) and the literature cited.
+_NOT_TEXT_HEADERS = frozenset({t("column", "pl"), t("reference", "pl")})
+
+
+def _workbook_text(path: Path) -> str:
+    """The text a person reads in a workbook: its visible sheets' names and text cells
+    (booleans are shown by Excel in its own language), without the columns of
+    :data:`_NOT_TEXT_HEADERS`."""
     wb = openpyxl.load_workbook(path, read_only=True)
-    sheets = wb.worksheets[:-1] if skip_last else wb.worksheets
-    parts = [ws.title for ws in wb.worksheets]
+    sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    parts = [ws.title for ws in sheets]
     for ws in sheets:
-        parts += [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+        skipped: set[int] = set()
+        for row in ws.iter_rows(values_only=True):
+            for i, v in enumerate(row):
+                if v in _NOT_TEXT_HEADERS:
+                    skipped.add(i)
+                elif v is not None and not isinstance(v, bool) and i not in skipped:
+                    parts.append(str(v))
     wb.close()
     return "\n".join(parts)
 
@@ -115,39 +170,108 @@ def _html_text(path: Path) -> str:
     return unescape(re.sub(r"<[^>]+>", " ", body))
 
 
-def _english_found(text: str) -> set[str]:
-    """English codes and words in ``text``, leaving out file names (``gaps_sector.csv``) and
-    institution ids (``2815-PUP``)."""
-    text = re.sub(r"\S+\.csv\b", " ", text)
-    words = set(re.findall(r"[A-Za-z_]+", text))
-    return (words & _english_codes()) | {w for w in words if w in ENGLISH_WORDS}
+def _english_found(text: str, allowed: frozenset[str] = frozenset()) -> set[str]:
+    """English codes and words in ``text``, leaving out paths and file names
+    (``gaps_sector.csv``), option names (``--min-count``), ``scope:code`` values, institution
+    ids (``2815-PUP``) and the words in ``allowed``."""
+    text = re.sub(r"\S*[/\\]\S*|\S+\.(csv|html|xlsx|json|txt|zip)\b", " ", text)
+    text = re.sub(r"(?<!\w)--?[a-z][\w-]*|\b[a-z]+:\S+|\b\w+=\S+", " ", text)
+    # what the user wrote is quoted as written, and a suggestion's code follows its label
+    text = re.sub(r"'[^'\n]*'( \([a-z_]+\))?", " ", text)
+    words = {w for w in re.findall(r"[^\W\d]+", text) if not (len(w) > 1 and w.isupper())}
+    codes = (words & _english_codes()) - allowed
+    return codes | {w for w in words if w.lower() in ENGLISH_WORDS and w.lower() not in allowed}
+
+
+#: Words a user types on the command line, shown as such in Polish help: the values of
+#: options (``--kind cooperation``, ``--wave before``, ``--partition sector``), which stay
+#: English because they are identifiers, each next to its Polish meaning.
+_TYPED_VALUES = frozenset(
+    {"before", "after", "sector", "exact", "sampled", "auto", "union", "intersection"}
+    | {"reconstruction", "cooperation", "referrals", "groups", "aggregate", "ego", "type"}
+    | {"level", "information", "resources", "joint_action", "agreement", "other", "memory"}
+    | {"gds", "national", "text", "json", "share_group", "same_sector", "same_gmina"}
+    | {"voivodeship", "degree", "betweenness", "pagerank", "eigenvector", "project"}
+)
+
+
+def _help_screens() -> dict[str, str]:
+    """``--help`` of the program and of every command, in Polish."""
+    from tests.test_cli import _all_commands
+
+    screens = {"": run("--lang", "pl", "--help")[1]}
+    for name, _command in _all_commands():
+        code, out, err = run("--lang", "pl", *name.split(), "--help")
+        assert (code, err) == (0, ""), name
+        # example lines are commands to copy, in the language of the command line
+        screens[name] = "\n".join(
+            line for line in out.splitlines() if not line.lstrip().startswith("kokon-graph ")
+        )
+    return screens
+
+
+def _polish(*args: str) -> str:
+    """A command run with ``--lang pl``: what it printed, checked to have succeeded."""
+    code, out, err = run("--lang", "pl", *args)
+    assert code == 0, (args, out, err)
+    return out + err
 
 
 @pytest.mark.slow
-def test_polish_outputs_hold_no_english_codes_or_words(tmp_path: Path) -> None:
+def test_every_polish_output_holds_no_english_codes_or_words(tmp_path: Path) -> None:
     data = REPO / "datasets" / "praski-kokon"
-    assert run("report", str(data), "--out", str(tmp_path / "r"), "--no-map", "-q")[0] == 0
-    assert (
-        run(
-            "compare",
-            str(data),
-            "--before",
-            "before",
-            "--after",
-            "after",
+    out = tmp_path / "wyniki"
+    found: dict[str, set[str]] = {}
+    screens = _help_screens()
+    commands = frozenset(" ".join(screens).split())  # command names are typed too
+    for name, screen in screens.items():
+        found[f"kokon-graph {name} --help"] = _english_found(screen, _TYPED_VALUES | commands)
+    printed = {
+        "validate": _polish("validate", str(data)),
+        "validate (invalid)": run("--lang", "pl", "validate", str(INVALID / "many-problems"))[1],
+        "info": _polish("info", str(data)),
+        "analyze": _polish("analyze", str(data), "--out", str(out / "a")),
+        "map": _polish("map", str(data), "--out", str(out / "mapa.html")),
+        "map --compare": _polish(
+            "map", str(data), "--compare", "before", "after", "--out", str(out / "zmiany.html")
+        ),
+        "report": _polish("report", str(data), "--out", str(out / "r"), "--no-map"),
+        "compare": _polish("compare", str(data), "--out", str(out / "c"), "--permutations", "100"),
+        "test": _polish(
+            "test", str(data), "--before", "before", "--after", "after", "--permutations", "100"
+        ),
+        "export": _polish("export", str(data), "--out", str(out / "siec.gexf")),
+        "template": _polish("template", "--out", str(out / "szablon.xlsx")),
+        "atlas": _polish("atlas", str(data), "--scope", "powiat:1465", "--out", str(out / "at")),
+        "generate": _polish("generate", "--scale", "gmina", str(out / "g")),
+        "survey forms": _polish(
+            "survey",
+            "forms",
+            str(REPO / "datasets" / "liderzy-kooperacji"),
+            "--scope",
+            "gmina:1441812",
+            "--wave",
+            "2026",
             "--out",
-            str(tmp_path / "c"),
-            "-q",
-        )[0]
-        == 0
-    )
-    assert run("template", "--out", str(tmp_path / "s.xlsx"))[0] == 0
-    found = {
-        # the column guide's descriptions are English still (see docs/reports.md)
-        "report.xlsx": _english_found(_workbook_text(tmp_path / "r" / "report.xlsx", True)),
-        "report.html": _english_found(_html_text(tmp_path / "r" / "report.html")),
-        "compare.html": _english_found(_html_text(tmp_path / "c" / "compare.html")),
-        "szablon.xlsx": _english_found(_workbook_text(tmp_path / "s.xlsx", False)),
+            str(out / "ankiety"),
+        ),
+        "survey status": _polish("survey", "status", str(out / "ankiety")),
     }
+    for name, text in printed.items():
+        found[name] = _english_found(text)
+    files = {
+        "report.xlsx": _workbook_text(out / "r" / "report.xlsx"),
+        "report.html": _html_text(out / "r" / "report.html"),
+        "compare.xlsx": _workbook_text(out / "c" / "compare.xlsx"),
+        "compare.html": _html_text(out / "c" / "compare.html"),
+        "mapa.html": _html_text(out / "mapa.html"),
+        "szablon.xlsx": _workbook_text(out / "szablon.xlsx"),
+        "atlas": "\n".join(_html_text(p) for p in sorted((out / "at").rglob("*.html"))[:6]),
+        # Polish first, then the same in English
+        "README.txt": (out / "a" / "README.txt").read_text("utf-8").split("\nCommand:")[0],
+        "ankieta.xlsx": _workbook_text(next((out / "ankiety" / "forms").glob("*.xlsx"))),
+    }
+    for name, text in files.items():
+        found[name] = _english_found(text)
     assert found == {name: set() for name in found}
     assert t("summary", "pl") == "Podsumowanie"

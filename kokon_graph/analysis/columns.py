@@ -18,6 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from kokon_graph.analysis._columns_pl import polish_description
+from kokon_graph.model import Lang
+
 __all__ = [
     "COLUMNS",
     "ColumnDoc",
@@ -39,6 +42,9 @@ class ColumnDoc:
         For measures: how it is computed (plain text, may use Unicode maths).
     reference
         For measures: where the definition comes from.
+    description_pl
+        The description in Polish (by default from the catalogue of
+        :mod:`kokon_graph.analysis._columns_pl`, keyed by the English line).
     """
 
     pl: str
@@ -46,6 +52,15 @@ class ColumnDoc:
     description: str
     formula: str = ""
     reference: str = ""
+    description_pl: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.description_pl:
+            object.__setattr__(self, "description_pl", polish_description(self.description))
+
+    def describe(self, lang: Lang) -> str:
+        """The description in ``lang`` (what a report's column guide shows)."""
+        return self.description_pl if lang == "pl" else self.description
 
 
 # ------------------------------------------------------------------ references

@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 import click
 
 from kokon_graph._text import terminal_safe
+from kokon_graph.cli._help import bi
 from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Relation, Scope, build_network
 from kokon_graph.io import Dataset, read_dataset
+from kokon_graph.lang import tr
 
 __all__ = [
     "dataset_argument",
@@ -56,22 +58,37 @@ def dataset_options(f: F) -> F:
             "--encoding",
             metavar="NAME",
             default=None,
-            help="Encoding of the CSV files (default: UTF-8, then cp1250).",
+            help=bi(
+                "Kodowanie plików CSV (domyślnie: UTF-8, potem cp1250).",
+                "Encoding of the CSV files (default: UTF-8, then cp1250).",
+            ),
         ),
         click.option(
             "--pseudonym-key-file",
             type=click.Path(dir_okay=False),
             default=None,
-            help="File holding the key that pseudonymises family ids "
-            "(default: $KOKON_PSEUDONYM_KEY or $KOKON_PSEUDONYM_KEY_FILE).",
+            help=bi(
+                "Plik z kluczem, którym pseudonimizowane są identyfikatory rodzin "
+                "(domyślnie: $KOKON_PSEUDONYM_KEY albo $KOKON_PSEUDONYM_KEY_FILE).",
+                "File holding the key that pseudonymises family ids "
+                "(default: $KOKON_PSEUDONYM_KEY or $KOKON_PSEUDONYM_KEY_FILE).",
+            ),
         ),
         click.option(
             "--pseudonymised",
             is_flag=True,
             default=False,
-            help="The family ids are pseudonyms already; do not hash them again.",
+            help=bi(
+                "Identyfikatory rodzin są już pseudonimami; nie haszuj ich ponownie.",
+                "The family ids are pseudonyms already; do not hash them again.",
+            ),
         ),
-        click.option("--strict", is_flag=True, default=False, help="Treat warnings as errors."),
+        click.option(
+            "--strict",
+            is_flag=True,
+            default=False,
+            help=bi("Traktuj ostrzeżenia jak błędy.", "Treat warnings as errors."),
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -89,8 +106,12 @@ def scope_option(f: F) -> F:
         default=None,
         metavar="SCOPE",
         callback=_parse_scope,
-        help="Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
-        "project:NAME (default: all).",
+        help=bi(
+            "Część danych: voivodeship:28 (województwo), powiat:2815, gmina:2815011, "
+            "project:NAZWA (projekt; domyślnie: całość).",
+            "Part of the data: voivodeship:28, powiat:2815, gmina:2815011, "
+            "project:NAME (default: all).",
+        ),
     )(f)
 
 
@@ -100,7 +121,10 @@ def wave_option(f: F) -> F:
         "--wave",
         default=None,
         metavar="WAVE",
-        help="Survey wave to analyse (e.g. before, after, 2021); default: all waves together.",
+        help=bi(
+            "Fala badania do analizy (np. before, after, 2021); domyślnie: wszystkie fale razem.",
+            "Survey wave to analyse (e.g. before, after, 2021); default: all waves together.",
+        ),
     )(f)
 
 
@@ -120,8 +144,13 @@ def relation_option(f: F) -> F:
         default=None,
         metavar="KINDS",
         callback=_parse_relation,
-        help="Only these cooperation kinds, comma-separated: information, resources, "
-        "joint_action, agreement, other (default: all).",
+        help=bi(
+            "Tylko te rodzaje współpracy, po przecinku: information (informacja), resources "
+            "(zasoby), joint_action (wspólne działania), agreement (porozumienie), other "
+            "(inne); domyślnie: wszystkie.",
+            "Only these cooperation kinds, comma-separated: information, resources, "
+            "joint_action, agreement, other (default: all).",
+        ),
     )(f)
 
 
@@ -133,7 +162,10 @@ def min_count_option(f: F) -> F:
         show_default=True,
         type=click.IntRange(min=1),
         metavar="N",
-        help="Show counts of families (and referrals) below N as '<N'.",
+        help=bi(
+            "Liczby rodzin (i skierowań) mniejsze niż N pokazuj jako '<N'.",
+            "Show counts of families (and referrals) below N as '<N'.",
+        ),
     )(f)
 
 
@@ -144,9 +176,16 @@ def _writable_folder(path: Path) -> None:
         probe = probe.parent
     if not probe.is_dir() or not os.access(probe, os.W_OK):
         raise KokonError(
-            f"cannot write the results to {path}: "
-            + (f"{probe} is not a folder" if not probe.is_dir() else "permission denied"),
-            hint="choose a folder you can write to with --out",
+            tr(f"nie da się zapisać wyników w {path}: ", f"cannot write the results to {path}: ")
+            + (
+                tr(f"{probe} to nie folder", f"{probe} is not a folder")
+                if not probe.is_dir()
+                else tr("brak uprawnień", "permission denied")
+            ),
+            hint=tr(
+                "wybierz opcją --out folder, w którym możesz zapisywać",
+                "choose a folder you can write to with --out",
+            ),
         )
 
 
@@ -179,14 +218,18 @@ def lang_option(f: F) -> F:
         type=click.Choice(["pl", "en"]),
         default="pl",
         show_default=True,
-        help="Language of labels and texts.",
+        help=bi("Język etykiet i tekstów.", "Language of labels and texts."),
     )(f)
 
 
 def quiet_option(f: F) -> F:
     """``--quiet``: no progress and no summary."""
     return click.option(
-        "--quiet", "-q", is_flag=True, default=False, help="Print nothing but errors."
+        "--quiet",
+        "-q",
+        is_flag=True,
+        default=False,
+        help=bi("Nie wypisuj niczego poza błędami.", "Print nothing but errors."),
     )(f)
 
 

@@ -14,6 +14,7 @@ import click
 
 from kokon_graph.errors import StoreError
 from kokon_graph.io import Dataset
+from kokon_graph.lang import tr
 
 __all__ = ["DEFAULT_USER", "dataset_from_store", "open_store"]
 
@@ -32,14 +33,23 @@ def _password(uri: str, user: str) -> str | None:
         return password
     try:
         answer: str = click.prompt(
-            f"Password of {user} at {safe_location(uri)}",
+            tr(
+                f"Hasło użytkownika {user} w {safe_location(uri)}",
+                f"Password of {user} at {safe_location(uri)}",
+            ),
             hide_input=True,
             err=True,
         )
     except click.Abort:
         raise StoreError(
-            "no password: NEO4J_PASSWORD is not set and none was typed",
-            hint="set NEO4J_PASSWORD, or run the command in a terminal to be asked for it",
+            tr(
+                "brak hasła: NEO4J_PASSWORD nie jest ustawione i żadnego nie wpisano",
+                "no password: NEO4J_PASSWORD is not set and none was typed",
+            ),
+            hint=tr(
+                "ustaw NEO4J_PASSWORD albo uruchom polecenie w terminalu, aby o nie zapytało",
+                "set NEO4J_PASSWORD, or run the command in a terminal to be asked for it",
+            ),
         ) from None
     return answer
 
@@ -50,8 +60,11 @@ def open_store(uri: str | None, *, user: str | None = None, database: str | None
 
     if not uri:
         raise StoreError(
-            "no database given",
-            hint="add --uri neo4j://host:7687 (or set NEO4J_URI)",
+            tr("nie podano bazy danych", "no database given"),
+            hint=tr(
+                "dodaj --uri neo4j://host:7687 (albo ustaw NEO4J_URI)",
+                "add --uri neo4j://host:7687 (or set NEO4J_URI)",
+            ),
         )
     user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
     return connect(uri, user=user, password=_password(uri, user), database=database)

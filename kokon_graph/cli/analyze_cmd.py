@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 import pandas as pd
 
+from kokon_graph import model
 from kokon_graph._text import terminal_safe
 from kokon_graph.cli._common import (
     dataset_argument,
@@ -23,8 +24,11 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_options,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
+from kokon_graph.lang import current_lang, tr
+from kokon_graph.report._text import wave_text
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -38,9 +42,14 @@ weighted_paths_option = click.option(
     default=None,
     type=click.FloatRange(min=0.0),
     metavar="ALPHA",
-    help="Also weighted closeness and betweenness (weighted_paths): a tie of strength w has "
-    "length 1/w^ALPHA (Opsahl et al. 2010): 0 gives the unweighted values, 1 uses strength "
-    "alone, 0.5 both strength and the number of intermediaries.",
+    help=bi(
+        "Także ważona bliskość i pośrednictwo (arkusz „Ścieżki ważone”): powiązanie o sile w ma "
+        "długość 1/w^ALPHA (Opsahl i in. 2010): 0 daje wartości bez wag, 1 bierze pod uwagę "
+        "tylko siłę, 0,5 zarówno siłę, jak i liczbę pośredników.",
+        "Also weighted closeness and betweenness (weighted_paths): a tie of strength w has "
+        "length 1/w^ALPHA (Opsahl et al. 2010): 0 gives the unweighted values, 1 uses strength "
+        "alone, 0.5 both strength and the number of intermediaries.",
+    ),
 )
 
 
@@ -51,8 +60,14 @@ def _betweenness(value: str) -> str | int:
     if text.isdigit() and int(text) > 0:
         return int(text)
     raise AnalyzeError(
-        f"--betweenness {value!r} is not auto, exact, sampled or a number of pivots",
-        hint="e.g. --betweenness exact or --betweenness 2048",
+        tr(
+            f"--betweenness {value!r} to nie auto, exact, sampled ani liczba punktów startowych",
+            f"--betweenness {value!r} is not auto, exact, sampled or a number of pivots",
+        ),
+        hint=tr(
+            "np. --betweenness exact albo --betweenness 2048",
+            "e.g. --betweenness exact or --betweenness 2048",
+        ),
     )
 
 
@@ -65,66 +80,123 @@ def _gminas(count: int) -> str:
     return f"{count} gmina" if count == 1 else f"{count} gminas"
 
 
+def _pl(number: str) -> str:
+    """A number as written in Polish: a decimal comma."""
+    return number.replace(".", ",")
+
+
 def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
+    from kokon_graph.report.tables import method_words
+
     net = results["network"].iloc[0]
     cen = results["centrality"]
+    method = str(cen["betweenness_method"].iloc[0]) if len(cen) else "exact"
+    method = str(method_words(method, current_lang()))
+    density, reciprocity = _pl(f"{net['density']:.3g}"), _pl(f"{net['reciprocity_dyad']:.2f}")
     click.echo(
-        f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
-        f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
-        f"(betweenness: {cen['betweenness_method'].iloc[0] if len(cen) else 'exact'})"
+        tr(
+            f"Sieć: instytucje {int(net['institutions'])}, powiązania {int(net['ties'])}, "
+            f"gęstość {density}, wzajemność {reciprocity} (metoda pośrednictwa: {method})",
+            f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
+            f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
+            f"(betweenness: {method})",
+        )
     )
     if len(cen):
-        click.echo("Most central (normalised betweenness):")
+        click.echo(
+            tr(
+                "Najbardziej centralne (pośrednictwo znormalizowane):",
+                "Most central (normalised betweenness):",
+            )
+        )
         top = cen.sort_values(["betweenness", "degree", "id"], ascending=[False, False, True])
+        degree = tr("stopień", "degree")
         echo_table(
             [
-                (f"{i}.", str(r.name), str(r.id), f"{r.betweenness:.3f}", f"degree {r.degree}")
+                (
+                    f"{i}.",
+                    str(r.name),
+                    str(r.id),
+                    tr(_pl(f"{r.betweenness:.3f}"), f"{r.betweenness:.3f}"),
+                    f"{degree} {r.degree}",
+                )
                 for i, r in enumerate(top.head(TOP).itertuples(), start=1)
             ]
         )
-    click.echo("Worst gaps:")
+    click.echo(tr("Największe luki:", "Worst gaps:"))
     co = results["gaps_co_serving"]
     if len(co):
         first = co.iloc[0]
-        click.echo(
-            f"  {len(co)} pairs share families without a cooperation tie; most: "
+        pair = (
             f"{terminal_safe(str(first['source_name']))} - "
-            f"{terminal_safe(str(first['target_name']))} "
-            f"({_families(int(first['shared_families']), min_count)} families)"
+            f"{terminal_safe(str(first['target_name']))}"
+        )
+        shared = _families(int(first["shared_families"]), min_count)
+        click.echo(
+            tr(
+                f"  par instytucji ze wspólnymi rodzinami bez powiązania współpracy: {len(co)}; "
+                f"najwięcej: {pair} (rodziny: {shared})",
+                f"  {len(co)} pairs share families without a cooperation tie; most: "
+                f"{pair} ({shared} families)",
+            )
         )
     else:
-        click.echo("  no pair shares families without a cooperation tie")
+        click.echo(
+            tr(
+                "  żadna para instytucji nie ma wspólnych rodzin bez powiązania współpracy",
+                "  no pair shares families without a cooperation tie",
+            )
+        )
     sector = results["gaps_sector"]
     if len(sector):
         absent = int((sector["status"] == "absent").sum())
         no_tie = int((sector["status"] == "no_tie").sum())
+        gminas = int(sector["gmina"].nunique())
         click.echo(
-            f"  {len(sector)} sector gaps in {_gminas(sector['gmina'].nunique())} "
-            f"({absent} absent, {no_tie} without a tie to the OPS/CUS)"
+            tr(
+                f"  luki sektorowe: {len(sector)}, gminy: {gminas} (brak sektora: {absent}, "
+                f"bez powiązania z OPS/CUS: {no_tie})",
+                f"  {len(sector)} sector gaps in {_gminas(gminas)} "
+                f"({absent} absent, {no_tie} without a tie to the OPS/CUS)",
+            )
         )
     else:
-        click.echo("  no sector gaps")
+        click.echo(tr("  brak luk sektorowych", "  no sector gaps"))
     targets = results["gaps_referral_targets"]
     unanswered = int(targets["unanswered"].sum()) if len(targets) else 0
     if unanswered:
         worst = targets.iloc[0]
         sent = _families(int(targets["referrals"].sum()), min_count)
         most = _families(int(worst["unanswered"]), min_count)
+        left = _families(unanswered, min_count)
+        name = terminal_safe(str(worst["name"]))
         click.echo(
-            f"  {_families(unanswered, min_count)} of {sent} referrals unanswered; most at "
-            f"{terminal_safe(str(worst['name']))} ({most})"
+            tr(
+                f"  skierowania bez odpowiedzi: {left} z {sent}; najwięcej w: {name} ({most})",
+                f"  {left} of {sent} referrals unanswered; most at {name} ({most})",
+            )
         )
     else:
-        click.echo("  no unanswered referrals")
+        click.echo(tr("  brak skierowań bez odpowiedzi", "  no unanswered referrals"))
     unc = results["gaps_uncoordinated"]
     total = int(unc["uncoordinated"].sum()) if len(unc) else 0
     gminas = int((unc["uncoordinated"] > 0).sum()) if len(unc) else 0
+    shown = _families(total, min_count)
     click.echo(
-        f"  {_families(total, min_count)} families served by several institutions without "
-        "coordination" + (f" (in {_gminas(gminas)})" if total else "")
+        tr(
+            f"  rodziny wspierane przez kilka instytucji bez koordynacji: {shown}"
+            + (f" (gminy: {gminas})" if total else ""),
+            f"  {shown} families served by several institutions without coordination"
+            + (f" (in {_gminas(gminas)})" if total else ""),
+        )
     )
     cover = results["gaps_group_coverage"]
-    click.echo(f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups")
+    click.echo(
+        tr(
+            f"  sektory nieobecne w grupach PGR/PGD/PZK/ZI: {len(cover)}",
+            f"  {len(cover)} sectors missing from PGR/PGD/PZK/ZI groups",
+        )
+    )
 
 
 @contextmanager
@@ -148,13 +220,20 @@ def _exact_progress(
     seconds = estimate_seconds(mats, between, DEFAULT_EXACT_LIMIT)
     parts = len(components(mats))
     click.echo(
-        f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
-        f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine now "
-        "(measured on a sample of the largest component).",
+        tr(
+            f"Dokładne pośrednictwo i bliskość dla instytucji: {mats.n}, w składowych: {parts}: "
+            f"około {_duration(seconds)} na tym komputerze teraz (zmierzone na próbce "
+            "największej składowej).",
+            f"Exact betweenness and closeness of {mats.n} institutions in {parts} "
+            f"component{'s' if parts != 1 else ''}: about {_duration(seconds)} on this machine "
+            "now (measured on a sample of the largest component).",
+        ),
         err=True,
     )
     total = work(mats, between, DEFAULT_EXACT_LIMIT)
-    bar = progress(None, label="Betweenness and closeness", length=total)
+    bar = progress(
+        None, label=tr("Pośrednictwo i bliskość", "Betweenness and closeness"), length=total
+    )
     with bar, reporting(bar.update):
         yield
 
@@ -165,10 +244,39 @@ def _duration(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zmierz sieć współpracy i znajdź jej luki w koordynacji.
+
+    Zapisuje w OUT po jednym pliku CSV na wynik: network.csv,
+    network_territories.csv, centrality.csv, brokerage.csv, brokerage_groups.csv,
+    holes.csv, mixing.csv, mixing_groups.csv, communities.csv,
+    communities_sectors.csv, cohesion.csv, bridges.csv, ego.csv, clustering.csv,
+    twomode.csv, twomode_overlaps.csv, gaps_co_serving.csv, gaps_sector.csv,
+    gaps_referrals.csv, gaps_referral_targets.csv, gaps_uncoordinated.csv,
+    gaps_group_coverage.csv, recommendations.csv, survey_waves.csv, trust.csv i
+    trust_pairs.csv (kolumny: docs/measures.md), potem wypisuje najbardziej centralne instytucje i
+    największe luki. Nic, co zostaje zapisane lub wypisane, nie identyfikuje
+    rodziny; liczby 1 i 2 rodzin (i skierowań) są zapisywane i wypisywane jako
+    <3, jak w raportach; dokładne tylko z --min-count 1. README.txt w OUT
+    zapisuje polecenie, próg i odcisk klucza (nigdy sam klucz).
+
+    \b
+    Przykład:
+      kokon-graph analyze datasets/liderzy-kooperacji --out results/
+      kokon-graph analyze data/ --out results/ --scope powiat:1805 --wave after
+      kokon-graph analyze data/ --out results/ --relation information --partition type
+      kokon-graph analyze data/ --out exact/ --min-count 1    # dokładne małe liczby: chroń je
+    """
+)
 @dataset_argument
 @out_dir_option(
-    "Folder for the CSV files (created if missing).", metavar="DIRECTORY", path_type=Path
+    bi(
+        "Folder na pliki CSV (tworzony, jeśli go nie ma).",
+        "Folder for the CSV files (created if missing).",
+    ),
+    metavar="DIRECTORY",
+    path_type=Path,
 )
 @dataset_options
 @scope_options
@@ -179,8 +287,12 @@ def _duration(seconds: float) -> str:
     default="sector",
     show_default=True,
     metavar="ATTRIBUTE",
-    help="Institution attribute for brokerage roles and mixing (sector, type, level, "
-    "powiat, gmina or an extra column).",
+    help=bi(
+        "Cecha instytucji dla ról pośrednika i mieszania (sector – sektor, type – typ, "
+        "level – szczebel, powiat, gmina albo dodatkowa kolumna).",
+        "Institution attribute for brokerage roles and mixing (sector, type, level, "
+        "powiat, gmina or an extra column).",
+    ),
 )
 @click.option(
     "--min-services",
@@ -188,7 +300,10 @@ def _duration(seconds: float) -> str:
     show_default=True,
     type=click.IntRange(min=1),
     metavar="N",
-    help="Families served by at least N institutions are checked for coordination.",
+    help=bi(
+        "Rodziny wspierane przez co najmniej N instytucji są sprawdzane pod kątem koordynacji.",
+        "Families served by at least N institutions are checked for coordination.",
+    ),
 )
 @click.option(
     "--betweenness",
@@ -196,27 +311,46 @@ def _duration(seconds: float) -> str:
     default="auto",
     show_default=True,
     metavar="auto|exact|sampled|N",
-    help="Betweenness and closeness: exact up to 12,000 institutions (auto), always exact, "
-    "or estimated from 1,024 (sampled) or N random pivots.",
+    help=bi(
+        "Pośrednictwo i bliskość: dokładne do 12 000 instytucji (auto), zawsze dokładne "
+        "(exact) albo szacowane z 1024 (sampled) lub N losowych punktów startowych.",
+        "Betweenness and closeness: exact up to 12,000 institutions (auto), always exact, "
+        "or estimated from 1,024 (sampled) or N random pivots.",
+    ),
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Seed of pivots and communities."
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help=bi(
+        "Ziarno losowania punktów startowych i społeczności.", "Seed of pivots and communities."
+    ),
 )
 @weighted_paths_option
 @click.option(
     "--raw-csv",
     is_flag=True,
     default=False,
-    help="Write text cells exactly, for programs; by default a cell beginning with =, +, -, @ "
-    "gets a leading ' so that a spreadsheet never runs it as a formula.",
+    help=bi(
+        "Zapisuj tekst dokładnie, dla programów; domyślnie komórka zaczynająca się od =, +, -, "
+        "@ dostaje na początku ', aby arkusz nigdy nie wykonał jej jako formuły.",
+        "Write text cells exactly, for programs; by default a cell beginning with =, +, -, @ "
+        "gets a leading ' so that a spreadsheet never runs it as a formula.",
+    ),
 )
 @click.option(
     "--engine",
     type=click.Choice(["memory", "gds"]),
     default="memory",
     show_default=True,
-    help="Where centrality and communities are computed: in memory, or inside Neo4j by its "
-    "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+    help=bi(
+        "Gdzie liczyć centralność i społeczności: w pamięci (memory) albo w Neo4j jego "
+        "biblioteką Graph Data Science (gds; DATASET musi być adresem neo4j:// lub bolt://; "
+        "docs/neo4j.md).",
+        "Where centrality and communities are computed: in memory, or inside Neo4j by its "
+        "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
+    ),
 )
 @quiet_option
 def analyze(
@@ -297,19 +431,42 @@ def analyze(
         )
     if quiet:
         return
-    scope_text = network.scope.label("en", network.full_dataset.territories)
+    lang = current_lang()
+    scope_text = network.scope.label(lang, network.full_dataset.territories)
+    kinds = ", ".join(model.COOPERATION_KINDS.label(k, lang) for k in relation.kinds or ())
+    name = network.dataset.name or dataset
     click.echo(
-        f"Analysed {network.dataset.name or dataset}: {scope_text}; wave: {wave or 'all'}; "
-        f"relation: {str(relation) or 'all'}"
+        tr(
+            f"Przeanalizowano {name}: {scope_text}; fala: {wave_text(wave, 'pl')}; "
+            f"rodzaje współpracy: {kinds or 'wszystkie'}",
+            f"Analysed {name}: {scope_text}; wave: {wave or 'all'}; "
+            f"relation: {str(relation) or 'all'}",
+        )
     )
     _summary(results, min_count)
     for row in results["survey_waves"].itertuples():
-        click.echo(
-            f"Survey wave {row.wave}: ties by the {row.rule or 'unrecorded'} rule, "
-            f"{row.answered} of {row.asked} institutions answered, "
-            f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only"
+        click.echo(_wave_line(row))
+    click.echo(
+        tr(
+            f"Zapisano {len(results)} plików CSV i README.txt w {out}",
+            f"Wrote {len(results)} CSV files and README.txt to {out}",
         )
-    click.echo(f"Wrote {len(results)} CSV files and README.txt to {out}")
+    )
+
+
+def _wave_line(row: Any) -> str:
+    """One survey wave of ``survey_waves``: its rule, answers and one-sided ties."""
+    rule = model.SURVEY_RULES.label(row.rule, "pl") if row.rule and current_lang() == "pl" else ""
+    rule = rule or row.rule
+    return tr(
+        f"Fala badania {wave_text(row.wave, 'pl')}: powiązania według reguły "
+        f"{rule or 'nieodnotowanej'}, odpowiedziało {row.answered} z {row.asked} instytucji, "
+        f"{row.one_sided_share:.0%} z {row.ties} powiązań zgłoszonych tylko przez jedną "
+        "stronę".replace("%", " %"),
+        f"Survey wave {row.wave}: ties by the {rule or 'unrecorded'} rule, "
+        f"{row.answered} of {row.asked} institutions answered, "
+        f"{row.one_sided_share:.0%} of {row.ties} ties reported by one side only",
+    )
 
 
 def _command_line(ctx: click.Context) -> str:

@@ -14,27 +14,55 @@ from kokon_graph.cli._common import (
     load_dataset,
     min_count_option,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.model import Lang
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zapisz atlas regionu: spis gmin według stanu i stronę z mapą dla całego regionu,
+    każdego powiatu i każdej gminy.
+
+    Wszystko działa bez sieci (pendrive, intranet); domyślnie po polsku.
+
+    \b
+    Przykład:
+      kokon-graph atlas datasets/kooperacja-efektywna --scope powiat:2815 --out atlas/
+      kokon-graph atlas data/ --scope voivodeship:28 --out atlas/ --zip
+    """
+)
 @dataset_argument
 @click.option(
     "--scope",
     required=True,
     metavar="SCOPE",
-    help="The region: voivodeship:28 or powiat:2815.",
+    help=bi(
+        "Region: voivodeship:28 (województwo) albo powiat:2815.",
+        "The region: voivodeship:28 or powiat:2815.",
+    ),
 )
 @click.option(
     "--out",
     required=True,
     type=click.Path(file_okay=False),
     metavar="DIRECTORY",
-    help="Folder to write the atlas into (created if missing).",
+    help=bi(
+        "Folder na atlas (tworzony, jeśli go nie ma).",
+        "Folder to write the atlas into (created if missing).",
+    ),
 )
-@click.option("--wave", default=None, metavar="WAVE", help="Survey wave (default: all).")
 @click.option(
-    "--zip", "zip_file", is_flag=True, default=False, help="Also pack it as DIRECTORY.zip."
+    "--wave",
+    default=None,
+    metavar="WAVE",
+    help=bi("Fala badania (domyślnie: wszystkie).", "Survey wave (default: all)."),
+)
+@click.option(
+    "--zip",
+    "zip_file",
+    is_flag=True,
+    default=False,
+    help=bi("Spakuj go też jako plik .zip obok folderu.", "Also pack it as DIRECTORY.zip."),
 )
 @lang_option
 @min_count_option

@@ -24,10 +24,12 @@ from kokon_graph.cli._common import (
     progress,
     quiet_option,
 )
+from kokon_graph.cli._help import KokonGroup, bi, pl_doc
 from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
 from kokon_graph.cli._store import dataset_from_store, open_store
 from kokon_graph.errors import StoreError
 from kokon_graph.io.schema import LIST_SEPARATOR
+from kokon_graph.lang import tr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +44,10 @@ def connection_options(f: F) -> F:
         metavar="NAME",
         envvar="NEO4J_DATABASE",
         default=None,
-        help="Database (default: $NEO4J_DATABASE, else the server's default).",
+        help=bi(
+            "Baza danych (domyślnie: $NEO4J_DATABASE, a gdy go brak, domyślna baza serwera).",
+            "Database (default: $NEO4J_DATABASE, else the server's default).",
+        ),
     )(f)
     f = click.option(
         "--user",
@@ -51,16 +56,24 @@ def connection_options(f: F) -> F:
         envvar="NEO4J_USERNAME",
         default=_DEFAULT_USER,
         show_default=True,
-        help="User name (default: $NEO4J_USERNAME, else neo4j). The password comes from "
-        "$NEO4J_PASSWORD or is asked for.",
+        help=bi(
+            "Nazwa użytkownika (domyślnie: $NEO4J_USERNAME, a gdy go brak, neo4j). Hasło "
+            "pochodzi z $NEO4J_PASSWORD albo jest pytane.",
+            "User name (default: $NEO4J_USERNAME, else neo4j). The password comes from "
+            "$NEO4J_PASSWORD or is asked for.",
+        ),
     )(f)
     f = click.option(
         "--uri",
         metavar="URI",
         envvar="NEO4J_URI",
         default=None,
-        help="Where the database is: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
-        "bolt+s://host:7687 (default: $NEO4J_URI).",
+        help=bi(
+            "Gdzie jest baza: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
+            "bolt+s://host:7687 (domyślnie: $NEO4J_URI).",
+            "Where the database is: neo4j://host:7687, neo4j+s://xxxx.databases.neo4j.io, "
+            "bolt+s://host:7687 (default: $NEO4J_URI).",
+        ),
     )(f)
     return f
 
@@ -76,15 +89,38 @@ def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
 
     if "://" not in uri or is_falkordb_uri(uri):
         raise StoreError(
-            f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
-            hint="give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
-            "or leave out --engine gds",
+            tr(
+                f"--engine gds liczy wewnątrz Neo4j, a {uri!r} to nie baza Neo4j",
+                f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
+            ),
+            hint=tr(
+                "podaj adres bazy jako DATASET (neo4j://host:7687 albo bolt://host:7687) "
+                "albo pomiń --engine gds",
+                "give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
+                "or leave out --engine gds",
+            ),
         )
     with open_store(uri, database=os.environ.get("NEO4J_DATABASE") or None) as session:
         return compute_in_gds(session, network, **options)
 
 
-@click.group()
+@click.group(cls=KokonGroup)
+@pl_doc(
+    """Przechowuj sieć w Neo4j: schemat, wczytywanie, eksport i gotowe zapytania.
+
+    Hasło pochodzi z NEO4J_PASSWORD albo jest pytane; użytkownik z --user albo
+    NEO4J_USERNAME. Wczytywanie jest idempotentne: ponowne wczytanie zbioru
+    danych albo późniejszej fali badania dodaje to, co nowe, i niczego nie
+    powiela.
+
+    \b
+    Przykład:
+      export NEO4J_PASSWORD=...
+      kokon-graph neo4j init --uri neo4j://localhost:7687
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j query sector_gaps --uri neo4j://localhost:7687 --param gmina=1465088
+    """
+)
 def neo4j() -> None:
     """Keep the network in Neo4j: schema, loading, export and ready queries.
 
@@ -102,6 +138,14 @@ def neo4j() -> None:
 
 
 @neo4j.command()
+@pl_doc(
+    """Utwórz ograniczenia i indeksy, których używa kokon-graph (idempotentnie).
+
+    \b
+    Przykład:
+      kokon-graph neo4j init --uri neo4j+s://xxxx.databases.neo4j.io
+    """
+)
 @connection_options
 def init(uri: str | None, user: str, database: str | None) -> None:
     """Create the constraints and indexes kokon-graph uses (idempotent).
@@ -115,8 +159,12 @@ def init(uri: str | None, user: str, database: str | None) -> None:
     with open_store(uri, user=user, database=database) as session:
         n = apply_schema(session)
         click.echo(
-            f"Schema applied to {session.location}: {n} constraints and indexes "
-            "(existing ones are kept)."
+            tr(
+                f"Schemat założony w {session.location}: ograniczenia i indeksy: {n} "
+                "(istniejące zostają).",
+                f"Schema applied to {session.location}: {n} constraints and indexes "
+                "(existing ones are kept).",
+            )
         )
 
 
@@ -125,6 +173,22 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
 
 
 @neo4j.command()
+@pl_doc(
+    """Wczytaj zbiór danych do bazy, partiami (każda w jednej transakcji).
+
+    To, co już jest wczytane, zostaje dopasowane, a nie powielone: wczytaj
+    zbiór ponownie albo jego późniejszą falę, a utworzone zostanie tylko to, co
+    nowe. Jeśli wczytywanie się przerwie (serwer zniknął), uruchom to samo
+    polecenie ponownie, aby je dokończyć. Z --sync usuwane jest też to, co
+    zniknęło z plików (zob. docs/neo4j.md); --dry-run najpierw pokazuje liczby.
+
+    \b
+    Przykład:
+      kokon-graph neo4j load datasets/praski-kokon --uri neo4j://localhost:7687
+      kokon-graph neo4j load survey-2023.xlsx --uri neo4j://localhost:7687 --database rops
+      kokon-graph neo4j load survey-2024/ --uri neo4j://localhost:7687 --sync --dry-run
+    """
+)
 @dataset_argument
 @connection_options
 @click.option(
@@ -133,24 +197,36 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
     default=5000,
     show_default=True,
     metavar="N",
-    help="Rows per transaction.",
+    help=bi("Wierszy na transakcję.", "Rows per transaction."),
 )
 @click.option(
-    "--no-init", is_flag=True, default=False, help="Do not apply the schema before loading."
+    "--no-init",
+    is_flag=True,
+    default=False,
+    help=bi("Nie zakładaj schematu przed wczytaniem.", "Do not apply the schema before loading."),
 )
 @click.option(
     "--sync",
     is_flag=True,
     default=False,
-    help="Also remove what is no longer in the files: families, and the ties, memberships, "
-    "services and referrals of the waves the files hold. Without it nothing is ever removed.",
+    help=bi(
+        "Usuń też to, czego nie ma już w plikach: rodziny oraz powiązania, członkostwa, "
+        "usługi i skierowania fal zawartych w plikach. Bez tej opcji nic nigdy nie jest "
+        "usuwane.",
+        "Also remove what is no longer in the files: families, and the ties, memberships, "
+        "services and referrals of the waves the files hold. Without it nothing is ever removed.",
+    ),
 )
 @click.option(
     "--dry-run",
     is_flag=True,
     default=False,
-    help="Write nothing; print how many rows the load (with --sync: the sync) would add, "
-    "change and remove, table by table.",
+    help=bi(
+        "Nie zapisuj niczego; wypisz, ile wierszy wczytanie (z --sync: synchronizacja) by "
+        "dodało, zmieniło i usunęło, tabela po tabeli.",
+        "Write nothing; print how many rows the load (with --sync: the sync) would add, "
+        "change and remove, table by table.",
+    ),
 )
 @dataset_options
 @quiet_option
@@ -200,7 +276,9 @@ def load(
         if dry_run and diff is not None:
             _echo_diff(diff, sync=sync)
             return
-        bar = progress(range(plan.total), label="Loading", length=plan.total, quiet=quiet)
+        bar = progress(
+            range(plan.total), label=tr("Wczytywanie", "Loading"), length=plan.total, quiet=quiet
+        )
         with bar:
             report = store_load(
                 session,
@@ -217,24 +295,43 @@ def load(
     if quiet:
         return
     click.echo(
-        f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
-        f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
-        "matched (there already)."
+        tr(
+            f"Wczytano {dataset} do {report.location}: wiersze {report.rows:,}, partie "
+            f"{report.batches:,}; utworzone {report.created:,}, dopasowane {report.matched:,} "
+            "(już były).",
+            f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
+            f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
+            "matched (there already).",
+        )
     )
-    echo_table(_report_rows(report), header=("what", "rows", "created", "matched"))
+    echo_table(
+        _report_rows(report),
+        header=(
+            tr("co", "what"),
+            tr("wiersze", "rows"),
+            tr("utworzone", "created"),
+            tr("dopasowane", "matched"),
+        ),
+    )
     if removed is not None and diff is not None:
         gone = ", ".join(f"{t.table} {len(t.removed):,}" for t in diff.tables if t.removed)
         click.echo(
-            f"Sync removed {diff.removed:,} rows no longer in the files"
+            tr(
+                f"Synchronizacja usunęła wiersze, których nie ma już w plikach: {diff.removed:,}",
+                f"Sync removed {diff.removed:,} rows no longer in the files",
+            )
             + (f": {gone}." if gone else ".")
         )
 
 
 def _echo_diff(diff: Any, *, sync: bool) -> None:
     """The dry run's table: rows each table would add, change and (with --sync) remove."""
-    waves = ", ".join(w or "(no wave)" for w in diff.waves) or "none"
+    waves = ", ".join(w or tr("(bez fali)", "(no wave)") for w in diff.waves) or tr("brak", "none")
     click.echo(
-        f"Dry run against {diff.location} (waves in the files: {waves}); nothing was written."
+        tr(
+            f"Próba na sucho w {diff.location} (fale w plikach: {waves}); nic nie zapisano.",
+            f"Dry run against {diff.location} (waves in the files: {waves}); nothing was written.",
+        )
     )
     rows = [
         (
@@ -245,12 +342,31 @@ def _echo_diff(diff: Any, *, sync: bool) -> None:
         )
         for t in diff.tables
     ]
-    echo_table(rows, header=("table", "add", "change", "remove"))
+    echo_table(
+        rows,
+        header=(
+            tr("tabela", "table"),
+            tr("dodać", "add"),
+            tr("zmienić", "change"),
+            tr("usunąć", "remove"),
+        ),
+    )
     if not sync:
-        click.echo("Without --sync nothing is removed.")
+        click.echo(tr("Bez --sync nic nie jest usuwane.", "Without --sync nothing is removed."))
 
 
 @neo4j.command()
+@pl_doc(
+    """Zapisz bazę z powrotem jako folder zbioru danych (pliki CSV + datapackage.json).
+
+    Folder jest sprawdzany jak każdy zbiór danych, zanim zostanie zapisany, i
+    równa się temu, co wczytano.
+
+    \b
+    Przykład:
+      kokon-graph neo4j export --uri neo4j://localhost:7687 exported/
+    """
+)
 @connection_options
 @click.argument("out", metavar="OUT", type=click.Path(file_okay=False))
 def export(uri: str | None, user: str, database: str | None, out: str) -> None:
@@ -269,7 +385,12 @@ def export(uri: str | None, user: str, database: str | None, out: str) -> None:
         ds = export_dataset(session, out)
         location = session.location
     counts = ", ".join(f"{name} {n:,}" for name, n in ds.counts().items() if n)
-    click.echo(f"Exported {location} to {out}: {counts}")
+    click.echo(
+        tr(
+            f"Wyeksportowano {location} do {out}: {counts}",
+            f"Exported {location} to {out}: {counts}",
+        )
+    )
 
 
 def _cell(value: Any) -> str:
@@ -289,12 +410,25 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r} is not key=value", param_hint="--param")
+            raise click.BadParameter(
+                tr(f"{item!r} to nie klucz=wartość", f"{item!r} is not key=value"),
+                param_hint="--param",
+            )
         out[key.strip()] = value
     return out
 
 
 @neo4j.command()
+@pl_doc(
+    """Uruchom gotowe zapytanie z cypher/queries/ i wypisz jego wiersze; bez NAME wypisz listę.
+
+    \b
+    Przykład:
+      kokon-graph neo4j query
+      kokon-graph neo4j query central_actors --uri neo4j://localhost:7687 --param gmina=2815011
+      kokon-graph neo4j query unanswered_referrals --param teryt=2815 --csv > referrals.csv
+    """
+)
 @click.argument("name", metavar="NAME", required=False)
 @connection_options
 @click.option(
@@ -303,16 +437,30 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A parameter of the query (repeatable); lists as a,b or JSON.",
+    help=bi(
+        "Parametr zapytania (można powtarzać); listy jako a,b albo JSON.",
+        "A parameter of the query (repeatable); lists as a,b or JSON.",
+    ),
 )
-@click.option("--csv", "as_csv", is_flag=True, default=False, help="Print CSV instead of a table.")
+@click.option(
+    "--csv",
+    "as_csv",
+    is_flag=True,
+    default=False,
+    help=bi("Wypisz CSV zamiast tabeli.", "Print CSV instead of a table."),
+)
 @click.option(
     "--raw",
     is_flag=True,
     default=False,
-    help="With --csv: print text exactly, for programs; by default a cell beginning with =, +, "
-    "-, @ gets a leading ' and control characters are replaced, so that neither a spreadsheet "
-    "nor a terminal runs what a name holds.",
+    help=bi(
+        "Z --csv: wypisz tekst dokładnie, dla programów; domyślnie komórka zaczynająca się od "
+        "=, +, -, @ dostaje na początku ', a znaki sterujące są zastępowane, aby ani arkusz, ani "
+        "terminal nie wykonał tego, co zawiera nazwa.",
+        "With --csv: print text exactly, for programs; by default a cell beginning with =, +, "
+        "-, @ gets a leading ' and control characters are replaced, so that neither a spreadsheet "
+        "nor a terminal runs what a name holds.",
+    ),
 )
 def query(
     name: str | None,
@@ -353,8 +501,8 @@ def query(
         click.echo(text, nl=False)
         return
     if frame.empty:
-        click.echo(f"{name}: no rows.")
+        click.echo(tr(f"{name}: brak wierszy.", f"{name}: no rows."))
         return
     rows = [tuple(_cell(v) for v in row) for row in frame.itertuples(index=False, name=None)]
     echo_table(rows, header=tuple(frame.columns), indent=0)
-    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    click.echo(tr(f"(wiersze: {len(rows)})", f"({len(rows)} row{'s' if len(rows) != 1 else ''})"))

@@ -21,10 +21,13 @@ from kokon_graph.cli._common import (
     scope_option,
     scope_options,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.cli.analyze_cmd import weighted_paths_option
 from kokon_graph.errors import ReportError
 from kokon_graph.graph import Network, Relation, Scope, build_network
+from kokon_graph.lang import current_lang, tr
 from kokon_graph.model import Lang
+from kokon_graph.report._text import wave_text
 
 __all__ = ["compare", "export", "report"]
 
@@ -36,29 +39,43 @@ def _formats(text: str) -> tuple[str, ...]:
     unknown = [p for p in items if p not in _FORMATS]
     if unknown or not items:
         raise ReportError(
-            f"unknown report format {', '.join(unknown) or repr(text)}",
-            hint="use a comma-separated list of xlsx, csv, html (e.g. --format xlsx,html)",
+            tr(
+                f"nieznany format raportu: {', '.join(unknown) or repr(text)}",
+                f"unknown report format {', '.join(unknown) or repr(text)}",
+            ),
+            hint=tr(
+                "podaj po przecinku xlsx, csv, html (np. --format xlsx,html)",
+                "use a comma-separated list of xlsx, csv, html (e.g. --format xlsx,html)",
+            ),
         )
     return items
 
 
 def _report_options(f: Any) -> Any:
     options = [
-        out_dir_option("Folder to write into (created if missing)."),
+        out_dir_option(
+            bi(
+                "Folder do zapisu (tworzony, jeśli go nie ma).",
+                "Folder to write into (created if missing).",
+            )
+        ),
         click.option(
             "--format",
             "formats",
             default="xlsx,csv,html",
             show_default=True,
             metavar="LIST",
-            help="Comma-separated: xlsx, csv, html.",
+            help=bi("Po przecinku: xlsx, csv, html.", "Comma-separated: xlsx, csv, html."),
         ),
         click.option(
             "--csv-delimiter",
             type=click.Choice([",", ";"]),
             default=",",
             show_default=True,
-            help="';' also writes decimal commas, for Polish Excel.",
+            help=bi(
+                "';' zapisuje też przecinki dziesiętne, dla polskiego Excela.",
+                "';' also writes decimal commas, for Polish Excel.",
+            ),
         ),
         relation_option,
     ]
@@ -78,7 +95,21 @@ def _dataset_kwargs(
     }
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Zapisz raport centralności i luk: report.xlsx, csv/*.csv, report.html.
+
+    Skoroszyt ma podsumowanie, po jednym arkuszu na wynik z nagłówkami po
+    polsku lub angielsku i arkusz objaśniający każdą kolumnę; pliki CSV są w
+    UTF-8 z BOM; strona HTML działa bez sieci. Liczby rodzin mniejsze niż
+    --min-count są pokazane jako "<3".
+
+    \b
+    Przykład:
+      kokon-graph report datasets/praski-kokon --out report/ --lang pl
+      kokon-graph report my.xlsx -o out --scope powiat:2815 --wave after --format xlsx
+    """
+)
 @dataset_argument
 @_report_options
 @scope_options
@@ -90,7 +121,10 @@ def _dataset_kwargs(
     "with_map",
     default=True,
     show_default=True,
-    help="Write the map of the scope (map.html) beside the HTML report and link it.",
+    help=bi(
+        "Zapisz mapę zakresu (map.html) obok raportu HTML i dodaj do niej odnośnik.",
+        "Write the map of the scope (map.html) beside the HTML report and link it.",
+    ),
 )
 @quiet_option
 @dataset_options
@@ -127,7 +161,7 @@ def report(
     from kokon_graph.report import build_report
 
     chosen = _formats(formats)
-    with progress(["read", "report"], label="Report", quiet=quiet) as bar:
+    with progress(["read", "report"], label=tr("Raport", "Report"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 network = load_network(
@@ -155,15 +189,21 @@ def report(
 def _echo_written(
     target: Path, chosen: tuple[str, ...], network: Network, *, with_map: bool
 ) -> None:
-    wave = f", wave {network.wave}" if network.wave else ""
+    lang = current_lang()
+    scope = network.scope.label(lang, network.full_dataset.territories)
+    wave = f", {tr('fala', 'wave')} {wave_text(network.wave, lang)}" if network.wave else ""
+    name = network.dataset.name
     click.echo(
-        f"Report of {network.dataset.name} (scope {network.scope}{wave}) written to {target}:"
+        tr(
+            f"Raport {name} (zakres: {scope}{wave}) zapisany w {target}:",
+            f"Report of {name} (scope {network.scope}{wave}) written to {target}:",
+        )
     )
     names = {"xlsx": "report.xlsx", "html": "report.html", "csv": "csv/"}
     for fmt in chosen:
         if fmt == "csv":
             count = len(list((target / "csv").glob("*.csv")))
-            click.echo(f"  csv/ ({count} files)")
+            click.echo(tr(f"  csv/ (pliki: {count})", f"  csv/ ({count} files)"))
         else:
             click.echo(f"  {names[fmt]}")
     if with_map:
@@ -185,9 +225,16 @@ def _two_networks(
         after = after or ("after" if "after" in waves else None)
         if before is None or after is None:
             raise ReportError(
-                f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
-                hint="kokon-graph compare DATASET --before WAVE --after WAVE, "
-                "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
+                tr(
+                    f"podaj, które fale porównać (dane mają: {', '.join(waves) or 'żadnej'})",
+                    f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
+                ),
+                hint=tr(
+                    "kokon-graph compare DATASET --before FALA --after FALA albo podaj dwa "
+                    "zbiory danych: compare ZBIÓR_PRZED ZBIÓR_PO",
+                    "kokon-graph compare DATASET --before WAVE --after WAVE, "
+                    "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
+                ),
             )
         return (
             build_network(data, scope=scope, wave=before),
@@ -205,20 +252,57 @@ def _two_networks(
     )
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Porównaj sieć przed i po: dwie fale jednego zbioru danych albo dwa zbiory.
+
+    Zapisuje compare.xlsx, csv/*.csv i compare.html: powiązania zyskane i
+    utracone według par sektorów, zmianę gęstości, wzajemności i centralizacji,
+    aktorów, których centralność zmieniła się najbardziej, luki zamknięte i
+    otwarte oraz zmianę w każdej gminie i powiecie. Dla dwóch fal jednego
+    zbioru także sparowane testy permutacyjne zmiany gęstości i wzajemności oraz
+    korelację QAP obu fal, słowami, z wartościami p i ich błędem Monte Carlo
+    (--permutations, --seed). Przy dwóch zbiorach --before i --after wybierają
+    falę w każdym z nich (domyślnie: wszystkie fale).
+
+    \b
+    Przykład:
+      kokon-graph compare datasets/praski-kokon --before before --after after --out cmp/
+      kokon-graph compare survey-2019/ survey-2021/ --out cmp/ --scope powiat:2815
+    """
+)
 @click.argument("datasets", nargs=-1, required=True, metavar="DATASET [AFTER_DATASET]")
-@click.option("--before", default=None, metavar="WAVE", help="The wave before (default: before).")
-@click.option("--after", default=None, metavar="WAVE", help="The wave after (default: after).")
+@click.option(
+    "--before",
+    default=None,
+    metavar="WAVE",
+    help=bi("Fala „przed” (domyślnie: before).", "The wave before (default: before)."),
+)
+@click.option(
+    "--after",
+    default=None,
+    metavar="WAVE",
+    help=bi("Fala „po” (domyślnie: after).", "The wave after (default: after)."),
+)
 @click.option(
     "--permutations",
     default=2000,
     show_default=True,
     type=click.IntRange(min=0),
     metavar="N",
-    help="Random relabelings of the tests of change (two waves of one dataset); 0 leaves "
-    "the tests out.",
+    help=bi(
+        "Losowe przetasowania w testach zmiany (dwie fale jednego zbioru); 0 pomija testy.",
+        "Random relabelings of the tests of change (two waves of one dataset); 0 leaves "
+        "the tests out.",
+    ),
 )
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the relabelings.")
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help=bi("Ziarno przetasowań.", "Seed of the relabelings."),
+)
 @_report_options
 @scope_option
 @lang_option
@@ -264,13 +348,19 @@ def compare(
 
     if len(datasets) > 2:
         raise ReportError(
-            f"compare takes one or two datasets, not {len(datasets)}",
-            hint="compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
+            tr(
+                f"compare przyjmuje jeden albo dwa zbiory danych, nie {len(datasets)}",
+                f"compare takes one or two datasets, not {len(datasets)}",
+            ),
+            hint=tr(
+                "compare DATASET --before FALA --after FALA albo compare PRZED PO",
+                "compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
+            ),
         )
     chosen = _formats(formats)
     kwargs = _dataset_kwargs(encoding, pseudonym_key_file, pseudonymised, strict)
     target = Path(out)
-    with progress(["read", "compare"], label="Compare", quiet=quiet) as bar:
+    with progress(["read", "compare"], label=tr("Porównanie", "Compare"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 net_b, net_a, name, waves = _two_networks(datasets, before, after, scope, kwargs)
@@ -293,12 +383,22 @@ def compare(
         return
     ties = tables["tie_changes"]
     gaps = tables["gap_changes"]
-    click.echo(f"Comparison of {name} (scope {scope}, {waves}) written to {target}:")
+    gained, lost = int((ties["status"] == "gained").sum()), int((ties["status"] == "lost").sum())
+    closed = int((gaps["status"] == "closed").sum())
+    opened = int((gaps["status"] == "opened").sum())
+    where = scope.label(current_lang(), net_a.full_dataset.territories)
     click.echo(
-        f"  ties gained {int((ties['status'] == 'gained').sum())}, "
-        f"lost {int((ties['status'] == 'lost').sum())}; "
-        f"gaps closed {int((gaps['status'] == 'closed').sum())}, "
-        f"opened {int((gaps['status'] == 'opened').sum())}"
+        tr(
+            f"Porównanie {name} (zakres: {where}, {wave_text(waves, 'pl')}) zapisane w {target}:",
+            f"Comparison of {name} (scope {scope}, {waves}) written to {target}:",
+        )
+    )
+    click.echo(
+        tr(
+            f"  powiązania nowe {gained}, utracone {lost}; luki zamknięte {closed}, "
+            f"otwarte {opened}",
+            f"  ties gained {gained}, lost {lost}; gaps closed {closed}, opened {opened}",
+        )
     )
     for fmt in chosen:
         click.echo("  " + {"xlsx": "compare.xlsx", "html": "compare.html", "csv": "csv/"}[fmt])
@@ -310,14 +410,30 @@ def compare(
 _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
 
 
-@click.command()
+@click.command(cls=KokonCommand)
+@pl_doc(
+    """Wyeksportuj sieć współpracy do Gephi (GEXF 1.3), yEd/igraph (GraphML) albo JSON.
+
+    Węzły to instytucje z ich cechami i miarami, krawędzie to powiązania
+    współpracy z wagą, liczbą i rodzajami; każda cecha zachowuje swój typ.
+    Rodziny nigdy nie są eksportowane.
+
+    \b
+    Przykład:
+      kokon-graph export datasets/praski-kokon --format gexf --out praga.gexf
+      kokon-graph export my.xlsx --out net.graphml --scope gmina:2815011 --wave after
+    """
+)
 @dataset_argument
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["gexf", "graphml", "json"]),
     default=None,
-    help="File format (default: from the --out suffix).",
+    help=bi(
+        "Format pliku (domyślnie: z rozszerzenia --out).",
+        "File format (default: from the --out suffix).",
+    ),
 )
 @click.option(
     "--out",
@@ -326,7 +442,7 @@ _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
     required=True,
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="The file to write.",
+    help=bi("Plik do zapisania.", "The file to write."),
 )
 @scope_options
 @relation_option
@@ -334,7 +450,11 @@ _EXPORT_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
     "--measures/--no-measures",
     default=True,
     show_default=True,
-    help="Add each institution's measures (centrality, brokerage, holes, community).",
+    help=bi(
+        "Dodaj miary każdej instytucji (centralność, pośrednictwo, dziury strukturalne, "
+        "społeczność).",
+        "Add each institution's measures (centrality, brokerage, holes, community).",
+    ),
 )
 @quiet_option
 @dataset_options
@@ -369,12 +489,20 @@ def export(
     chosen = fmt or _EXPORT_SUFFIXES.get(path.suffix.lower())
     if chosen is None:
         raise ReportError(
-            f"cannot tell the format of {path.name}",
-            hint="give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
+            tr(
+                f"nie wiadomo, jaki format ma {path.name}", f"cannot tell the format of {path.name}"
+            ),
+            hint=tr(
+                "podaj --format gexf, graphml albo json (albo nazwij plik .gexf/.graphml/.json)",
+                "give --format gexf, graphml or json (or name the file .gexf/.graphml/.json)",
+            ),
         )
     if not path.parent.exists():  # before any data is read
-        raise ReportError(f"folder {path.parent} does not exist", hint="create it first")
-    with progress(["read", "write"], label="Export", quiet=quiet) as bar:
+        raise ReportError(
+            tr(f"folder {path.parent} nie istnieje", f"folder {path.parent} does not exist"),
+            hint=tr("najpierw go utwórz", "create it first"),
+        )
+    with progress(["read", "write"], label=tr("Eksport", "Export"), quiet=quiet) as bar:
         for step in bar:
             if step == "read":
                 network = load_network(
@@ -394,4 +522,9 @@ def export(
     if not quiet:
         view = network.cooperation(relation=relation)  # the exported graph's ties, cached
         nodes, edges = view.number_of_nodes(), view.number_of_edges()
-        click.echo(f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties")
+        click.echo(
+            tr(
+                f"Zapisano {path} ({chosen}): instytucje {nodes}, powiązania {edges}",
+                f"Wrote {path} ({chosen}): {nodes} institutions, {edges} ties",
+            )
+        )

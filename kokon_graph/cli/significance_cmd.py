@@ -16,6 +16,7 @@ from kokon_graph.cli._common import (
     relation_option,
     scope_option,
 )
+from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import OptionError
 from kokon_graph.graph import Relation, Scope
 
@@ -24,7 +25,25 @@ CHANGE_FILE = "change_tests"
 RELATION_FILE = "relation_tests"
 
 
-@click.command(name="test")
+@click.command(name="test", cls=KokonCommand)
+@pl_doc(
+    """Sprawdź, czy zmiana między falami albo związek między sieciami to więcej niż przypadek.
+
+    Z --before i --after: sparowane testy permutacyjne zmiany gęstości i
+    wzajemności (stany każdej pary instytucji w obu falach zamieniane losowo) i
+    korelacja QAP obu fal. Z --x: korelacja QAP --y z każdym --x, a przy dwóch
+    lub więcej także ich regresja MRQAP (podwójne półczęściowanie
+    Dekkera-Krackhardta-Snijdersa). Każdy wynik jest wypisany jako zdanie z
+    wartością p i błędem Monte Carlo, a z --out zapisany jako CSV. Kod wyjścia 2
+    dla nieznanej fali lub relacji albo mniej niż 3 instytucji.
+
+    \b
+    Przykład:
+      kokon-graph test datasets/kooperacja-efektywna --before before --after after
+      kokon-graph test data/ --scope powiat:2815 --y cooperation@after \\
+          --x cooperation@before --x same_sector --x share_group --out tests/
+    """
+)
 @dataset_argument
 @dataset_options
 @scope_option
@@ -32,25 +51,41 @@ RELATION_FILE = "relation_tests"
     "--before",
     default=None,
     metavar="WAVE",
-    help="Test the change from this wave to --after (density, reciprocity, correlation).",
+    help=bi(
+        "Testuj zmianę od tej fali do --after (gęstość, wzajemność, korelacja).",
+        "Test the change from this wave to --after (density, reciprocity, correlation).",
+    ),
 )
-@click.option("--after", default=None, metavar="WAVE", help="The later wave (with --before).")
+@click.option(
+    "--after",
+    default=None,
+    metavar="WAVE",
+    help=bi("Późniejsza fala (z --before).", "The later wave (with --before)."),
+)
 @click.option(
     "--y",
     "y",
     default="cooperation",
     show_default=True,
     metavar="RELATION",
-    help="The relation explained by the --x relations (NAME or NAME@WAVE).",
+    help=bi(
+        "Relacja objaśniana relacjami --x (NAZWA albo NAZWA@FALA).",
+        "The relation explained by the --x relations (NAME or NAME@WAVE).",
+    ),
 )
 @click.option(
     "--x",
     "x",
     multiple=True,
     metavar="RELATION",
-    help="A relation to correlate --y with (repeat for a regression): cooperation, "
-    "referrals, share_group, same_sector, same_gmina, a cooperation kind; NAME@WAVE for one "
-    "wave.",
+    help=bi(
+        "Relacja do korelacji z --y (powtórz dla regresji): cooperation (współpraca), "
+        "referrals (skierowania), share_group (wspólna grupa), same_sector (ten sam sektor), "
+        "same_gmina (ta sama gmina), rodzaj współpracy; NAZWA@FALA dla jednej fali.",
+        "A relation to correlate --y with (repeat for a regression): cooperation, "
+        "referrals, share_group, same_sector, same_gmina, a cooperation kind; NAME@WAVE for one "
+        "wave.",
+    ),
 )
 @relation_option
 @click.option(
@@ -59,9 +94,15 @@ RELATION_FILE = "relation_tests"
     show_default=True,
     type=click.IntRange(min=1),
     metavar="N",
-    help="Random relabelings per test.",
+    help=bi("Losowe przetasowania na test.", "Random relabelings per test."),
 )
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the relabelings.")
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help=bi("Ziarno przetasowań.", "Seed of the relabelings."),
+)
 @click.option(
     "--out",
     "-o",
@@ -69,7 +110,10 @@ RELATION_FILE = "relation_tests"
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
     callback=_check_out_dir,
-    help=f"Folder for {CHANGE_FILE}.csv and {RELATION_FILE}.csv (created if missing).",
+    help=bi(
+        f"Folder na {CHANGE_FILE}.csv i {RELATION_FILE}.csv (tworzony, jeśli go nie ma).",
+        f"Folder for {CHANGE_FILE}.csv and {RELATION_FILE}.csv (created if missing).",
+    ),
 )
 @lang_option
 @quiet_option

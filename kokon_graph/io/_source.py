@@ -29,6 +29,7 @@ from kokon_graph.io._workbook import (
     split_ref,
 )
 from kokon_graph.io.schema import METADATA_SHEET, Table, table_for_name
+from kokon_graph.lang import tr
 from kokon_graph.model import normalize_token
 
 __all__ = [
@@ -88,17 +89,30 @@ def read_source(path: str | Path, *, encoding: str | None = None) -> RawSource:
     p = Path(path)
     if not p.exists():
         raise KokonError(
-            f"{str(path)!r} does not exist",
-            hint="give a dataset folder of CSV files or an .xlsx workbook",
+            tr(f"{str(path)!r} nie istnieje", f"{str(path)!r} does not exist"),
+            hint=tr(
+                "podaj folder zbioru danych z plikami CSV albo skoroszyt .xlsx",
+                "give a dataset folder of CSV files or an .xlsx workbook",
+            ),
         )
     if p.is_file() and p.suffix.lower() in _WORKBOOK_SUFFIXES:
-        return _check_metadata(_read_workbook(p), f"{p.name}, sheet {METADATA_SHEET}")
+        return _check_metadata(
+            _read_workbook(p),
+            tr(f"{p.name}, arkusz {METADATA_SHEET}", f"{p.name}, sheet {METADATA_SHEET}"),
+        )
     if p.is_dir():
         return _check_metadata(_read_folder(p, encoding=encoding), "datapackage.json")
     raise KokonError(
-        f"{str(path)!r} is neither a dataset folder nor an .xlsx workbook",
-        hint="give a folder holding institutions.csv (and the other tables) or a workbook "
-        "whose sheets are named like the tables",
+        tr(
+            f"{str(path)!r} to ani folder zbioru danych, ani skoroszyt .xlsx",
+            f"{str(path)!r} is neither a dataset folder nor an .xlsx workbook",
+        ),
+        hint=tr(
+            "podaj folder z institutions.csv (i innymi tabelami) albo skoroszyt, którego "
+            "arkusze nazywają się jak tabele",
+            "give a folder holding institutions.csv (and the other tables) or a workbook "
+            "whose sheets are named like the tables",
+        ),
     )
 
 
@@ -117,8 +131,12 @@ def _control_problem(label: str, row: int | None, column: str, char: str) -> Pro
         label,
         row,
         column,
-        f"holds an invisible control character (U+{ord(char):04X}) that a person does "
-        "not see and that breaks exports and terminals; remove it",
+        tr(
+            f"zawiera niewidoczny znak sterujący (U+{ord(char):04X}), którego człowiek nie "
+            "widzi, a który psuje eksporty i terminale; usuń go",
+            f"holds an invisible control character (U+{ord(char):04X}) that a person does "
+            "not see and that breaks exports and terminals; remove it",
+        ),
         "control-character",
     )
 
@@ -145,9 +163,14 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
                         csv_path.name,
                         None,
                         None,
-                        "not a table of the dataset format and is ignored; table files are "
-                        "named institutions.csv, cooperation.csv, ... (see "
-                        "docs/dataset-format.md)",
+                        tr(
+                            "to nie tabela formatu zbioru danych, więc jest pomijana; pliki "
+                            "tabel nazywają się institutions.csv, cooperation.csv, ... (zob. "
+                            "docs/dataset-format.md)",
+                            "not a table of the dataset format and is ignored; table files are "
+                            "named institutions.csv, cooperation.csv, ... (see "
+                            "docs/dataset-format.md)",
+                        ),
                         "unknown-file",
                         "warning",
                     )
@@ -159,8 +182,12 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
                     csv_path.name,
                     None,
                     None,
-                    f"a second file for the {spec.name} table (also {found[spec.name].name}); "
-                    "keep one file per table",
+                    tr(
+                        f"drugi plik tej samej tabeli (jest też {found[spec.name].name}); "
+                        "zostaw jeden plik na tabelę",
+                        f"a second file for the {spec.name} table (also "
+                        f"{found[spec.name].name}); keep one file per table",
+                    ),
                     "duplicate-table",
                 )
             )
@@ -173,8 +200,12 @@ def _read_folder(folder: Path, *, encoding: str | None) -> RawSource:
                         csv_path.name,
                         None,
                         None,
-                        f"ignored: datapackage.json names {files[spec.name][0].name} as "
-                        f"the {spec.name} table",
+                        tr(
+                            f"pominięty: datapackage.json wskazuje dla tej tabeli plik "
+                            f"{files[spec.name][0].name}",
+                            f"ignored: datapackage.json names {files[spec.name][0].name} as "
+                            f"the {spec.name} table",
+                        ),
                         "unknown-file",
                         "warning",
                     )
@@ -206,12 +237,24 @@ def _read_datapackage(
         descriptor = json.loads(package.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         source.problems.append(
-            Problem(label, None, None, f"cannot be read as JSON ({err})", "bad-datapackage")
+            Problem(
+                label,
+                None,
+                None,
+                tr(f"nie da się odczytać jako JSON ({err})", f"cannot be read as JSON ({err})"),
+                "bad-datapackage",
+            )
         )
         return {}
     if not isinstance(descriptor, dict):
         source.problems.append(
-            Problem(label, None, None, "must hold a JSON object", "bad-datapackage")
+            Problem(
+                label,
+                None,
+                None,
+                tr("musi zawierać obiekt JSON", "must hold a JSON object"),
+                "bad-datapackage",
+            )
         )
         return {}
     source.pseudonymised = descriptor.get("pseudonymised") is True
@@ -224,7 +267,13 @@ def _read_datapackage(
     resources = descriptor.get("resources", [])
     if not isinstance(resources, list):
         source.problems.append(
-            Problem(label, None, "resources", "must be a list of resources", "bad-datapackage")
+            Problem(
+                label,
+                None,
+                "resources",
+                tr("musi być listą zasobów", "must be a list of resources"),
+                "bad-datapackage",
+            )
         )
         return {}
     for i, resource in enumerate(resources, start=1):
@@ -241,7 +290,10 @@ def _read_datapackage(
                     label,
                     None,
                     f"resources[{i}]",
-                    f"resource {name!r} is not a table of the dataset format and is ignored",
+                    tr(
+                        f"zasób {name!r} to nie tabela formatu zbioru danych, więc jest pomijany",
+                        f"resource {name!r} is not a table of the dataset format and is ignored",
+                    ),
                     "unknown-file",
                     "warning",
                 )
@@ -253,7 +305,10 @@ def _read_datapackage(
                     label,
                     None,
                     f"resources[{i}].path",
-                    f"resource {name!r} needs one local file path",
+                    tr(
+                        f"zasób {name!r} potrzebuje jednej ścieżki do pliku lokalnego",
+                        f"resource {name!r} needs one local file path",
+                    ),
                     "bad-datapackage",
                 )
             )
@@ -264,7 +319,12 @@ def _read_datapackage(
                     label,
                     None,
                     f"resources[{i}].path",
-                    f"resource {name!r}: only relative paths inside the dataset folder are read",
+                    tr(
+                        f"zasób {name!r}: czytane są tylko ścieżki względne wewnątrz folderu "
+                        "zbioru danych",
+                        f"resource {name!r}: only relative paths inside the dataset folder are "
+                        "read",
+                    ),
                     "bad-datapackage",
                 )
             )
@@ -276,7 +336,10 @@ def _read_datapackage(
                     label,
                     None,
                     f"resources[{i}].path",
-                    f"resource {name!r}: file {rel!r} does not exist",
+                    tr(
+                        f"zasób {name!r}: plik {rel!r} nie istnieje",
+                        f"resource {name!r}: file {rel!r} does not exist",
+                    ),
                     "missing-file",
                 )
             )
@@ -304,12 +367,23 @@ def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | 
         try:
             return data.decode(encoding), encoding
         except LookupError:
-            return [Problem(label, None, None, f"unknown encoding {encoding!r}", "bad-encoding")]
+            return [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    tr(f"nieznane kodowanie {encoding!r}", f"unknown encoding {encoding!r}"),
+                    "bad-encoding",
+                )
+            ]
         except UnicodeDecodeError as err:
             hint = (
-                "Try --encoding=cp1250"
+                tr("Spróbuj --encoding=cp1250", "Try --encoding=cp1250")
                 if encoding.lower().startswith("utf")
-                else "Save the file as UTF-8 (in Excel: CSV UTF-8) or give another --encoding"
+                else tr(
+                    "Zapisz plik jako UTF-8 (w Excelu: CSV UTF-8) albo podaj inne --encoding",
+                    "Save the file as UTF-8 (in Excel: CSV UTF-8) or give another --encoding",
+                )
             )
             return [_undecodable(data, label, encoding, err, hint)]
     utf16 = _utf16_codec(data)
@@ -317,7 +391,15 @@ def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | 
         try:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as err:
-            return [_undecodable(data, label, "UTF-16", err, "Save the file as UTF-8")]
+            return [
+                _undecodable(
+                    data,
+                    label,
+                    "UTF-16",
+                    err,
+                    tr("Zapisz plik jako UTF-8", "Save the file as UTF-8"),
+                )
+            ]
     try:
         return data.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
@@ -329,10 +411,16 @@ def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | 
                 label,
                 line,
                 None,
-                "this line is not UTF-8 (it looks like Windows-1250, pasted from another file) "
-                "while the rest of the file is UTF-8; read either way, some Polish letters "
-                "would be garbled. Save the file again as UTF-8 (in Excel: CSV UTF-8) or retype "
-                "the line",
+                tr(
+                    "ten wiersz nie jest w UTF-8 (wygląda na Windows-1250, wklejony z innego "
+                    "pliku), a reszta pliku jest w UTF-8; odczytany którymkolwiek sposobem, "
+                    "zniekształciłby część polskich liter. Zapisz plik ponownie jako UTF-8 (w "
+                    "Excelu: CSV UTF-8) albo wpisz ten wiersz od nowa",
+                    "this line is not UTF-8 (it looks like Windows-1250, pasted from another "
+                    "file) while the rest of the file is UTF-8; read either way, some Polish "
+                    "letters would be garbled. Save the file again as UTF-8 (in Excel: CSV "
+                    "UTF-8) or retype the line",
+                ),
                 "mixed-encoding",
             )
             for line in not_utf8
@@ -344,9 +432,12 @@ def _decode(data: bytes, label: str, encoding: str | None) -> tuple[str, str] | 
             _undecodable(
                 data,
                 label,
-                " or ".join(SUPPORTED_ENCODINGS),
+                tr(" ani ", " or ").join(SUPPORTED_ENCODINGS),
                 err,
-                "Save the file as UTF-8 (in Excel: CSV UTF-8) or give --encoding",
+                tr(
+                    "Zapisz plik jako UTF-8 (w Excelu: CSV UTF-8) albo podaj --encoding",
+                    "Save the file as UTF-8 (in Excel: CSV UTF-8) or give --encoding",
+                ),
             )
         ]
 
@@ -359,7 +450,10 @@ def _undecodable(
         label,
         line,
         None,
-        f"cannot be decoded as {tried} (byte 0x{data[err.start]:02x}). {hint}",
+        tr(
+            f"nie da się odczytać jako {tried} (bajt 0x{data[err.start]:02x}). {hint}",
+            f"cannot be decoded as {tried} (byte 0x{data[err.start]:02x}). {hint}",
+        ),
         "bad-encoding",
     )
 
@@ -439,7 +533,13 @@ def _read_csv(
         data = path.read_bytes()
     except OSError as err:
         problems.append(
-            Problem(label, None, None, f"cannot be read: {err.strerror}", "unreadable-file")
+            Problem(
+                label,
+                None,
+                None,
+                tr(f"nie da się odczytać: {err.strerror}", f"cannot be read: {err.strerror}"),
+                "unreadable-file",
+            )
         )
         return None
     decoded = _decode(data, label, encoding or declared_encoding)
@@ -461,7 +561,10 @@ def _read_csv(
                 label,
                 1,
                 None,
-                "the file is empty or its first row (the header) is blank",
+                tr(
+                    "plik jest pusty albo jego pierwszy wiersz (nagłówek) jest pusty",
+                    "the file is empty or its first row (the header) is blank",
+                ),
                 "empty-file",
             )
         )
@@ -497,14 +600,20 @@ def _read_csv(
                     label,
                     row,
                     None,
-                    f"has a different number of fields than the header (delimiter {sep!r}); "
-                    "check for an unquoted delimiter inside a value",
+                    tr(
+                        f"ma inną liczbę pól niż nagłówek (separator {sep!r}); sprawdź, czy "
+                        "w jakiejś wartości nie ma separatora bez cudzysłowu",
+                        f"has a different number of fields than the header (delimiter "
+                        f"{sep!r}); check for an unquoted delimiter inside a value",
+                    ),
                     "bad-row",
                 )
             )
             return None
         except pd.errors.EmptyDataError:
-            problems.append(Problem(label, 1, None, "the file is empty", "empty-file"))
+            problems.append(
+                Problem(label, 1, None, tr("plik jest pusty", "the file is empty"), "empty-file")
+            )
             return None
     frame = frame.fillna("")
     header = [str(h) for h in frame.iloc[0].tolist()]
@@ -522,8 +631,12 @@ def _too_wide(label: str, width: int) -> Problem:
         label,
         1,
         None,
-        f"has {width} columns; a table has at most {MAX_COLUMNS} (its own columns and a few "
-        "extra ones). Is it a table of the dataset format, or was it transposed?",
+        tr(
+            f"ma kolumn: {width}; tabela ma ich najwyżej {MAX_COLUMNS} (własne kolumny i kilka "
+            "dodatkowych). Czy to tabela formatu zbioru danych, czy może jest obrócona?",
+            f"has {width} columns; a table has at most {MAX_COLUMNS} (its own columns and a "
+            "few extra ones). Is it a table of the dataset format, or was it transposed?",
+        ),
         "too-many-columns",
     )
 
@@ -535,11 +648,19 @@ def _mismatch(label: str, what: str, declared: str, found: str) -> Problem:
     """The warning for a file that is not what datapackage.json says it is."""
     if what == "encoding":
         looks, read = (
-            f"is {_ENCODING_NAMES.get(found, found)}",
-            f"as {_ENCODING_NAMES.get(found, found)}",
+            tr(
+                f"jest w {_ENCODING_NAMES.get(found, found)}",
+                f"is {_ENCODING_NAMES.get(found, found)}",
+            ),
+            tr(
+                f"jako {_ENCODING_NAMES.get(found, found)}",
+                f"as {_ENCODING_NAMES.get(found, found)}",
+            ),
         )
     else:
-        looks, read = f"is separated by {found!r}", f"with {found!r}"
+        looks = tr(f"ma separator {found!r}", f"is separated by {found!r}")
+        read = tr(f"z separatorem {found!r}", f"with {found!r}")
+    what_pl = {"encoding": "kodowanie", "delimiter": "separator"}.get(what, what)
     fix = (
         f'"encoding": "{"utf-8" if found == "utf-8-sig" else found}"'
         if what == "encoding"
@@ -549,9 +670,14 @@ def _mismatch(label: str, what: str, declared: str, found: str) -> Problem:
         label,
         None,
         None,
-        f"datapackage.json declares {what} {declared!r}, but the file {looks} "
-        f"(as after re-saving it in Excel); read {read}. Correct the resource in "
-        f"datapackage.json ({fix}) or delete its {what}",
+        tr(
+            f"datapackage.json deklaruje {what_pl} {declared!r}, ale plik {looks} (jak po "
+            f"ponownym zapisaniu w Excelu); odczytano go {read}. Popraw zasób w "
+            f"datapackage.json ({fix}) albo usuń z niego {what_pl}",
+            f"datapackage.json declares {what} {declared!r}, but the file {looks} "
+            f"(as after re-saving it in Excel); read {read}. Correct the resource in "
+            f"datapackage.json ({fix}) or delete its {what}",
+        ),
         "datapackage-mismatch",
         "warning",
     )
@@ -621,12 +747,18 @@ def _read_workbook(path: Path) -> RawSource:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
         raise KokonError(
-            f"{path.name} cannot be opened as an .xlsx workbook ({err})",
-            hint="save it from Excel or LibreOffice as .xlsx",
+            tr(
+                f"{path.name} nie da się otworzyć jako skoroszytu .xlsx ({err})",
+                f"{path.name} cannot be opened as an .xlsx workbook ({err})",
+            ),
+            hint=tr(
+                "zapisz go z Excela albo LibreOffice jako .xlsx",
+                "save it from Excel or LibreOffice as .xlsx",
+            ),
         ) from err
     try:
         for sheet in workbook.worksheets:
-            label = f"{path.name}, sheet {sheet.title}"
+            label = tr(f"{path.name}, arkusz {sheet.title}", f"{path.name}, sheet {sheet.title}")
             spec = table_for_name(sheet.title)
             is_metadata = normalize_token(sheet.title) == METADATA_SHEET
             if sheet.sheet_state != "visible":
@@ -636,9 +768,18 @@ def _read_workbook(path: Path) -> RawSource:
                             label,
                             None,
                             None,
-                            f"the sheet is {'very ' if sheet.sheet_state == 'veryHidden' else ''}"
-                            "hidden and is not read: a person opening the workbook does not "
-                            "see it. Unhide it (right-click a sheet tab, Unhide) to use it",
+                            tr(
+                                "arkusz jest ukryty"
+                                + (" (bardzo)" if sheet.sheet_state == "veryHidden" else "")
+                                + " i nie jest czytany: osoba otwierająca skoroszyt go nie "
+                                "widzi. Odkryj go (prawy klik na karcie arkusza, Odkryj), aby "
+                                "go użyć",
+                                "the sheet is "
+                                + ("very " if sheet.sheet_state == "veryHidden" else "")
+                                + "hidden and is not read: a person opening the workbook does "
+                                "not see it. Unhide it (right-click a sheet tab, Unhide) to use "
+                                "it",
+                            ),
                             "hidden-sheet",
                             "warning",
                         )
@@ -654,7 +795,10 @@ def _read_workbook(path: Path) -> RawSource:
                             label,
                             None,
                             None,
-                            "not a table of the dataset format and is ignored",
+                            tr(
+                                "to nie tabela formatu zbioru danych, więc jest pomijana",
+                                "not a table of the dataset format and is ignored",
+                            ),
                             "unknown-file",
                             "warning",
                         )
@@ -666,7 +810,10 @@ def _read_workbook(path: Path) -> RawSource:
                         label,
                         None,
                         None,
-                        f"a second {spec.name} sheet; only the first is read",
+                        tr(
+                            "drugi arkusz tej samej tabeli; czytany jest tylko pierwszy",
+                            f"a second {spec.name} sheet; only the first is read",
+                        ),
                         "unknown-file",
                         "warning",
                     )
@@ -703,7 +850,13 @@ def _read_table_sheet(
         rows.append(row)
     if not rows or not any(v.strip() for v in rows[0]):
         problems.append(
-            Problem(label, 1, None, "the first row (the header) is blank", "empty-file")
+            Problem(
+                label,
+                1,
+                None,
+                tr("pierwszy wiersz (nagłówek) jest pusty", "the first row (the header) is blank"),
+                "empty-file",
+            )
         )
         return None
     width = max(len(r) for r in rows)
@@ -729,7 +882,7 @@ def _sheet_hazards(
     def column(ref: str) -> str:
         position = split_ref(ref)[1]
         written = header[position].strip() if position < len(header) else ""
-        return written or f"column {_column_letter(position)}"
+        return written or tr(_column_letter(position), f"column {_column_letter(position)}")
 
     found = []
     for merge in scan.merges:
@@ -741,9 +894,14 @@ def _sheet_hazards(
                 label,
                 split_ref(first)[0],
                 column(first),
-                f"cells {merge} are merged: a person sees one value across them, but only "
-                f"{first} holds it and the other cells would read as empty. Unmerge the cells "
-                "and fill each one",
+                tr(
+                    f"komórki {merge} są scalone: człowiek widzi w nich jedną wartość, ale ma ją "
+                    f"tylko {first}, a pozostałe komórki zostałyby odczytane jako puste. Rozdziel "
+                    "komórki i wypełnij każdą",
+                    f"cells {merge} are merged: a person sees one value across them, but only "
+                    f"{first} holds it and the other cells would read as empty. Unmerge the "
+                    "cells and fill each one",
+                ),
                 "merged-cells",
             )
         )
@@ -755,9 +913,14 @@ def _sheet_hazards(
                 label,
                 split_ref(ref)[0],
                 column(ref),
-                f"cell {ref} holds a formula whose result was never saved (the file was "
-                "written by a program that does not calculate); open the workbook in Excel "
-                "or LibreOffice and save it again, or paste the values",
+                tr(
+                    f"komórka {ref} zawiera formułę, której wyniku nigdy nie zapisano (plik "
+                    "zapisał program, który nie liczy); otwórz skoroszyt w Excelu albo "
+                    "LibreOffice i zapisz go ponownie albo wklej same wartości",
+                    f"cell {ref} holds a formula whose result was never saved (the file was "
+                    "written by a program that does not calculate); open the workbook in Excel "
+                    "or LibreOffice and save it again, or paste the values",
+                ),
                 "formula-without-value",
             )
             if error is None
@@ -765,7 +928,10 @@ def _sheet_hazards(
                 label,
                 split_ref(ref)[0],
                 column(ref),
-                f"cell {ref} shows the error {error}; correct the formula or type the value",
+                tr(
+                    f"komórka {ref} pokazuje błąd {error}; popraw formułę albo wpisz wartość",
+                    f"cell {ref} shows the error {error}; correct the formula or type the value",
+                ),
                 "error-value",
             )
             for ref, error in cells
@@ -824,8 +990,8 @@ def _make_raw(
                     Problem(
                         label,
                         1,
-                        f"column {column_letter}",
-                        "has values but no header",
+                        tr(column_letter, f"column {column_letter}"),
+                        tr("ma wartości, ale nie ma nagłówka", "has values but no header"),
                         "missing-header",
                     )
                 )
@@ -838,7 +1004,10 @@ def _make_raw(
                     label,
                     1,
                     written,
-                    f"appears twice (also as {headers[name]!r})",
+                    tr(
+                        f"występuje dwa razy (także jako {headers[name]!r})",
+                        f"appears twice (also as {headers[name]!r})",
+                    ),
                     "duplicate-column",
                 )
             )
@@ -854,8 +1023,12 @@ def _make_raw(
                 label,
                 1,
                 name,
-                f"required column is missing; the {spec.name} table needs "
-                f"{', '.join(c.name for c in spec.columns if c.required)}",
+                tr(
+                    "brak wymaganej kolumny; ta tabela potrzebuje kolumn "
+                    f"{', '.join(c.name for c in spec.columns if c.required)}",
+                    f"required column is missing; the {spec.name} table needs "
+                    f"{', '.join(c.name for c in spec.columns if c.required)}",
+                ),
                 "missing-column",
             )
         )

@@ -21,6 +21,7 @@ from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
 from kokon_graph.io.pseudonym import PSEUDONYM_PATTERN, identifying_column_reason
 from kokon_graph.io.schema import RATING_COLUMNS, TABLES, Column, Table
 from kokon_graph.labels import short_name_problems
+from kokon_graph.lang import tr
 from kokon_graph.model import Vocabulary
 
 __all__ = ["build_dataset", "check_teryt", "teryt_problem"]
@@ -70,18 +71,36 @@ def teryt_problem(code: str) -> str | None:
     "the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not '6'"
     """
     if not (code.isascii() and code.isdigit()):
-        return "a TERYT code has only digits (0-9, not full-width or other scripts' digits)"
+        return tr(
+            "kod TERYT ma tylko cyfry (0-9, nie cyfry pełnej szerokości ani innych pism)",
+            "a TERYT code has only digits (0-9, not full-width or other scripts' digits)",
+        )
     if len(code) not in _TERYT_LENGTHS:
-        return "a TERYT code has 2 digits (voivodeship), 4 (powiat) or 7 (gmina: WW PP GG R)"
+        return tr(
+            "kod TERYT ma 2 cyfry (województwo), 4 (powiat) albo 7 (gmina: WW PP GG R)",
+            "a TERYT code has 2 digits (voivodeship), 4 (powiat) or 7 (gmina: WW PP GG R)",
+        )
     if code[:2] not in model.VOIVODESHIP_CODES:
-        return f"{code[:2]!r} is not a voivodeship code (02, 04, ..., 32)"
+        return tr(
+            f"{code[:2]!r} to nie kod województwa (02, 04, ..., 32)",
+            f"{code[:2]!r} is not a voivodeship code (02, 04, ..., 32)",
+        )
     if len(code) >= 4 and code[2:4] == "00":
-        return "the powiat part (digits 3-4) cannot be 00"
+        return tr(
+            "część powiatowa (cyfry 3-4) nie może być 00",
+            "the powiat part (digits 3-4) cannot be 00",
+        )
     if len(code) == 7:
         if code[4:6] == "00":
-            return "the gmina part (digits 5-6) cannot be 00"
+            return tr(
+                "część gminna (cyfry 5-6) nie może być 00",
+                "the gmina part (digits 5-6) cannot be 00",
+            )
         if code[6] not in _GMINA_TYPE_DIGITS:
-            return f"the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not {code[6]!r}"
+            return tr(
+                f"7. cyfra (rodzaj gminy) musi być 1, 2, 3, 4, 5, 8 albo 9, nie {code[6]!r}",
+                f"the 7th digit (gmina type) must be 1, 2, 3, 4, 5, 8 or 9, not {code[6]!r}",
+            )
     return None
 
 
@@ -158,8 +177,21 @@ class _Checker:
             target.append(Problem(raw.label, int(row), header, text, rule, severity))  # type: ignore[arg-type]
 
 
+#: Why a column identifies a person (:func:`identifying_column_reason`), in Polish.
+_REASON_PL: Final = {
+    "a name": "imię lub nazwisko",
+    "a national identification number": "numer identyfikacyjny (PESEL, dowód osobisty)",
+    "an address": "adres",
+    "a phone number": "numer telefonu",
+    "an e-mail address": "adres e-mail",
+    "a date of birth": "datę urodzenia",
+}
+
+
 def _fmt(value: str) -> str:
-    return value if value == _HIDDEN else repr(value)
+    if value == _HIDDEN:
+        return tr("(wartość niepokazana: dane rodziny)", value)
+    return repr(value)
 
 
 def _suggestion(vocab: Vocabulary, code: str, lang: model.Lang) -> str:
@@ -249,7 +281,13 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
     values: pd.Series = frame[col.name].astype(str)
     blank = values == ""
     if col.nonempty:
-        chk.per_row(raw, blank, col.name, lambda _v: "is empty; a value is required", "empty-value")
+        chk.per_row(
+            raw,
+            blank,
+            col.name,
+            lambda _v: tr("jest pusta; wartość jest wymagana", "is empty; a value is required"),
+            "empty-value",
+        )
     kind = col.kind
     if kind in ("id", "str", "ref"):
         return values
@@ -284,7 +322,12 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
                 return _vocab_message(vocab)(cell)
             bad_items = parsed[cell][1]
             return _vocab_message(vocab)(bad_items[0]) + (
-                f" ({len(bad_items)} unknown values in this cell)" if len(bad_items) > 1 else ""
+                tr(
+                    f" (nieznanych wartości w tej komórce: {len(bad_items)})",
+                    f" ({len(bad_items)} unknown values in this cell)",
+                )
+                if len(bad_items) > 1
+                else ""
             )
 
         chk.per_row(raw, wrong, col.name, list_message, "unknown-value")
@@ -296,7 +339,7 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             invalid,
             col.name,
             lambda v: (
-                f"{_fmt(v)} is not a valid TERYT code"
+                tr(f"{_fmt(v)} to nie poprawny kod TERYT", f"{_fmt(v)} is not a valid TERYT code")
                 + ("" if v == _HIDDEN else f": {teryt_problem(_teryt_clean(v))}")
             ),
             "bad-teryt",
@@ -307,14 +350,21 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             example = (
                 ""
                 if chk.secret(raw, col.name)
-                else f": {values.loc[first]!r} read as {cleaned.loc[first]!r}"
+                else tr(
+                    f": {values.loc[first]!r} odczytany jako {cleaned.loc[first]!r}",
+                    f": {values.loc[first]!r} read as {cleaned.loc[first]!r}",
+                )
             )
             chk.add(
                 raw,
                 None,
                 col.name,
-                f"{n} code{'s' if n > 1 else ''} had a leading zero restored (Excel drops "
-                f"it), first at row {first}{example}; store TERYT codes as text",
+                tr(
+                    f"kodów z przywróconym zerem na początku (Excel je usuwa): {n}, pierwszy "
+                    f"w wierszu {first}{example}; zapisuj kody TERYT jako tekst",
+                    f"{n} code{'s' if n > 1 else ''} had a leading zero restored (Excel drops "
+                    f"it), first at row {first}{example}; store TERYT codes as text",
+                ),
                 "teryt-padded",
                 "warning",
             )
@@ -327,9 +377,11 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             raw,
             ~blank & out.isna(),
             col.name,
-            lambda v: (
+            lambda v: tr(
+                f"{_fmt(v)} to nie data; oczekiwano RRRR-MM-DD (2021-03-31) albo DD.MM.RRRR "
+                "(31.03.2021)",
                 f"{_fmt(v)} is not a date; expected YYYY-MM-DD (2021-03-31) or DD.MM.YYYY "
-                "(31.03.2021)"
+                "(31.03.2021)",
             ),
             "bad-date",
         )
@@ -346,11 +398,17 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             col.name,
             lambda v: (
                 (
-                    f"{_fmt(v)} is in the future: it says when something happened"
+                    tr(
+                        f"{_fmt(v)} jest w przyszłości, a mówi, kiedy coś się wydarzyło",
+                        f"{_fmt(v)} is in the future: it says when something happened",
+                    )
                     if (raw.spec.name, col.name) in _EVENT_DATES
-                    else f"{_fmt(v)} is before 1900 or more than {_YEARS_AHEAD} years ahead"
+                    else tr(
+                        f"{_fmt(v)} jest przed 1900 rokiem albo ponad {_YEARS_AHEAD} lat naprzód",
+                        f"{_fmt(v)} is before 1900 or more than {_YEARS_AHEAD} years ahead",
+                    )
                 )
-                + "; a typing error?"
+                + tr("; błąd przy wpisywaniu?", "; a typing error?")
             ),
             "implausible-date",
         )
@@ -364,13 +422,25 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
         if kind == "int":
             bad |= ~blank & ~bad & (numbers.fillna(0.0) % 1 != 0)
             bad |= ~blank & (numbers.fillna(0.0).abs() > _MAX_INT)
-            expected = f"a whole number (at most {_MAX_INT:,})"
+            expected = tr(
+                f"liczbą całkowitą (najwyżej {_MAX_INT:,})".replace(",", " "),
+                f"a whole number (at most {_MAX_INT:,})",
+            )
         else:
             bad |= ~blank & (numbers.fillna(0.0).abs() > MAX_WEIGHT)
-            expected = (
-                f"a number up to {MAX_WEIGHT:,.0f} (decimal comma or point, no thousands separator)"
+            expected = tr(
+                f"liczbą do {MAX_WEIGHT:,.0f} (przecinek albo kropka dziesiętna, bez separatora "
+                "tysięcy)".replace(",000", " 000"),
+                f"a number up to {MAX_WEIGHT:,.0f} (decimal comma or point, no thousands "
+                "separator)",
             )
-        chk.per_row(raw, bad, col.name, lambda v: f"{_fmt(v)} is not {expected}", "bad-number")
+        chk.per_row(
+            raw,
+            bad,
+            col.name,
+            lambda v: tr(f"{_fmt(v)} nie jest {expected}", f"{_fmt(v)} is not {expected}"),
+            "bad-number",
+        )
         numbers = numbers.where(~bad)
         if kind == "int":
             return numbers.round().astype("Int64")
@@ -383,7 +453,11 @@ def _convert_values(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
             raw,
             bad,
             col.name,
-            lambda v: f"{_fmt(v)} is not yes/no; expected true/false, tak/nie, 1/0 or empty",
+            lambda v: tr(
+                f"{_fmt(v)} to nie tak/nie; oczekiwano tak/nie, true/false, 1/0 albo pustej "
+                "komórki",
+                f"{_fmt(v)} is not yes/no; expected true/false, tak/nie, 1/0 or empty",
+            ),
             "bad-value",
         )
         return truthy.astype(bool)
@@ -413,9 +487,15 @@ def _type_table(chk: _Checker, raw: RawTable) -> pd.DataFrame:
                     raw,
                     None,
                     extra,
-                    f"looks like {reason}, which identifies a person; family data must "
-                    "not hold direct identifiers. Remove this column (kokon_graph needs "
-                    "only a family id, which it pseudonymises)",
+                    tr(
+                        f"wygląda na {_REASON_PL.get(reason, reason)}, co identyfikuje osobę; "
+                        "dane rodzin nie mogą "
+                        "zawierać bezpośrednich identyfikatorów. Usuń tę kolumnę (kokon_graph "
+                        "potrzebuje tylko identyfikatora rodziny, który pseudonimizuje)",
+                        f"looks like {reason}, which identifies a person; family data must "
+                        "not hold direct identifiers. Remove this column (kokon_graph needs "
+                        "only a family id, which it pseudonymises)",
+                    ),
                     "identifying-column",
                 )
                 extras.remove(extra)
@@ -427,10 +507,14 @@ def _type_table(chk: _Checker, raw: RawTable) -> pd.DataFrame:
             raw,
             None,
             None,
-            f"column{'s' if len(extras) > 1 else ''} "
-            f"{', '.join(repr(raw.header(e)) for e in extras)} "
-            f"{'are' if len(extras) > 1 else 'is'} not part of the {spec.name} table and "
-            f"{'are' if len(extras) > 1 else 'is'} ignored",
+            tr(
+                f"kolumny spoza tabeli {raw.label}, pominięte: "
+                f"{', '.join(repr(raw.header(e)) for e in extras)}",
+                f"column{'s' if len(extras) > 1 else ''} "
+                f"{', '.join(repr(raw.header(e)) for e in extras)} "
+                f"{'are' if len(extras) > 1 else 'is'} not part of the {spec.name} table and "
+                f"{'are' if len(extras) > 1 else 'is'} ignored",
+            ),
             "ignored-column",
             "warning",
         )
@@ -448,9 +532,11 @@ def _check_ids(chk: _Checker, raw: RawTable, frame: pd.DataFrame, column: str) -
             raw,
             dup,
             column,
-            lambda v: (
+            lambda v: tr(
+                f"powtórzony identyfikator {_fmt(v)}; identyfikatory muszą być niepowtarzalne "
+                f"(pierwszy raz w wierszu {first_at.get(v, '?') if v != _HIDDEN else 'wyżej'})",
                 f"duplicate id {_fmt(v)}; ids must be unique (first used at row "
-                f"{first_at.get(v, '?') if v != _HIDDEN else 'above'})"
+                f"{first_at.get(v, '?') if v != _HIDDEN else 'above'})",
             ),
             "duplicate-id",
         )
@@ -461,7 +547,22 @@ def _check_order(
 ) -> None:
     bad = frame[start].notna() & frame[end].notna() & (frame[end] < frame[start])
     chk.per_row(
-        raw, bad, end, lambda v: f"{_fmt(v)} is before {start} ({what})", "end-before-start"
+        raw,
+        bad,
+        end,
+        lambda v: tr(
+            f"{_fmt(v)} jest przed {raw.header(start)} ({what})",
+            f"{_fmt(v)} is before {raw.header(start)} ({what})",
+        ),
+        "end-before-start",
+    )
+
+
+def _ends_first(thing_pl: str, thing_en: str) -> str:
+    """Why an end before the start is wrong, for a group, membership or service."""
+    return tr(
+        f"{thing_pl} nie może się skończyć, zanim się zacznie",
+        f"a {thing_en} cannot end before it starts",
     )
 
 
@@ -519,10 +620,13 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             short & (length > 0),
             "teryt",
-            lambda v: (
+            lambda v: tr(
+                f"{_fmt(v)} jest za krótki dla szczebla instytucji: instytucja gminna "
+                "potrzebuje 7-cyfrowego kodu gminy, powiatowa co najmniej 4 cyfr, "
+                "wojewódzka co najmniej 2",
                 f"{_fmt(v)} is too short for the institution's level: a gmina-level "
                 "institution needs the 7-digit gmina code, powiat level at least 4 digits, "
-                "voivodeship level at least 2"
+                "voivodeship level at least 2",
             ),
             "teryt-level",
         )
@@ -531,7 +635,10 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             missing,
             "teryt",
-            lambda _v: "is empty; only a national-level institution may have no TERYT code",
+            lambda _v: tr(
+                "jest pusta; tylko instytucja szczebla krajowego może nie mieć kodu TERYT",
+                "is empty; only a national-level institution may have no TERYT code",
+            ),
             "empty-value",
         )
         for row, message in short_name_problems(frame):
@@ -547,9 +654,11 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             mismatch,
             "kind",
-            lambda v: (
+            lambda v: tr(
+                f"{_fmt(v)} nie pasuje do długości kodu TERYT (2 cyfry = województwo, "
+                "4 = powiat, 7 = gmina)",
                 f"{_fmt(v)} does not match the TERYT code's length (2 digits = "
-                "voivodeship, 4 = powiat, 7 = gmina)"
+                "voivodeship, 4 = powiat, 7 = gmina)",
             ),
             "teryt-level",
         )
@@ -563,7 +672,10 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             wrong_type,
             "gmina_type",
-            lambda v: f"{_fmt(v)} does not match the TERYT code's 7th digit",
+            lambda v: tr(
+                f"{_fmt(v)} nie pasuje do 7. cyfry kodu TERYT",
+                f"{_fmt(v)} does not match the TERYT code's 7th digit",
+            ),
             "teryt-level",
         )
     elif name == "cooperation":
@@ -572,14 +684,17 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             self_tie,
             "target",
-            lambda v: f"{_fmt(v)} is also the source: an institution cannot report a tie to itself",
+            lambda v: tr(
+                f"{_fmt(v)} jest też źródłem: instytucja nie może zgłosić powiązania z samą sobą",
+                f"{_fmt(v)} is also the source: an institution cannot report a tie to itself",
+            ),
             "self-tie",
         )
         chk.per_row(
             raw,
             frame["weight"] <= 0,
             "weight",
-            lambda v: f"{_fmt(v)} is not greater than 0",
+            lambda v: tr(f"{_fmt(v)} nie jest większe od 0", f"{_fmt(v)} is not greater than 0"),
             "bad-number",
         )
         for rating, _alias, _what in RATING_COLUMNS:
@@ -587,7 +702,9 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
                 raw,
                 ~frame[rating].between(1, 4) & frame[rating].notna(),
                 rating,
-                lambda v: f"{_fmt(v)} is not a rating from 1 to 4",
+                lambda v: tr(
+                    f"{_fmt(v)} to nie ocena od 1 do 4", f"{_fmt(v)} is not a rating from 1 to 4"
+                ),
                 "bad-number",
             )
         key = frame[["source", "target", "kind", "wave"]]
@@ -596,23 +713,28 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             dup,
             "target",
-            lambda v: (
+            lambda v: tr(
+                f"powiązanie z {_fmt(v)} tego rodzaju i z tej fali zgłoszono ponownie; "
+                "wagi są sumowane",
                 f"the tie to {_fmt(v)} of this kind and wave is reported again; "
-                "the weights are added"
+                "the weights are added",
             ),
             "duplicate-tie",
             "warning",
         )
     elif name == "groups":
-        _check_order(chk, raw, frame, "start", "end", "a group cannot end before it starts")
+        _check_order(chk, raw, frame, "start", "end", _ends_first("grupa", "group"))
     elif name == "memberships":
-        _check_order(chk, raw, frame, "start", "end", "a membership cannot end before it starts")
+        _check_order(chk, raw, frame, "start", "end", _ends_first("członkostwo", "membership"))
         dup = frame[["group", "member", "wave"]].duplicated(keep="first")
         chk.per_row(
             raw,
             dup,
             "member",
-            lambda v: f"{_fmt(v)} is listed in this group twice",
+            lambda v: tr(
+                f"{_fmt(v)} występuje w tej grupie dwa razy",
+                f"{_fmt(v)} is listed in this group twice",
+            ),
             "duplicate-membership",
             "warning",
         )
@@ -622,21 +744,24 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             short,
             "teryt",
-            lambda v: f"{_fmt(v)} is not a gmina: a family's TERYT code has 7 digits",
+            lambda v: tr(
+                f"{_fmt(v)} to nie gmina: kod TERYT rodziny ma 7 cyfr",
+                f"{_fmt(v)} is not a gmina: a family's TERYT code has 7 digits",
+            ),
             "teryt-level",
         )
         chk.per_row(
             raw,
             frame["size"].fillna(1) < 1,
             "size",
-            lambda v: f"{_fmt(v)} must be at least 1",
+            lambda v: tr(f"{_fmt(v)} musi wynosić co najmniej 1", f"{_fmt(v)} must be at least 1"),
             "bad-number",
         )
         chk.per_row(
             raw,
             frame["children"].fillna(0) < 0,
             "children",
-            lambda v: f"{_fmt(v)} cannot be negative",
+            lambda v: tr(f"{_fmt(v)} nie może być ujemne", f"{_fmt(v)} cannot be negative"),
             "bad-number",
         )
         more = (
@@ -647,32 +772,48 @@ def _table_rules(chk: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             raw,
             more,
             "children",
-            lambda v: (
+            lambda v: tr(
+                f"dzieci ({_fmt(v)}) nie może być tyle, ile liczy rodzina (jej liczebność "
+                "obejmuje też dorosłych)",
                 f"{_fmt(v)} children cannot be as many as the family's size "
-                "(size counts adults too)"
+                "(size counts adults too)",
             ),
             "bad-number",
         )
     elif name == "services":
-        _check_order(chk, raw, frame, "start", "end", "a service cannot end before it starts")
+        _check_order(chk, raw, frame, "start", "end", _ends_first("usługa", "service"))
     elif name == "referrals":
         self_ref = (frame["source"] == frame["target"]) & (frame["source"] != "")
         chk.per_row(
             raw,
             self_ref,
             "target",
-            lambda v: f"{_fmt(v)} is also the source: an institution cannot refer to itself",
+            lambda v: tr(
+                f"{_fmt(v)} jest też źródłem: instytucja nie może skierować do samej siebie",
+                f"{_fmt(v)} is also the source: an institution cannot refer to itself",
+            ),
             "self-tie",
         )
         _check_order(
-            chk, raw, frame, "sent", "answered", "a referral cannot be answered before it is sent"
+            chk,
+            raw,
+            frame,
+            "sent",
+            "answered",
+            tr(
+                "na skierowanie nie można odpowiedzieć, zanim zostanie wysłane",
+                "a referral cannot be answered before it is sent",
+            ),
         )
         unanswered = frame["status"].isin(["sent", "no_answer"]) & frame["answered"].notna()
         chk.per_row(
             raw,
             unanswered,
             "answered",
-            lambda v: f"{_fmt(v)} is an answer date, but the status says no answer came",
+            lambda v: tr(
+                f"{_fmt(v)} to data odpowiedzi, a stan mówi, że odpowiedź nie przyszła",
+                f"{_fmt(v)} is an answer date, but the status says no answer came",
+            ),
             "inconsistent-status",
             "warning",
         )
@@ -688,11 +829,11 @@ def _check_references(
     }
     ids["members"] = pd.concat([ids["institutions"], ids["persons"]], ignore_index=True)
     labels = {
-        "institutions": "an institution",
-        "groups": "a group",
-        "persons": "a person",
-        "families": "a family",
-        "members": "an institution or person",
+        "institutions": tr("instytucją", "an institution"),
+        "groups": tr("grupą", "a group"),
+        "persons": tr("osobą", "a person"),
+        "families": tr("rodziną", "a family"),
+        "members": tr("instytucją ani osobą", "an institution or person"),
     }
     # ids shared by institutions, groups and persons would make memberships ambiguous
     owners: dict[str, str] = {}
@@ -705,14 +846,18 @@ def _check_references(
                 raws[name],
                 clash,
                 "id",
-                lambda v: (
+                lambda v: tr(
+                    f"{_fmt(v)} to już identyfikator: {owners.get(v, 'inny wiersz')}; "
+                    "identyfikatory muszą być niepowtarzalne w instytucjach, grupach i osobach",
                     f"{_fmt(v)} is already the id of {owners.get(v, 'another row')}; "
-                    "ids must be unique across institutions, groups and persons"
+                    "ids must be unique across institutions, groups and persons",
                 ),
                 "duplicate-id",
             )
         for value in frames[name]["id"]:
-            owners.setdefault(value, f"a row in {raws[name].label}")
+            owners.setdefault(
+                value, tr(f"wiersz w {raws[name].label}", f"a row in {raws[name].label}")
+            )
     for name, raw in raws.items():
         frame = frames[name]
         for col in raw.spec.columns:
@@ -728,13 +873,20 @@ def _check_references(
                         raw,
                         None,
                         col.name,
-                        f"refers to {col.ref}, but the dataset has no {col.ref} table",
+                        tr(
+                            f"odwołuje się do tabeli {col.ref}.csv, a zbiór danych jej nie ma",
+                            f"refers to {col.ref}, but the dataset has no {col.ref} table",
+                        ),
                         "missing-table",
                     )
                 continue
             known = ids[col.ref]
             unknown = present & ~isin(values, known)
-            where = "institutions or persons" if col.ref == "members" else raws[source_table].label
+            where = (
+                tr("instytucjach ani osobach", "institutions or persons")
+                if col.ref == "members"
+                else raws[source_table].label
+            )
             chk.per_row(
                 raw,
                 unknown,
@@ -745,7 +897,9 @@ def _check_references(
 
 
 def _reference_message(what: str, where: str) -> Callable[[str], str]:
-    return lambda value: f"{_fmt(value)} is not {what} in {where}"
+    return lambda value: tr(
+        f"{_fmt(value)} nie jest {what} w {where}", f"{_fmt(value)} is not {what} in {where}"
+    )
 
 
 def _warn_isolated(
@@ -767,7 +921,10 @@ def _warn_isolated(
         raws["institutions"],
         isolated,
         "id",
-        lambda v: f"institution {_fmt(v)} has no ties: no cooperation, group, service or referral",
+        lambda v: tr(
+            f"instytucja {_fmt(v)} nie ma powiązań: współpracy, grupy, usługi ani skierowania",
+            f"institution {_fmt(v)} has no ties: no cooperation, group, service or referral",
+        ),
         "isolated-institution",
         "warning",
     )
@@ -778,7 +935,7 @@ def _warn_isolated(
             raws["groups"],
             empty,
             "id",
-            lambda v: f"group {_fmt(v)} has no members",
+            lambda v: tr(f"grupa {_fmt(v)} nie ma członków", f"group {_fmt(v)} has no members"),
             "empty-group",
             "warning",
         )
@@ -793,13 +950,17 @@ def _warn_isolated(
                 missing = sorted(set(codes[unnamed]))
                 shown = ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else "")
                 if chk.secret(raws[name], "teryt"):
-                    shown = "codes not shown: family data"
+                    shown = tr("kody niepokazane: dane rodzin", "codes not shown: family data")
                 chk.add(
                     raws[name],
                     None,
                     "teryt",
-                    f"{len(missing)} TERYT code{'s' if len(missing) > 1 else ''} not in the "
-                    f"territories table ({shown}); they are shown without a name",
+                    tr(
+                        f"kodów TERYT spoza tabeli terytoriów: {len(missing)} ({shown}); są "
+                        "pokazywane bez nazwy",
+                        f"{len(missing)} TERYT code{'s' if len(missing) > 1 else ''} not in the "
+                        f"territories table ({shown}); they are shown without a name",
+                    ),
                     "unnamed-territory",
                     "warning",
                 )
@@ -820,14 +981,21 @@ def _check_pseudonyms(chk: _Checker, raws: dict[str, RawTable]) -> None:
             continue
         rows = wrong.index[wrong.to_numpy()]
         more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
+        more_pl = f" (i więcej wierszy: {len(rows) - 1})" if len(rows) > 1 else ""
         chk.add(
             raw,
             [rows[0]],
             column,
-            "is not a pseudonym (F- and 16 hex digits, as kokon_graph makes them) although the "
-            f"dataset is marked as pseudonymised{more}: raw family ids would be stored and "
-            'shown. Remove the marker (--pseudonymised or "pseudonymised": true) and set a '
-            "pseudonymisation key",
+            tr(
+                "to nie pseudonim (F- i 16 cyfr szesnastkowych, jak tworzy je kokon_graph), "
+                f"choć zbiór danych jest oznaczony jako pseudonimizowany{more_pl}: surowe "
+                "identyfikatory rodzin zostałyby zapisane i pokazane. Usuń to oznaczenie "
+                '(--pseudonymised albo "pseudonymised": true) i ustaw klucz pseudonimizacji',
+                "is not a pseudonym (F- and 16 hex digits, as kokon_graph makes them) although "
+                f"the dataset is marked as pseudonymised{more}: raw family ids would be stored "
+                'and shown. Remove the marker (--pseudonymised or "pseudonymised": true) and set '
+                "a pseudonymisation key",
+            ),
             "not-pseudonymised",
         )
 
@@ -851,8 +1019,12 @@ def build_dataset(
                 source.name,
                 None,
                 None,
-                "no institutions table: a dataset needs at least institutions.csv (or a sheet "
-                "named institutions)",
+                tr(
+                    "brak tabeli instytucji: zbiór danych potrzebuje co najmniej institutions.csv "
+                    "(albo arkusza o nazwie instytucje)",
+                    "no institutions table: a dataset needs at least institutions.csv (or a sheet "
+                    "named institutions)",
+                ),
                 "missing-table",
             )
         )
@@ -862,7 +1034,11 @@ def build_dataset(
             raw_institutions,
             None,
             None,
-            "has a header but no rows; a dataset needs at least one institution",
+            tr(
+                "ma nagłówek, ale nie ma wierszy; zbiór danych potrzebuje co najmniej jednej "
+                "instytucji",
+                "has a header but no rows; a dataset needs at least one institution",
+            ),
             "empty-table",
         )
     if pseudonymised:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from kokon_graph.errors import KokonError
+from kokon_graph.lang import tr
 
 __all__ = [
     "MAX_EXPANDED_BYTES",
@@ -42,6 +43,11 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]+(?::[A
 #: A formula (``<f>``) or a cell holding an error value (``t="e"``).
 _FORMULA = re.compile(rb'<(?:\w+:)?f[\s>/]|<(?:\w+:)?c [^>]*\bt="e"')
 _SAVE_AS_XLSX: Final = "open it in Excel or LibreOffice and save it as .xlsx (Excel 2007-365)"
+_SAVE_AS_XLSX_PL: Final = "otwórz go w Excelu albo LibreOffice i zapisz jako .xlsx (Excel 2007-365)"
+
+
+def _save_as_xlsx() -> str:
+    return tr(_SAVE_AS_XLSX_PL, _SAVE_AS_XLSX)
 
 
 def check_container(path: Path) -> None:
@@ -59,25 +65,55 @@ def check_container(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as err:
-        raise KokonError(f"{path.name} cannot be read: {err.strerror}") from err
+        raise KokonError(
+            tr(
+                f"{path.name}: nie da się odczytać: {err.strerror}",
+                f"{path.name} cannot be read: {err.strerror}",
+            )
+        ) from err
     if head.startswith(_ZIP_MAGIC):
         return
     if not head:
-        raise KokonError(f"{path.name} is empty", hint=_SAVE_AS_XLSX)
+        raise KokonError(
+            tr(f"{path.name} jest pusty", f"{path.name} is empty"), hint=_save_as_xlsx()
+        )
     if head.startswith(_OLE_MAGIC):
         if _ENCRYPTED in path.read_bytes():
             raise KokonError(
-                f"{path.name} is protected by a password and cannot be read",
-                hint="open it in Excel or LibreOffice, remove the password and save it again "
-                "(kokon_graph never asks for a workbook's password)",
+                tr(
+                    f"{path.name} jest chroniony hasłem i nie da się go odczytać",
+                    f"{path.name} is protected by a password and cannot be read",
+                ),
+                hint=tr(
+                    "otwórz go w Excelu albo LibreOffice, usuń hasło i zapisz ponownie "
+                    "(kokon_graph nigdy nie pyta o hasło skoroszytu)",
+                    "open it in Excel or LibreOffice, remove the password and save it again "
+                    "(kokon_graph never asks for a workbook's password)",
+                ),
             )
-        raise KokonError(f"{path.name} is an old Excel 97-2003 workbook (.xls)", hint=_SAVE_AS_XLSX)
+        raise KokonError(
+            tr(
+                f"{path.name} to stary skoroszyt Excela 97-2003 (.xls)",
+                f"{path.name} is an old Excel 97-2003 workbook (.xls)",
+            ),
+            hint=_save_as_xlsx(),
+        )
     if b"\x00" not in head:
         raise KokonError(
-            f"{path.name} is a text file, not an .xlsx workbook (a CSV file renamed?)",
-            hint="give it the extension .csv and put it in a dataset folder, or " + _SAVE_AS_XLSX,
+            tr(
+                f"{path.name} to plik tekstowy, nie skoroszyt .xlsx (plik CSV ze zmienioną nazwą?)",
+                f"{path.name} is a text file, not an .xlsx workbook (a CSV file renamed?)",
+            ),
+            hint=tr(
+                "nadaj mu rozszerzenie .csv i umieść w folderze zbioru danych albo ",
+                "give it the extension .csv and put it in a dataset folder, or ",
+            )
+            + _save_as_xlsx(),
         )
-    raise KokonError(f"{path.name} is not an .xlsx workbook", hint=_SAVE_AS_XLSX)
+    raise KokonError(
+        tr(f"{path.name} to nie skoroszyt .xlsx", f"{path.name} is not an .xlsx workbook"),
+        hint=_save_as_xlsx(),
+    )
 
 
 @dataclass
@@ -120,11 +156,21 @@ def scan_archive(archive: zipfile.ZipFile, label: str) -> dict[str, SheetScan]:
                 size += len(chunk)
                 if size > limit:
                     raise KokonError(
-                        f"{label}: the part {info.filename} expands to more than "
-                        f"{limit // 2**20} MiB from {max(1, info.compress_size // 1024)} KiB "
-                        "stored; such a file is refused (it may be built to exhaust memory)",
-                        hint="save the workbook again from Excel or LibreOffice; a very large "
-                        "dataset is better given as a folder of CSV files",
+                        tr(
+                            f"{label}: część {info.filename} rozpakowuje się do ponad "
+                            f"{limit // 2**20} MiB z {max(1, info.compress_size // 1024)} KiB "
+                            "zapisanych; taki plik jest odrzucany (może być zbudowany, by "
+                            "wyczerpać pamięć)",
+                            f"{label}: the part {info.filename} expands to more than "
+                            f"{limit // 2**20} MiB from {max(1, info.compress_size // 1024)} KiB "
+                            "stored; such a file is refused (it may be built to exhaust memory)",
+                        ),
+                        hint=tr(
+                            "zapisz skoroszyt ponownie z Excela albo LibreOffice; bardzo duży "
+                            "zbiór danych lepiej podać jako folder plików CSV",
+                            "save the workbook again from Excel or LibreOffice; a very large "
+                            "dataset is better given as a folder of CSV files",
+                        ),
                     )
                 if sheet:
                     window = tail + chunk

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from kokon_graph.errors import PseudonymKeyError
+from kokon_graph.lang import tr
 from kokon_graph.model import normalize_token
 
 __all__ = [
@@ -54,6 +55,11 @@ _REMEDY = (
     f"wave), or pass --pseudonym-key-file FILE, or mark an already pseudonymised dataset with "
     f'"pseudonymised": true in its datapackage.json'
 )
+_REMEDY_PL = (
+    f"ustaw {KEY_ENV} (co najmniej {MIN_KEY_LENGTH} znaków, tajny i ten sam dla każdej fali) "
+    f"albo podaj --pseudonym-key-file PLIK, albo oznacz zbiór już pseudonimizowany wpisem "
+    f'"pseudonymised": true w jego datapackage.json'
+)
 
 
 def load_key(key: str | bytes | None = None, key_file: str | Path | None = None) -> bytes | None:
@@ -72,18 +78,26 @@ def load_key(key: str | bytes | None = None, key_file: str | Path | None = None)
             key = Path(key_file).read_bytes().strip()
         except OSError as err:
             raise PseudonymKeyError(
-                f"cannot read the pseudonymisation key file {str(key_file)!r}: {err.strerror}",
-                hint="check the path and its permissions",
+                tr(
+                    f"nie da się odczytać pliku klucza pseudonimizacji {str(key_file)!r}: "
+                    f"{err.strerror}",
+                    f"cannot read the pseudonymisation key file {str(key_file)!r}: {err.strerror}",
+                ),
+                hint=tr("sprawdź ścieżkę i uprawnienia", "check the path and its permissions"),
             ) from err
     if key is None:
         return None
     raw = key.encode("utf-8") if isinstance(key, str) else key
     if len(raw) < MIN_KEY_LENGTH:
         raise PseudonymKeyError(
-            f"the pseudonymisation key is too short ({len(raw)} bytes; at least "
-            f"{MIN_KEY_LENGTH} are needed so that pseudonyms cannot be guessed)",
-            hint='use a longer random key, e.g. `python -c "import secrets; '
-            'print(secrets.token_urlsafe(32))"`',
+            tr(
+                f"klucz pseudonimizacji jest za krótki (bajtów: {len(raw)}; potrzeba co najmniej "
+                f"{MIN_KEY_LENGTH}, aby pseudonimów nie dało się odgadnąć)",
+                f"the pseudonymisation key is too short ({len(raw)} bytes; at least "
+                f"{MIN_KEY_LENGTH} are needed so that pseudonyms cannot be guessed)",
+            ),
+            hint=tr("użyj dłuższego losowego klucza, np. ", "use a longer random key, e.g. ")
+            + '`python -c "import secrets; print(secrets.token_urlsafe(32))"`',
         )
     return raw
 
@@ -116,8 +130,12 @@ def pseudonymiser(key: bytes) -> Callable[[pd.Series], pd.Series]:
 def missing_key_error(where: str) -> PseudonymKeyError:
     """The error raised when family ids must be pseudonymised and no key is set."""
     return PseudonymKeyError(
-        f"{where} holds family ids that must be pseudonymised, and no key is set",
-        hint=_REMEDY,
+        tr(
+            f"{where} zawiera identyfikatory rodzin, które trzeba pseudonimizować, a klucz nie "
+            "jest ustawiony",
+            f"{where} holds family ids that must be pseudonymised, and no key is set",
+        ),
+        hint=tr(_REMEDY_PL, _REMEDY),
     )
 
 

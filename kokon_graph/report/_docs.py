@@ -94,7 +94,7 @@ def column_text(result: str, column: str, lang: Lang) -> ColumnText:
     doc = known.columns.get(column) if known is not None else None
     if doc is not None:
         reference = " ".join(part for part in (doc.formula, doc.reference) if part)
-        return ColumnText(doc.pl if lang == "pl" else doc.en, doc.description, reference)
+        return ColumnText(doc.pl if lang == "pl" else doc.en, doc.describe(lang), reference)
     if column in _OWN:
         pl, en, dpl, den = _OWN[column]
         return ColumnText(pl if lang == "pl" else en, dpl if lang == "pl" else den, "")

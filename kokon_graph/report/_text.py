@@ -55,7 +55,7 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "sheet": ("Arkusz", "Sheet"),
     "result_code": ("Wynik (nazwa pliku CSV)", "Result (CSV file name)"),
     "rows": ("Wiersze", "Rows"),
-    "column": ("Kolumna", "Column"),
+    "column": ("Kolumna w plikach CSV", "Column in the CSV files"),
     "label": ("Nazwa", "Label"),
     "description": ("Opis", "Description"),
     "reference": ("Wzór / źródło", "Formula / reference"),

@@ -78,6 +78,9 @@ _STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
     "both": ("w obu", "both"),
     "before": ("tylko przed", "before only"),
     "after": ("tylko po", "after only"),
+    # a sector gap (gaps_sector, and the details of a changed gap in the comparison)
+    "absent": ("brak sektora", "absent"),
+    "no_tie": ("brak powiązania z OPS/CUS", "no_tie"),
 }
 #: The statistics of the tests of change (``change_tests`` of a comparison).
 _STATISTIC_WORDS: Final = {
@@ -151,6 +154,15 @@ def column_kind(name: str, series: pd.Series) -> ColumnKind:
     return "text"
 
 
+def _sector_at_end(value: object, lang: Lang) -> object:
+    """A gap's description ending in a sector code (``Praga-Północ: police``) with the
+    sector's label in its place."""
+    if not isinstance(value, str) or ": " not in value:
+        return value
+    where, _, code = value.rpartition(": ")
+    return f"{where}: {model.SECTORS.label(code, lang)}" if code in model.SECTORS else value
+
+
 def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
     """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too)."""
     if column == "measure" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
@@ -164,8 +176,21 @@ def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
         return series.map(lambda v: method_words(v, lang))
     if column == "statistic" and is_text:
         return series.map(lambda v: _STATISTIC_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
-    if column in ("status", "present") and is_text:
+    if column in ("status", "present", "detail_before", "detail_after") and is_text:
         return series.map(lambda v: _STATUS_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
+    if column == "description" and is_text:
+        return series.map(lambda v: _sector_at_end(v, lang))
+    if column == "key" and is_text:  # a sector gap's key: the gmina's code and the sector's
+        return series.map(
+            lambda v: (
+                " ".join(
+                    model.SECTORS.label(part, lang) if part in model.SECTORS else part
+                    for part in v.split(" ")
+                )
+                if isinstance(v, str)
+                else v
+            )
+        )
     if column == "gap" and is_text:
         from kokon_graph.analysis.results import GAP_KINDS
 

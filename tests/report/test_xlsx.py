@@ -105,7 +105,7 @@ def test_summary_and_column_guide(
         for column in in_language(valid_results[name], "pl").columns:
             assert (column, column_text(name, column, "pl").label) in listed
     descriptions = {(r[1], r[3]) for r in rows}  # a column name may recur in several results
-    assert ("betweenness", COLUMNS["centrality"]["betweenness"].description) in descriptions
+    assert ("betweenness", COLUMNS["centrality"]["betweenness"].description_pl) in descriptions
 
 
 def test_text_never_becomes_a_formula_and_rates_are_percent(tmp_path: Path) -> None:

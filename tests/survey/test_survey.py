@@ -375,9 +375,11 @@ def test_cli_forms_status_import(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert "27 forms written" in result.output  # type: ignore[attr-defined]
     _fill_scenario(out)
-    result = _run("status", str(out))
+    result = _run("status", str(out), "--lang", "pl")
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert re.search(r"1441-PCPR +puste", result.output)  # type: ignore[attr-defined]
+    result = _run("status", str(out))  # the language of messages (English here)
+    assert re.search(r"1441-PCPR +empty", result.output)  # type: ignore[attr-defined]
     target = tmp_path / "new"
     args = ["import", str(out), "--dataset", str(DATASET), "--wave", WAVE, "--out", str(target)]
     result = _run(*args)

@@ -33,7 +33,8 @@ def test_writes_a_map_and_says_what_is_on_it(tmp_path: Path) -> None:
     # the 12 ties are the links drawn at the start
     assert stdout == (
         f"Wrote {out}: cooperation map, 13 nodes, 12 links "
-        "(ties 12, gap_co_serving 11, gap_referrals 3, gap_sector 2)\n"
+        "(Cooperation ties 12, Gap: shared families, no cooperation 11, "
+        "Gap: unanswered referrals 3, Gap: sector absent or untied in a gmina 2)\n"
     )
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
@@ -48,7 +49,7 @@ def test_other_kinds_scope_wave_and_language(tmp_path: Path) -> None:
     )  # fmt: skip
     assert (code, err) == (0, "")
     # after the pilot OPS1 ties with SZK1, PCPR1, KPP1, NGO1 and POZ1 (SZK1-POZ1 is "before")
-    assert stdout == f"Wrote {out}: ego map, 6 nodes, 5 links (ties 5)\n"
+    assert stdout == f"Wrote {out}: ego map, 6 nodes, 5 links (Cooperation ties 5)\n"
     assert "<title>Neighbourhood of Miejski Ośrodek Pomocy Społecznej w Ostródzie</title>" in (
         out.read_text(encoding="utf-8")
     )
@@ -109,8 +110,8 @@ def test_compares_two_waves_on_one_map(tmp_path: Path) -> None:
     )
     assert (code, err) == (0, "")
     assert stdout.startswith(f"Wrote {out}: compare map, ")
-    for layer in ("tie_kept", "tie_gained", "tie_lost", "gap_opened", "gap_closed"):
-        assert f"{layer} " in stdout  # counts checked against the CSV in test_maps.py
+    for layer in ("Ties kept", "Ties gained", "Ties lost", "Gap opened", "Gap closed"):
+        assert f"{layer}" in stdout  # counts checked against the CSV in test_maps.py
     assert "Zmiany współpracy: before → after" in out.read_text(encoding="utf-8")
     code, _, err = run(
         "map",
