@@ -45,6 +45,39 @@ _USAGE_PL: Final = {
     "COMMAND [ARGS]...": "POLECENIE [ARGUMENTY]...",
 }
 
+#: Placeholders of arguments and option values (metavars) in Polish help.
+_METAVARS_PL: Final = {
+    "AFTER_DATASET": "ZBIÓR_PO",
+    "DATASET": "ZBIÓR",
+    "DIRECTORY": "FOLDER",
+    "DIR": "FOLDER",
+    "FILE": "PLIK",
+    "NAME": "NAZWA",
+    "SCOPE": "ZAKRES",
+    "WAVE": "FALA",
+    "KINDS": "RODZAJE",
+    "LIST": "LISTA",
+    "MEASURE": "MIARA",
+    "INSTITUTION_ID": "ID_INSTYTUCJI",
+    "ATTRIBUTE": "CECHA",
+    "RELATION": "RELACJA",
+    "INTEGER RANGE": "LICZBA",
+    "FLOAT RANGE": "LICZBA",
+    "INTEGER": "LICZBA",
+    "FLOAT": "LICZBA",
+    "BEFORE": "PRZED",
+    "AFTER": "PO",
+    "KEY": "KLUCZ",
+    "VALUE": "WARTOŚĆ",
+    "PATH": "ŚCIEŻKA",
+}
+_METAVAR = re.compile(r"\b(" + "|".join(sorted(_METAVARS_PL, key=len, reverse=True)) + r")\b")
+
+
+def _metavars_pl(text: str) -> str:
+    """``text`` with its placeholders in Polish (``--out DIR`` -> ``--out FOLDER``)."""
+    return _METAVAR.sub(lambda m: _METAVARS_PL[m.group()], text)
+
 
 def bi(pl: str, en: str) -> str:
     """Give the English help text ``en`` its Polish text ``pl``; return ``en`` for click."""
@@ -80,6 +113,7 @@ def _option_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str
     if record is None or current_lang() != "pl":
         return record
     spec, text = record
+    spec = _metavars_pl(spec)
     en = param.help or ""
     if en and text.startswith(en):
         text = (polish(en) or en) + text[len(en) :]
@@ -157,7 +191,8 @@ class KokonCommand(click.Command):
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = [
-            tr(_USAGE_PL.get(piece, piece), piece) for piece in self.collect_usage_pieces(ctx)
+            tr(_metavars_pl(_USAGE_PL.get(piece, piece)), piece)
+            for piece in self.collect_usage_pieces(ctx)
         ]
         formatter.write_usage(ctx.command_path, " ".join(pieces), tr("Użycie: ", "Usage: "))
 

@@ -346,7 +346,7 @@ def _duration(seconds: float) -> str:
     show_default=True,
     help=bi(
         "Gdzie liczyć centralność i społeczności: w pamięci (memory) albo w Neo4j jego "
-        "biblioteką Graph Data Science (gds; DATASET musi być adresem neo4j:// lub bolt://; "
+        "biblioteką Graph Data Science (gds; ZBIÓR musi być adresem neo4j:// lub bolt://; "
         "docs/neo4j.md).",
         "Where centrality and communities are computed: in memory, or inside Neo4j by its "
         "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",

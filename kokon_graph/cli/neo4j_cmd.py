@@ -94,7 +94,7 @@ def compute_in_gds_at(uri: str, network: Any, **options: Any) -> Any:
                 f"--engine gds computes inside Neo4j, and {uri!r} is not a Neo4j database",
             ),
             hint=tr(
-                "podaj adres bazy jako DATASET (neo4j://host:7687 albo bolt://host:7687) "
+                "podaj adres bazy jako ZBIÓR (neo4j://host:7687 albo bolt://host:7687) "
                 "albo pomiń --engine gds",
                 "give the database's URI as DATASET (neo4j://host:7687 or bolt://host:7687), "
                 "or leave out --engine gds",
@@ -420,7 +420,7 @@ def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
 
 @neo4j.command()
 @pl_doc(
-    """Uruchom gotowe zapytanie z cypher/queries/ i wypisz jego wiersze; bez NAME wypisz listę.
+    """Uruchom gotowe zapytanie z cypher/queries/ i wypisz jego wiersze; bez NAZWA wypisz listę.
 
     \b
     Przykład:

@@ -230,7 +230,7 @@ def _two_networks(
                     f"say which waves to compare (the data has: {', '.join(waves) or 'none'})",
                 ),
                 hint=tr(
-                    "kokon-graph compare DATASET --before FALA --after FALA albo podaj dwa "
+                    "kokon-graph compare ZBIÓR --before FALA --after FALA albo podaj dwa "
                     "zbiory danych: compare ZBIÓR_PRZED ZBIÓR_PO",
                     "kokon-graph compare DATASET --before WAVE --after WAVE, "
                     "or give two datasets: compare BEFORE_DATASET AFTER_DATASET",
@@ -353,7 +353,7 @@ def compare(
                 f"compare takes one or two datasets, not {len(datasets)}",
             ),
             hint=tr(
-                "compare DATASET --before FALA --after FALA albo compare PRZED PO",
+                "compare ZBIÓR --before FALA --after FALA albo compare PRZED PO",
                 "compare DATASET --before WAVE --after WAVE, or compare BEFORE AFTER",
             ),
         )

@@ -51,7 +51,7 @@ def survey() -> None:
 
 @survey.command()
 @pl_doc(
-    """Zapisz po jednym formularzu XLSX na instytucję z SCOPE, szablon CSV i survey.json.
+    """Zapisz po formularzu XLSX dla każdej instytucji zakresu ZAKRES, szablon CSV i survey.json.
 
     Każdy formularz wymienia każdego możliwego partnera z odpowiedziami z listy
     rozwijanej; edytować można tylko komórki odpowiedzi. Zwrócone formularze
@@ -135,7 +135,8 @@ _STATUS_WORDS = {
     """Które formularze wróciły, a których brak, które są puste lub niepełne, według gminy i
     sektora.
 
-    DIR to folder zapisany przez `survey forms`; zwrócone formularze są czytane z DIR/answers/.
+    FOLDER to folder zapisany przez `survey forms`; zwrócone formularze są czytane z
+    FOLDER/answers/.
 
     \b
     Przykład:

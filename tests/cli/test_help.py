@@ -47,7 +47,7 @@ def test_polish_summaries_are_the_polish_commands_own() -> None:
 
 
 POLISH_REPORT_HELP_START = """\
-Użycie: main report [OPCJE] DATASET
+Użycie: main report [OPCJE] ZBIÓR
 
   Zapisz raport centralności i luk: report.xlsx, csv/*.csv, report.html.
 """
@@ -64,7 +64,7 @@ def test_help_is_polish_with_lang_pl_or_kokon_lang(
     assert (code, err) == (0, "")
     assert out.startswith(POLISH_REPORT_HELP_START)
     assert "\nOpcje:\n" in out
-    assert "  -o, --out DIR              Folder do zapisu (tworzony, jeśli go nie ma).\n" in out
+    assert "  -o, --out FOLDER           Folder do zapisu (tworzony, jeśli go nie ma).\n" in out
     words = " ".join(out.split())
     assert (
         "[domyślnie: xlsx,csv,html]" in words and "(tworzony, jeśli go nie ma). [wymagana]" in words
@@ -110,7 +110,7 @@ def test_a_command_line_click_cannot_parse_is_explained_in_polish() -> None:
     code, out, err = run("--lang", "pl", "report", "datasets/praski-kokon")
     assert (code, out) == (2, "")
     assert err == (
-        "Użycie: main report [OPCJE] DATASET\n"
+        "Użycie: main report [OPCJE] ZBIÓR\n"
         "Spróbuj 'main report --help', aby zobaczyć pomoc.\n\n"
         "Błąd: Brak wymaganej opcji '--out' / '-o'.\n"
     )
