@@ -24,7 +24,8 @@ stops them after. Steps, in one run:
    each engine timed on its own calls (GDS: the procedures; its projection apart);
 5. with ``--baseline-rev REV``: the same whole load into the emptied database with the
    load and schema statements of git revision REV (``c57bd78``: before the planner fixes),
-   run by the same code;
+   run by the same code; then an untimed whole load comes first, so that both timed loads
+   run on a warmed-up server (the baseline, running last, is if anything favoured);
 6. the same national load into FalkorDB.
 
 Rows per second count the rows sent to the database (every step's ``$rows``); per step,
@@ -126,8 +127,14 @@ def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> d
 
 
 @contextlib.contextmanager
-def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[str, str, int, Path]]:
-    """A fresh server of scripts/neo4j-server.sh: (uri, password, pid, home), stopped after."""
+def neo4j_server(
+    heap: str, pagecache: str, sizes: dict[str, float]
+) -> Iterator[tuple[str, str, int, Path]]:
+    """A fresh server of scripts/neo4j-server.sh: (uri, password, pid, home), stopped after.
+
+    ``sizes["store"]`` gets the size of the store files (MB) after the clean shutdown (the
+    files hold everything only after the shutdown's checkpoint).
+    """
     state = Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
     env = {
         **os.environ,
@@ -146,6 +153,7 @@ def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[str, str, int, Pat
         yield exports["KOKON_NEO4J_URI"], exports["NEO4J_PASSWORD"], pid, state / "home"
     finally:
         subprocess.run(["bash", script, "stop"], env=env, check=False)
+        sizes["store"] = _du_mb(state / "home" / "data" / "databases")
         shutil.rmtree(state, ignore_errors=True)
 
 
@@ -206,6 +214,15 @@ def statements_of(rev: str) -> Iterator[None]:
         yield
     finally:
         module._all = saved  # type: ignore[assignment]
+
+
+def _driver_version() -> str:
+    """The driver's version, and whether it packs with the Rust extension (neo4j-rust-ext)."""
+    import neo4j
+    from neo4j._codec.packstream import v1
+
+    rust = getattr(v1, "_rust_pack", None) is not None
+    return f"{neo4j.__version__}, " + ("Rust extension" if rust else "pure Python packing")
 
 
 def _du_mb(path: Path) -> float:
@@ -278,8 +295,9 @@ def main() -> None:
     per_step: dict[str, dict[str, tuple[float, ...]]] = {}
     whole = f"UNWIND batches, whole dataset ({args.data.name})"
     sample = plan_load(dataset, limit=args.sample).materialize()  # time writes only
-    neo4j = neo4j_server(args.heap, args.pagecache)
-    with neo4j as (uri, password, pid, home), connect(uri, user="neo4j", password=password) as s:
+    sizes: dict[str, float] = {}
+    neo4j = neo4j_server(args.heap, args.pagecache, sizes)
+    with neo4j as (uri, password, pid, _home), connect(uri, user="neo4j", password=password) as s:
         results["Neo4j, row by row (sample)"] = _timed_load(s, sample, 1, pid)
         _progress(*list(results.items())[-1])
         _clear(uri, password)
@@ -288,6 +306,10 @@ def main() -> None:
         )
         _progress(*list(results.items())[-1])
         _clear(uri, password)
+        if args.baseline_rev:
+            # both whole loads compared run on a warmed-up server (JIT-compiled, plans cached)
+            load_dataset(s, plan, batch_size=args.batch_size)
+            _clear(uri, password)
         gc_before = s.read(GC, {}).rows[0]
         results[f"**Neo4j, {whole}**"] = _timed_load(s, plan, args.batch_size, pid)
         gc_after = s.read(GC, {}).rows[0]
@@ -300,7 +322,6 @@ def main() -> None:
             "garbage collection during the load (s)": gc_after[0] - gc_before[0],
             "collections during the load": float(gc_after[1] - gc_before[1]),
             "page cache configured": args.pagecache,
-            "store on disk (MB)": _du_mb(home / "data" / "databases"),
             "server peak resident (MB)": _peak_rss_mb(pid),
         }
         gds = None if args.no_gds else _gds_vs_memory(s)
@@ -311,6 +332,7 @@ def main() -> None:
                 results[name] = _timed_load(s, plan, args.batch_size, pid)
             per_step[args.baseline_rev] = {k: tuple(v) for k, v in STEP_TIMES.items()}
             _progress(*list(results.items())[-1])
+    memory["store on disk after the shutdown (MB)"] = sizes["store"]
     if not args.no_falkordb:
         with (
             tempfile.TemporaryDirectory(prefix="bench-falkordb-") as tmp,
@@ -325,6 +347,7 @@ def main() -> None:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"Load plan: {plan.total:,} rows over {len(rows)} statements")
+    print(f"Driver: neo4j {_driver_version()}")
     print()
     print(
         "| load | rows | batches | wall (s) | client CPU (s) | server CPU (s) | rows/s (wall) "
