@@ -1,7 +1,8 @@
 """Benchmark: loading the national dataset into Neo4j (and FalkorDB), and GDS vs in memory.
 
     python benchmarks/bench_neo4j.py --data DIR [--batch-size 5000] [--sample 500]
-                                     [--heap 3g] [--pagecache 2g] [--no-falkordb] [--no-gds]
+                                     [--heap 3g] [--pagecache 2g] [--baseline-rev REV]
+                                     [--no-falkordb] [--no-gds]
 
 DIR is the national dataset (``kokon-graph generate --scale national --seed 1 DIR``).
 The benchmark starts its own Neo4j (``scripts/neo4j-server.sh`` with a state
@@ -16,13 +17,19 @@ stops them after. Steps, in one run:
 2. the product: :func:`kokon_graph.store.load_dataset`, the national dataset in
    ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each) into
    the empty Neo4j database (schema first); the time includes building the rows;
-3. the same national load into FalkorDB;
-4. the server's heap (JMX) and page cache (configured, and the store size it caches);
-5. GDS vs in memory on the national cooperation network read back from Neo4j:
+3. the server's heap (JMX), garbage collection during the load, and page cache
+   (configured, and the store size it caches);
+4. GDS vs in memory on the national cooperation network read back from Neo4j:
    betweenness (``auto``: sampled above 12,000 institutions), PageRank and Louvain,
-   each engine timed on its own calls (GDS: the procedures; its projection apart).
+   each engine timed on its own calls (GDS: the procedures; its projection apart);
+5. with ``--baseline-rev REV``: the same whole load into the emptied database with the
+   load and schema statements of git revision REV (``c57bd78``: before the planner fixes),
+   run by the same code; then an untimed whole load comes first, so that both timed loads
+   run on a warmed-up server (the baseline, running last, is if anything favoured);
+6. the same national load into FalkorDB.
 
-Rows per second count the rows sent to the database (every step's ``$rows``).
+Rows per second count the rows sent to the database (every step's ``$rows``); per step,
+the server's CPU seconds too (the machine is shared: wall time depends on what else runs).
 Results are printed as Markdown.
 """
 
@@ -83,20 +90,21 @@ def _progress(name: str, r: dict[str, float]) -> None:
     )
 
 
-#: Seconds and rows per load step of the last timed load (batch callbacks' clock).
+#: Seconds, server CPU seconds and rows per load step of the last timed load (batch callbacks).
 STEP_TIMES: dict[str, list[float]] = {}
 
 
 def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> dict[str, float]:
     STEP_TIMES.clear()
-    last = [time.perf_counter()]
+    last = [time.perf_counter(), _server_cpu(pid)]
 
     def tick(step: object, n: int) -> None:
-        now = time.perf_counter()
-        entry = STEP_TIMES.setdefault(step.what, [0.0, 0.0])  # type: ignore[attr-defined]
-        entry[0] += now - last[0]
-        entry[1] += n
-        last[0] = now
+        now = [time.perf_counter(), _server_cpu(pid)]
+        entry = STEP_TIMES.setdefault(step.what, [0.0, 0.0, 0.0])  # type: ignore[attr-defined]
+        entry[0] += now[0] - last[0]
+        entry[1] += now[1] - last[1]
+        entry[2] += n
+        last[:] = now
 
     wall, cpu, server = time.perf_counter(), _cpu(), _server_cpu(pid)
     report = load_dataset(
@@ -119,8 +127,14 @@ def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> d
 
 
 @contextlib.contextmanager
-def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[str, str, int, Path]]:
-    """A fresh server of scripts/neo4j-server.sh: (uri, password, pid, home), stopped after."""
+def neo4j_server(
+    heap: str, pagecache: str, sizes: dict[str, float]
+) -> Iterator[tuple[str, str, int, Path]]:
+    """A fresh server of scripts/neo4j-server.sh: (uri, password, pid, home), stopped after.
+
+    ``sizes["store"]`` gets the size of the store files (MB) after the clean shutdown (the
+    files hold everything only after the shutdown's checkpoint).
+    """
     state = Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
     env = {
         **os.environ,
@@ -139,6 +153,7 @@ def neo4j_server(heap: str, pagecache: str) -> Iterator[tuple[str, str, int, Pat
         yield exports["KOKON_NEO4J_URI"], exports["NEO4J_PASSWORD"], pid, state / "home"
     finally:
         subprocess.run(["bash", script, "stop"], env=env, check=False)
+        sizes["store"] = _du_mb(state / "home" / "data" / "databases")
         shutil.rmtree(state, ignore_errors=True)
 
 
@@ -146,11 +161,85 @@ def _st(body: str) -> Statement:
     return Statement(name="bench", text=body, body=body, summary="benchmark statement")
 
 
-CLEAR = _st("MATCH (n) DETACH DELETE n")
+GC = _st(
+    "CALL dbms.queryJmx('java.lang:type=GarbageCollector,*') YIELD attributes "
+    "RETURN sum(attributes.CollectionTime.value) / 1000.0 AS seconds, "
+    "sum(attributes.CollectionCount.value) AS collections"
+)
 HEAP = _st(
     "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
     "RETURN attributes.HeapMemoryUsage.value.properties AS heap"
 )
+
+
+def _clear(uri: str, password: str) -> None:
+    """Empty the database: relationships, then nodes, in transactions of 20,000 each.
+
+    (One transaction, or DETACH DELETE of nodes, would need the transactions' memory for
+    every relationship of a busy institution at once.)
+    """
+    import neo4j
+
+    with (
+        neo4j.GraphDatabase.driver(uri, auth=("neo4j", password)) as driver,
+        driver.session() as session,
+    ):
+        for query in (
+            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS",
+            "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS",
+        ):
+            session.run(query).consume()
+
+
+@contextlib.contextmanager
+def statements_of(rev: str) -> Iterator[None]:
+    """Run the store with the load and schema statements of git revision ``rev``."""
+    from kokon_graph.store import statements as module
+
+    current = module._all()
+    then = dict(current)
+    for name, st in current.items():
+        if st.folder in ("load", "schema"):
+            shown = subprocess.run(
+                ["git", "show", f"{rev}:kokon_graph/cypher/{name}.cypher"],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            then[name] = module._parse(name, shown.stdout)
+    saved = module._all
+    module._all = lambda: then  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        module._all = saved  # type: ignore[assignment]
+
+
+def _driver_version() -> str:
+    """The driver's version, and whether it packs with the Rust extension (neo4j-rust-ext)."""
+    import neo4j
+    from neo4j._codec.packstream import v1
+
+    rust = getattr(v1, "_rust_pack", None) is not None
+    return f"{neo4j.__version__}, " + ("Rust extension" if rust else "pure Python packing")
+
+
+def _packing_us(plan: LoadPlan) -> float:
+    """Client CPU microseconds per row to pack the batches as the driver sends them (no server)."""
+    import io
+
+    from neo4j._codec.packstream.v1 import Packer
+
+    n, cpu = 0, 0.0
+    for step in LOAD_STEPS:
+        rows = plan.rows(step)
+        start = time.process_time()
+        for first in range(0, len(rows), 5000):
+            Packer(io.BytesIO()).pack({"rows": rows[first : first + 5000]})
+        cpu += time.process_time() - start
+        n += len(rows)
+    return cpu / n * 1e6
 
 
 def _du_mb(path: Path) -> float:
@@ -202,6 +291,10 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", default="2g")
+    parser.add_argument("--baseline-rev", help="also load with the statements of this revision")
+    parser.add_argument(
+        "--reload", action="store_true", help="also time loading the same rows again (all there)"
+    )
     parser.add_argument("--no-falkordb", action="store_true")
     parser.add_argument("--no-gds", action="store_true")
     args = parser.parse_args()
@@ -218,39 +311,61 @@ def main() -> None:
     print(f"dataset {args.data}: {dataset.counts()}", flush=True)
     print(f"read {read_s:.1f} s, rows built in {plan_s:.1f} s: {plan.total:,} rows", flush=True)
 
+    packing = _packing_us(plan)
     results: dict[str, dict[str, float]] = {}
+    per_step: dict[str, dict[str, tuple[float, ...]]] = {}
+    whole = f"UNWIND batches, whole dataset ({args.data.name})"
     sample = plan_load(dataset, limit=args.sample).materialize()  # time writes only
-    neo4j = neo4j_server(args.heap, args.pagecache)
-    with neo4j as (uri, password, pid, home), connect(uri, user="neo4j", password=password) as s:
+    sizes: dict[str, float] = {}
+    neo4j = neo4j_server(args.heap, args.pagecache, sizes)
+    with neo4j as (uri, password, pid, _home), connect(uri, user="neo4j", password=password) as s:
         results["Neo4j, row by row (sample)"] = _timed_load(s, sample, 1, pid)
         _progress(*list(results.items())[-1])
-        s.write(CLEAR, {})
+        _clear(uri, password)
         results["Neo4j, UNWIND batches (same sample)"] = _timed_load(
             s, sample, args.batch_size, pid
         )
         _progress(*list(results.items())[-1])
-        s.write(CLEAR, {})
-        results["**Neo4j, UNWIND batches, national**"] = _timed_load(s, plan, args.batch_size, pid)
-        per_step = {k: tuple(v) for k, v in STEP_TIMES.items()}
+        _clear(uri, password)
+        if args.baseline_rev:
+            # both whole loads compared run on a warmed-up server (JIT-compiled, plans cached)
+            load_dataset(s, plan, batch_size=args.batch_size)
+            _clear(uri, password)
+        gc_before = s.read(GC, {}).rows[0]
+        results[f"**Neo4j, {whole}**"] = _timed_load(s, plan, args.batch_size, pid)
+        gc_after = s.read(GC, {}).rows[0]
+        per_step["this revision"] = {k: tuple(v) for k, v in STEP_TIMES.items()}
         _progress(*list(results.items())[-1])
         heap = s.read(HEAP, {}).rows[0][0]
         memory = {
-            "heap used (MB)": heap["used"] / 2**20,
-            "heap max (MB)": heap["max"] / 2**20,
+            "heap (initial = maximum)": args.heap,
+            "heap used after the load (MB)": heap["used"] / 2**20,
+            "garbage collection during the load (s)": gc_after[0] - gc_before[0],
+            "collections during the load": float(gc_after[1] - gc_before[1]),
             "page cache configured": args.pagecache,
-            "store on disk (MB)": _du_mb(home / "data" / "databases"),
             "server peak resident (MB)": _peak_rss_mb(pid),
         }
+        if args.reload:
+            results[f"Neo4j, {whole} again (every row there already)"] = _timed_load(
+                s, plan, args.batch_size, pid
+            )
+            _progress(*list(results.items())[-1])
         gds = None if args.no_gds else _gds_vs_memory(s)
+        if args.baseline_rev:
+            _clear(uri, password)
+            with statements_of(args.baseline_rev):
+                name = f"Neo4j, {whole}, statements of {args.baseline_rev}"
+                results[name] = _timed_load(s, plan, args.batch_size, pid)
+            per_step[args.baseline_rev] = {k: tuple(v) for k, v in STEP_TIMES.items()}
+            _progress(*list(results.items())[-1])
+    memory["store on disk after the shutdown (MB)"] = sizes["store"]
     if not args.no_falkordb:
         with (
             tempfile.TemporaryDirectory(prefix="bench-falkordb-") as tmp,
             local_server(tmp) as server,
             connect(server.uri("national")) as s,
         ):
-            results["FalkorDB, UNWIND batches, national"] = _timed_load(
-                s, plan, args.batch_size, server.pid
-            )
+            results[f"FalkorDB, {whole}"] = _timed_load(s, plan, args.batch_size, server.pid)
             _progress(*list(results.items())[-1])
 
     print()
@@ -258,23 +373,34 @@ def main() -> None:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"Load plan: {plan.total:,} rows over {len(rows)} statements")
+    print(f"Driver: neo4j {_driver_version()}; packing the rows for Bolt: {packing:.2f} µs per row")
     print()
-    print("| load | rows | batches | wall (s) | client CPU (s) | server CPU (s) | rows/s |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| load | rows | batches | wall (s) | client CPU (s) | server CPU (s) | rows/s (wall) "
+        "| rows per server-CPU s |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, r in results.items():
         print(
             f"| {name} | {r['rows']:,.0f} | {r['batches']:,.0f} | {r['wall']:.1f} | "
-            f"{r['cpu']:.1f} | {r['server_cpu']:.1f} | {r['rate']:,.0f} |"
+            f"{r['cpu']:.1f} | {r['server_cpu']:.1f} | {r['rate']:,.0f} | "
+            f"{r['rows'] / max(r['server_cpu'], 1e-9):,.0f} |"
         )
     print()
-    print("Neo4j national load, per statement (time includes building its rows):")
+    print("Neo4j whole load, per statement (wall includes building its rows):")
     print()
-    print("| statement | rows | seconds | rows/s |")
-    print("|---|---:|---:|---:|")
-    for what, (seconds, n) in per_step.items():
-        print(f"| {what} | {n:,.0f} | {seconds:.1f} | {n / seconds:,.0f} |")
+    runs = list(per_step)
+    head = " | ".join(f"{run}: wall (s) | server CPU (s) | rows/s" for run in runs)
+    print(f"| statement | rows | {head} |")
+    print("|---|---:|" + "---:|---:|---:|" * len(runs))
+    for what, (_, _, n) in per_step[runs[0]].items():
+        cells = []
+        for run in runs:
+            seconds, server, _ = per_step[run].get(what, (float("nan"),) * 3)
+            cells.append(f"{seconds:.1f} | {server:.1f} | {n / seconds:,.0f}")
+        print(f"| {what} | {n:,.0f} | {' | '.join(cells)} |")
     print()
-    print("Neo4j memory after the national load:")
+    print("Neo4j memory (the whole load of this revision):")
     print()
     for key, value in memory.items():
         print(f"- {key}: {value:,.0f}" if isinstance(value, float) else f"- {key}: {value}")

@@ -13,7 +13,9 @@
 # from the file, never from its command line. Environment:
 #   KOKON_NEO4J_STATE      where the server keeps its state (default: .neo4j-server/ in the repo)
 #   KOKON_NEO4J_PORT       the Bolt port (default: a free one)
-#   KOKON_NEO4J_HEAP       the Java heap (default: 1g)
+#   KOKON_NEO4J_HEAP       the Java heap, initial = maximum as Neo4j recommends (default: 1g);
+#                          a heap that starts small and grows collects the young generation
+#                          far more often during a load (benchmarks/results/neo4j.md)
 #   KOKON_NEO4J_PAGECACHE  Neo4j's page cache (default: 512m)
 #   JAVA_HOME              the JDK to use (17 or newer; default: java on the PATH)
 set -euo pipefail
@@ -95,7 +97,7 @@ start() {
   )
   KOKON_NEO4J_HOME="$HOME_DIR" KOKON_NEO4J_PASSWORD_FILE="$PASSWORD_FILE" \
     KOKON_NEO4J_PORT="${KOKON_NEO4J_PORT:-0}" KOKON_NEO4J_PAGECACHE="${KOKON_NEO4J_PAGECACHE:-512m}" \
-    nohup "$java" "-Xmx${KOKON_NEO4J_HEAP:-1g}" -XX:+ExitOnOutOfMemoryError \
+    nohup "$java" "-Xms${KOKON_NEO4J_HEAP:-1g}" "-Xmx${KOKON_NEO4J_HEAP:-1g}" -XX:+ExitOnOutOfMemoryError \
     -cp "$PROJECT/target/classes:$(cat "$CLASSPATH_FILE")" kokon.neo4jserver.Launcher \
     >"$STATE/server.log" 2>&1 </dev/null &
   local pid=$!
