@@ -158,7 +158,7 @@ def _matrices_from_arcs(network: Network, relation: Relation) -> CoopMatrices:
     """The arcs of ``network.cooperation(relation=relation)`` as matrices, from the same arc
     table (:meth:`~kokon_graph.graph.Network.cooperation_arcs`) the networkx view is built
     from; ``test_matrices_equal_the_networkx_views`` checks the two agree."""
-    ids = [str(i) for i in network.institutions.index]
+    ids = [str(i) for i in network.institutions.index.tolist()]  # tolist: no Arrow iteration
     n = len(ids)
     arcs = network.cooperation_arcs(relation)
     index = pd.Index(ids)
