@@ -52,7 +52,7 @@ def base_frame(network: Network) -> pd.DataFrame:
     matrix built here), with a fresh ``RangeIndex``.
     """
     inst = network.institutions
-    frame = pd.DataFrame({col: inst[col].to_numpy() for col in BASE_COLUMNS})
+    frame = pd.DataFrame({col: inst[col].array for col in BASE_COLUMNS})  # no object round trip
     for col in BASE_COLUMNS:
         frame[col] = frame[col].fillna("").astype(str)
     return frame
