@@ -568,8 +568,6 @@ def _utf8_bytes(data: bytes, used: str) -> bytes | None:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
-#: What follows the line feed of every match of ``_BLANK_LINE``: ``in`` rules most files out.
-_BLANK_LINE_STARTS = ("\n\n", "\n\r\n", "\n ", "\n\t")
 
 
 def _parse_fast(text: str, sep: str, payload: bytes | None = None) -> pd.DataFrame | None:
@@ -580,7 +578,7 @@ def _parse_fast(text: str, sep: str, payload: bytes | None = None) -> pd.DataFra
     is returned and the caller uses pandas' C engine. ``payload``: the UTF-8 bytes
     of ``text`` when the caller has them.
     """
-    if any(start in text for start in _BLANK_LINE_STARTS) and _BLANK_LINE.search(text):
+    if _BLANK_LINE.search(text):
         return None
     try:
         import pyarrow  # noqa: F401
