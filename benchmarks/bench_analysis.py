@@ -63,18 +63,25 @@ from kokon_graph.analysis import (
     cohesion,
     communities,
     community_make_up,
+    ego_networks,
     gaps_co_serving,
     gaps_group_coverage,
     gaps_referral_targets,
     gaps_referrals,
     gaps_sector,
     gaps_uncoordinated,
+    local_clustering,
     mixing,
     mixing_groups,
     network_by_territory,
     network_measures,
     recommendations,
     structural_holes,
+    survey_waves,
+    trust,
+    trust_pairs,
+    twomode,
+    twomode_overlaps,
 )
 from kokon_graph.analysis._graphs import cooperation_matrices
 from kokon_graph.analysis._paths import betweenness_raw, path_stats
@@ -146,6 +153,10 @@ def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
         ("communities_sectors", lambda: community_make_up(net, out["communities"])),
         ("cohesion", lambda: cohesion(net)),
         ("bridges", lambda: bridges(net)),
+        ("ego", lambda: ego_networks(net)),
+        ("clustering", lambda: local_clustering(net)),
+        ("twomode", lambda: twomode(net)),
+        ("twomode_overlaps", lambda: twomode_overlaps(net)),
         ("gaps_co_serving", lambda: gaps_co_serving(net)),
         ("gaps_sector", lambda: gaps_sector(net)),
         ("gaps_referrals", lambda: gaps_referrals(net)),
@@ -158,6 +169,9 @@ def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
                 net, co_serving=out["gaps_co_serving"], sector_gaps=out["gaps_sector"]
             ),
         ),
+        ("survey_waves", lambda: survey_waves(net)),
+        ("trust", lambda: trust(net)),
+        ("trust_pairs", lambda: trust_pairs(net)),
     ]
     total = 0.0
     for name, fn in steps:
@@ -171,11 +185,22 @@ def national(path: str) -> tuple[list[Row], Any, dict[str, pd.DataFrame]]:
             note += " (includes the shared paths, betweenness, communities)"
         rows.append((f"`{name}`", t, note))
     rows.append(("**all results**", total, f"peak memory so far {peak_mb():.0f} MB"))
-    _, t = timed(lambda: write_all(out))
+    shown, t = timed(lambda: suppress_all(out))
+    rows.append(("hide small family counts for the files (`suppress_for_files`)", t, ""))
+    _, t = timed(lambda: write_all(shown))
     rows.append(("write every result as CSV (Arrow)", t, f"{len(out)} files"))
     _, t = timed(lambda: build_network(dataset).cooperation())
     rows.append(("networkx cooperation view (kokon_graph.graph; not needed by `analyze`)", t, ""))
     return rows, net, out
+
+
+def suppress_all(out: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The results as ``analyze`` writes them: small family counts hidden (``--min-count 3``)."""
+    try:
+        from kokon_graph.report.suppress import suppress_for_files
+    except ImportError:  # older code: no suppression in the files
+        return out
+    return suppress_for_files(out, min_count=3)
 
 
 def write_all(out: dict[str, pd.DataFrame]) -> None:

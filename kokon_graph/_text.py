@@ -55,6 +55,7 @@ _UTF8_CONTROLS: Final = (
     re.compile(rb"\xe2(?:\x80[\x8b\x8e\x8f\xa8-\xae]|\x81[\xa0-\xaf])"),
     re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xb9-\xbb\xbe\xbf])"),
 )
+_UTF8_LEADS: Final = (b"\xc2", b"\xe2", b"\xef")
 
 
 def may_hold_controls_utf8(data: bytes) -> bool:
@@ -71,7 +72,11 @@ def may_hold_controls_utf8(data: bytes) -> bool:
     """
     if data.translate(None, _PLAIN_BYTES):
         return True
-    return any(pattern.search(data) for pattern in _UTF8_CONTROLS)
+    # ``in`` (memchr) looks for a pattern's leading byte first: most files have none
+    return any(
+        lead in data and pattern.search(data)
+        for lead, pattern in zip(_UTF8_LEADS, _UTF8_CONTROLS, strict=True)
+    )
 
 
 def find_control(text: str) -> str | None:

@@ -52,7 +52,7 @@ def base_frame(network: Network) -> pd.DataFrame:
     matrix built here), with a fresh ``RangeIndex``.
     """
     inst = network.institutions
-    frame = pd.DataFrame({col: inst[col].to_numpy() for col in BASE_COLUMNS})
+    frame = pd.DataFrame({col: inst[col].array for col in BASE_COLUMNS})  # no object round trip
     for col in BASE_COLUMNS:
         frame[col] = frame[col].fillna("").astype(str)
     return frame
@@ -158,7 +158,7 @@ def _matrices_from_arcs(network: Network, relation: Relation) -> CoopMatrices:
     """The arcs of ``network.cooperation(relation=relation)`` as matrices, from the same arc
     table (:meth:`~kokon_graph.graph.Network.cooperation_arcs`) the networkx view is built
     from; ``test_matrices_equal_the_networkx_views`` checks the two agree."""
-    ids = [str(i) for i in network.institutions.index]
+    ids = [str(i) for i in network.institutions.index.tolist()]  # tolist: no Arrow iteration
     n = len(ids)
     arcs = network.cooperation_arcs(relation)
     index = pd.Index(ids)

@@ -57,7 +57,7 @@ COVERAGE_GROUP_TYPES: Final = ("PGR", "PGD", "PZK", "ZI")
 
 
 def _ids(network: Network) -> tuple[list[str], dict[str, int]]:
-    ids = [str(i) for i in network.institutions.index]
+    ids = [str(i) for i in network.institutions.index.tolist()]  # tolist: no Arrow iteration
     return ids, {node: i for i, node in enumerate(ids)}
 
 

@@ -15,8 +15,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from kokon_graph._text import CONTROL_CHARACTERS, may_hold_controls_utf8
@@ -554,7 +555,8 @@ def _read_csv(
     text, used = decoded
     if text.startswith("\ufeff"):
         text = text[1:]
-    first_line = text.split("\n", 1)[0]
+    line_end = text.find("\n")
+    first_line = text if line_end < 0 else text[:line_end]
     if not first_line.strip():
         problems.append(
             Problem(
@@ -579,7 +581,7 @@ def _read_csv(
         if sniffed in first_line:
             problems.append(_mismatch(label, "delimiter", delimiter, sniffed))
             sep = sniffed
-    frame = _parse_fast(text, sep)
+    frame = _parse_fast(text, sep, _utf8_bytes(data, used))
     if frame is None:
         try:
             frame = pd.read_csv(
@@ -683,15 +685,24 @@ def _mismatch(label: str, what: str, declared: str, found: str) -> Problem:
     )
 
 
+def _utf8_bytes(data: bytes, used: str) -> bytes | None:
+    """``data`` without its byte order mark when it was decoded as UTF-8 (the bytes of the
+    text already, so they need not be encoded again), else ``None``."""
+    if codecs.lookup(used).name not in ("utf-8", "utf-8-sig"):
+        return None
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
-def _parse_fast(text: str, sep: str) -> pd.DataFrame | None:
+def _parse_fast(text: str, sep: str, payload: bytes | None = None) -> pd.DataFrame | None:
     """Parse with pyarrow's multithreaded reader (about 8x faster than the C engine).
 
     It skips blank lines, which would shift the row numbers in messages, and it
     reports malformed rows without a usable line number: in both cases ``None``
-    is returned and the caller uses pandas' C engine.
+    is returned and the caller uses pandas' C engine. ``payload``: the UTF-8 bytes
+    of ``text`` when the caller has them.
     """
     if _BLANK_LINE.search(text):
         return None
@@ -701,7 +712,7 @@ def _parse_fast(text: str, sep: str) -> pd.DataFrame | None:
         return None
     try:
         return pd.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(text.encode("utf-8") if payload is None else payload),
             sep=sep,
             header=None,
             dtype=str,
@@ -970,9 +981,10 @@ def _make_raw(
         if found:
             problems.extend(found)
             return None
-    body = body.apply(lambda col: col.str.strip())
+    body = body.apply(_strip)
     blank_rows = (body == "").all(axis=1)
-    body = body.loc[~blank_rows]
+    if blank_rows.any():
+        body = body.loc[~blank_rows]
     known: dict[str, str] = {}
     for col in spec.columns:
         for spelling in (col.name, *col.aliases):
@@ -1037,6 +1049,52 @@ def _make_raw(
     frame = body.iloc[:, keep].copy()
     frame.columns = pd.Index(names)
     return RawTable(spec, label, frame, headers)
+
+
+#: Bytes that may begin or end a cell with white space: ASCII white space (including the
+#: separators U+001C-U+001F) and every byte of a non-ASCII character, checked exactly.
+_EDGE_BYTES: Final = np.zeros(256, dtype=bool)
+_EDGE_BYTES[[*range(0x09, 0x0E), *range(0x1C, 0x21), *range(0x80, 0x100)]] = True
+
+
+def _strip(column: pd.Series) -> pd.Series:
+    """``column.str.strip()``, or ``column`` itself where no cell begins or ends with white
+    space (most columns: stripping every cell of a national table costs a second)."""
+    if _edges_plain(column):
+        return column
+    return column.str.strip()
+
+
+def _edges_plain(column: pd.Series) -> bool:
+    """Whether no cell of an Arrow-backed text column begins or ends with white space.
+
+    Looks only at the first and last byte of each cell; the few cells where either is
+    not ASCII are trimmed by Arrow (as ``str.strip`` does) to decide. ``False`` when unsure.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not (isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"):
+        return False
+    array = pa.array(column.array)  # no copy: the column's own Arrow data
+    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
+        if chunk.null_count:
+            return False
+        wide = pa.types.is_large_string(chunk.type)
+        if not (wide or pa.types.is_string(chunk.type)):
+            return False
+        _, offsets_buffer, data_buffer = chunk.buffers()
+        whole = np.frombuffer(offsets_buffer, dtype=np.int64 if wide else np.int32)
+        offsets = whole[chunk.offset : chunk.offset + len(chunk) + 1].astype(np.int64)
+        data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer else np.zeros(0, np.uint8)
+        starts, ends = offsets[:-1], offsets[1:]
+        filled = ends > starts
+        edge = _EDGE_BYTES[data[starts[filled]]] | _EDGE_BYTES[data[ends[filled] - 1]]
+        if edge.any():
+            cells = chunk.take(pa.array(np.flatnonzero(filled)[edge]))
+            if not pc.all(pc.equal(pc.utf8_trim_whitespace(cells), cells)).as_py():
+                return False
+    return True
 
 
 def _control_problems(label: str, header: list[str], body: pd.DataFrame) -> list[Problem]:

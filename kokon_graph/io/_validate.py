@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph._frames import isin, map_unique
+from kokon_graph._frames import duplicated, isin, map_unique
 from kokon_graph.errors import Problem
 from kokon_graph.io._source import RawSource, RawTable
 from kokon_graph.io.dataset import DATE_DTYPE, Dataset, dtype_for, empty_table
@@ -254,7 +254,7 @@ def _convert_column(chk: _Checker, raw: RawTable, col: Column) -> pd.Series:
         )
         sub = _Checker()
         typed = _convert_values(sub, distinct, col)
-        out = pd.Series(typed.to_numpy()[codes], index=values.index, dtype=typed.dtype)
+        out = pd.Series(typed.array.take(codes), index=values.index)
         for problem, target in [(p, chk.errors) for p in sub.errors] + [
             (p, chk.warnings) for p in sub.warnings
         ]:
@@ -524,7 +524,7 @@ def _type_table(chk: _Checker, raw: RawTable) -> pd.DataFrame:
 def _check_ids(chk: _Checker, raw: RawTable, frame: pd.DataFrame, column: str) -> None:
     ids = frame[column]
     present = ids != ""
-    dup = present & ids.duplicated(keep="first")
+    dup = present & duplicated(ids)
     if dup.any():
         first_row = ids[present & ~ids.duplicated(keep="first")]
         first_at = pd.Series(first_row.index, index=first_row.to_numpy())
@@ -837,7 +837,7 @@ def _check_references(
     }
     # ids shared by institutions, groups and persons would make memberships ambiguous
     owners: dict[str, str] = {}
-    for name in ("institutions", "groups", "persons"):
+    for name in _sharing_ids(frames):
         if name not in frames:
             continue
         clash = isin(frames[name]["id"], owners)
@@ -896,6 +896,16 @@ def _check_references(
             )
 
 
+def _sharing_ids(frames: dict[str, pd.DataFrame]) -> tuple[str, ...]:
+    """The tables whose ids are checked for clashes: none when no id is in two of them."""
+    names = ("institutions", "groups", "persons")
+    ids = [frames[name]["id"] for name in names if name in frames]
+    for i in range(1, len(ids)):
+        if isin(ids[i], pd.concat(ids[:i], ignore_index=True)).any():
+            return names
+    return ()
+
+
 def _reference_message(what: str, where: str) -> Callable[[str], str]:
     return lambda value: tr(
         f"{_fmt(value)} nie jest {what} w {where}", f"{_fmt(value)} is not {what} in {where}"
@@ -906,7 +916,8 @@ def _warn_isolated(
     chk: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame]
 ) -> None:
     inst = frames["institutions"]
-    used: set[str] = set()
+    nothing = pd.Series([], dtype="str")
+    used = [nothing]
     for name, cols in (
         ("cooperation", ("source", "target")),
         ("memberships", ("member",)),
@@ -915,8 +926,8 @@ def _warn_isolated(
     ):
         if name in frames:
             for c in cols:
-                used.update(frames[name][c].unique())
-    isolated = ~isin(inst["id"], used) & (inst["id"] != "")
+                used.append(pd.Series(frames[name][c].unique()).astype("str"))
+    isolated = ~isin(inst["id"], pd.concat(used, ignore_index=True)) & (inst["id"] != "")
     chk.per_row(
         raws["institutions"],
         isolated,
@@ -929,7 +940,7 @@ def _warn_isolated(
         "warning",
     )
     if "groups" in frames:
-        members = set(frames["memberships"]["group"]) if "memberships" in frames else set()
+        members = frames["memberships"]["group"] if "memberships" in frames else nothing
         empty = ~isin(frames["groups"]["id"], members) & (frames["groups"]["id"] != "")
         chk.per_row(
             raws["groups"],

@@ -14,7 +14,7 @@ from kokon_graph._output import staged_folder
 from kokon_graph.analysis.results import GAP_KINDS
 from kokon_graph.errors import ReportError
 from kokon_graph.model import DEFAULT_MIN_COUNT, Lang
-from kokon_graph.report import plots, sentences
+from kokon_graph.report import sentences
 from kokon_graph.report._text import result_title, t
 from kokon_graph.report.csv_writer import write_csv, write_result_files
 from kokon_graph.report.html_writer import (
@@ -155,6 +155,8 @@ def report_sections(
                 sentence_list(sentences_, lang),
             )
         )
+    from kokon_graph.report import plots  # matplotlib: imported only where a report draws
+
     figures = []
     centrality = results.get("centrality")
     if centrality is not None:

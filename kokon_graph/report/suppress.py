@@ -80,6 +80,17 @@ def is_suppressed(value: Any) -> bool:
     return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
 
 
+def _holds_marker(column: pd.Series) -> bool:
+    """``column.map(is_suppressed).any()`` without a Python call per cell where the dtype
+    tells: no number or date is a marker, and a text column is searched by Arrow."""
+    dtype = column.dtype
+    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+        return False
+    if isinstance(dtype, pd.StringDtype):
+        return bool(column.str.startswith("<", na=False).any() or column.eq(SECONDARY).any())
+    return any(map(is_suppressed, column.tolist()))  # stops at the first marker
+
+
 def _mentions_families(column: str) -> bool:
     return "famil" in column.lower()
 
@@ -265,7 +276,7 @@ def suppress_for_files(
         for column in shown.columns:
             if shown[column] is frame[column] or frame[column].dtype == object:
                 continue
-            if shown[column].map(is_suppressed).any():
+            if _holds_marker(shown[column]):
                 shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
             elif shown[column].dtype == object:
                 shown[column] = shown[column].astype(frame[column].dtype)
