@@ -10,7 +10,9 @@
   each linking back to the index.
 
 It calls the report and map builders (:func:`kokon_graph.report.build.build_report`)
-and computes nothing of its own. Every page works offline (no request).
+and computes nothing of its own: the whole territory is analysed once, for its page and
+the index. Every page works offline (no request beyond the folder): the maps share one
+copy of vis-network in ``_lib/`` instead of carrying 700 kB each.
 """
 
 from __future__ import annotations
@@ -19,21 +21,25 @@ import os
 import shutil
 from html import escape
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
+
+import pandas as pd
 
 from kokon_graph._output import staged_file, staged_folder
 from kokon_graph.errors import KokonError
-from kokon_graph.graph import Scope, build_network
+from kokon_graph.graph import Network, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 from kokon_graph.report._text import t
-from kokon_graph.report.build import build_report
+from kokon_graph.report.build import analyse, build_report, report_of_results
 from kokon_graph.report.html_writer import Section, write_html
 from kokon_graph.report.info import ReportInfo
 
 __all__ = ["AtlasError", "write_atlas"]
 
 INDEX_NAME: Final = "index.html"
+#: The folder of the shared vis-network script and style sheet.
+LIB_FOLDER: Final = "_lib"
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "title": ("Atlas współpracy", "Cooperation atlas"),
     "back": ("← atlas", "← atlas"),
@@ -89,29 +95,30 @@ def write_atlas(
     powiats = sorted({g[:4] for g in gminas})
     root = Path(out)
     with staged_folder(root) as stage:
-        back = ((_t("back", lang), f"../../{INDEX_NAME}"),)
-        build_report(
-            network,
-            stage / "obszar" / parsed.code,
-            formats=("html",),
-            lang=lang,
-            min_count=min_count,
-            with_map=True,
-            links=back,
-        )
+        from kokon_graph.analysis.scorecard import gmina_scorecard
+        from kokon_graph.viz.page import write_shared_assets
+
+        write_shared_assets(stage / LIB_FOLDER)
+        page: dict[str, Any] = {  # every page is two folders down, linking back to the index
+            "formats": ("html",),
+            "lang": lang,
+            "min_count": min_count,
+            "with_map": True,
+            "links": ((_t("back", lang), f"../../{INDEX_NAME}"),),
+            "assets_href": f"../../{LIB_FOLDER}",
+        }
+        results = analyse(network, min_count=min_count)
+        card = gmina_scorecard(network, results, min_count=min_count)
+        report_of_results(network, results, stage / "obszar" / parsed.code, scorecard=card, **page)
         for kind, codes in (("powiat", powiats), ("gmina", gminas)):
             for code in codes:
                 build_report(
                     build_network(dataset, scope=Scope.parse(f"{kind}:{code}"), wave=wave),
                     stage / kind / code,
-                    formats=("html",),
-                    lang=lang,
-                    min_count=min_count,
-                    with_map=True,
-                    links=back,
+                    **page,
                 )
         names = dict(zip(dataset.territories["teryt"], dataset.territories["name"], strict=True))
-        index = _write_index(stage, network, parsed, powiats, names, lang=lang, min_count=min_count)
+        index = _write_index(stage, network, card, parsed, powiats, names, lang=lang)
     index = root / index.relative_to(stage)
     if not zip_file:
         return index
@@ -123,20 +130,16 @@ def write_atlas(
 
 def _write_index(
     root: Path,
-    network: object,
+    network: Network,
+    card: pd.DataFrame,
     scope: Scope,
     powiats: list[str],
     names: dict[str, str],
     *,
     lang: Lang,
-    min_count: int,
 ) -> Path:
-    from kokon_graph.analysis.scorecard import STATUS_LABELS, gmina_scorecard, reasons_text
-    from kokon_graph.graph import Network
-    from kokon_graph.report.build import analyse
+    from kokon_graph.analysis.scorecard import STATUS_LABELS, reasons_text
 
-    assert isinstance(network, Network)
-    card = gmina_scorecard(network, analyse(network, min_count=min_count), min_count=min_count)
     area = f"obszar/{scope.code}"
     overview = (
         f'<p><a href="{area}/report.html">{escape(_t("territory", lang))}</a> · '

@@ -265,3 +265,27 @@ def test_gap_lines_switched_off_load_when_switched_on(
         assert edges == expected
         assert any(by_id[e]["layer"] == "gap_referrals" for e in edges)
         assert_clean(run)
+
+
+def test_a_map_sharing_vis_network_loads_only_the_shared_copy(
+    chromium: Chromium, valid_network: Network, tmp_path: Path
+) -> None:
+    """An atlas's maps link one copy of vis-network two folders up: the page draws, loads
+    exactly that script and style sheet, and carries no copy of its own."""
+    from kokon_graph.viz.page import SHARED_FILES, assets, write_shared_assets
+
+    lib = write_shared_assets(tmp_path / "_lib")
+    m = build_map(valid_network, kind="cooperation")
+    m.assets_href = "../../_lib"
+    page = tmp_path / "gmina" / "x"
+    page.mkdir(parents=True)
+    path = save(m, page, "map")
+    html = path.read_text(encoding="utf-8")
+    assert assets().vis_js[:2000] not in html
+    assert len(html) < len(build_map(valid_network, kind="cooperation").to_html()) - 400_000
+    with chromium.open(path) as run:
+        assert run.console_errors == [] and run.dialogs == [] and run.blocked == []
+        assert sorted(run.requests) == sorted(
+            [run.url, *((lib / name).resolve().as_uri() for name in SHARED_FILES)]
+        )
+        assert run.shown() == m.visible_counts()
