@@ -23,6 +23,7 @@ from kokon_graph.report.html_writer import (
     measures_table,
     render_table,
     sentence_list,
+    status_cell,
     tables_section,
     write_html,
 )
@@ -100,14 +101,12 @@ def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: in
 
 
 def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
-    """The gmina scorecard as a sortable table, status and reasons in words."""
-    from kokon_graph.analysis.scorecard import COLUMNS, STATUS_LABELS, reasons_text
+    """The gmina scorecard as a sortable table: the status as a coloured word (sorting worst
+    first), the reasons in words."""
+    from kokon_graph.analysis.scorecard import COLUMNS, reasons_text
     from kokon_graph.report.tables import DisplayTable, column_kind
 
-    frame = scorecard.assign(
-        status=scorecard["status"].map(lambda s: STATUS_LABELS[s][0 if lang == "pl" else 1]),
-        reasons=scorecard["reasons"].map(lambda r: reasons_text(r, lang)),
-    )
+    frame = scorecard.assign(reasons=scorecard["reasons"].map(lambda r: reasons_text(r, lang)))
     for column in ("referrals", "unanswered"):
         frame[column] = [
             f"<{min_count}" if 0 < int(v) < min_count else int(v) for v in frame[column]
@@ -117,7 +116,10 @@ def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
     labels = {code: (pl if lang == "pl" else en) for code, pl, en in COLUMNS}
     kinds = {str(c): column_kind(str(c), scorecard[c]) for c in scorecard.columns}
     note = f'<p class="note">{escape(t("scorecard_note", lang))}</p>'
-    return note + render_table(DisplayTable("gmina_scorecard", frame, labels, kinds), lang)
+    table = DisplayTable("gmina_scorecard", frame, labels, kinds)
+    return note + render_table(
+        table, lang, cells={"status": lambda status: status_cell(str(status), lang)}
+    )
 
 
 def report_sections(

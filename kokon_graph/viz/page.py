@@ -185,9 +185,28 @@ def _config(m: Map) -> dict[str, Any]:
     }
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The map template compiled once per process (an atlas renders hundreds of maps;
+    each gets a fresh environment, as pyvis sets its globals)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED: Final = _CompiledTemplates()
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
