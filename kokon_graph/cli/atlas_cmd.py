@@ -36,6 +36,14 @@ from kokon_graph.model import Lang
 @click.option(
     "--zip", "zip_file", is_flag=True, default=False, help="Also pack it as DIRECTORY.zip."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Write the pages in N processes (Linux and macOS; e.g. the number of cores).",
+)
 @lang_option
 @min_count_option
 @dataset_options
@@ -45,6 +53,7 @@ def atlas(
     out: str,
     wave: str | None,
     zip_file: bool,
+    jobs: int,
     lang: str,
     min_count: int,
     encoding: str | None,
@@ -79,5 +88,6 @@ def atlas(
         min_count=min_count,
         wave=wave,
         zip_file=zip_file,
+        jobs=jobs,
     )
     click.echo(str(written))
