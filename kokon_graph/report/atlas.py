@@ -210,7 +210,7 @@ def _write_index(
 
     area = f"obszar/{scope.code}"
     overview = (
-        f'<p><a href="{area}/report.html">{escape(_t("territory", lang))}</a> · '
+        f'<p><a href="{area}/report.html">{escape(_t("report", lang))}</a> · '
         f'<a href="{area}/map.html">{escape(_t("map", lang))}</a></p>'
     )
     powiat_links = "".join(
