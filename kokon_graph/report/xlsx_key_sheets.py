@@ -113,7 +113,18 @@ def _count(ws: WriteOnlyWorksheet, value: Any, min_count: int) -> WriteOnlyCell:
 
 
 #: Columns of the key-figures sheet: the tables (A-E), a gap (F), a side panel (G-H).
-_HIGHLIGHT_WIDTHS: Final = {"A": 58, "B": 40, "C": 34, "D": 11, "E": 13, "F": 2, "G": 34, "H": 10}
+#: (Floats: openpyxl converts anything else inside a bare ``except``, which turns a Ctrl-C
+#: arriving there into a TypeError.)
+_HIGHLIGHT_WIDTHS: Final = {
+    "A": 58.0,
+    "B": 40.0,
+    "C": 34.0,
+    "D": 11.0,
+    "E": 13.0,
+    "F": 2.0,
+    "G": 34.0,
+    "H": 10.0,
+}
 #: The status counts and the E-I table stand in the side panel, beside the tables.
 _SIDE: Final = ("G", "H")
 #: Characters of running text per unit of column width (a width counts digits).
@@ -303,7 +314,7 @@ def print_setup(ws: WriteOnlyWorksheet, *, pages_tall: int = 0) -> None:
     it takes). Set before the first row: a streamed sheet writes its fit-to-page flag at
     its head."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"
+    ws.page_setup.paperSize = 9
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = pages_tall
@@ -356,7 +367,7 @@ def write_scorecard(
     columns = [c for c, _, _ in SCORECARD_COLUMNS]
     labels = [pl if lang == "pl" else en for _, pl, en in SCORECARD_COLUMNS]
     for i, code in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _CARD_WIDTHS.get(code, 12)
+        ws.column_dimensions[get_column_letter(i)].width = float(_CARD_WIDTHS.get(code, 12))
     print_setup(ws)
     ws.freeze_panes = f"C{_SCORECARD_HEADER + 1}"
     ws.print_title_rows = f"{_SCORECARD_HEADER}:{_SCORECARD_HEADER}"
