@@ -11,7 +11,6 @@ import pytest
 from kokon_graph import Network
 from kokon_graph.report import ReportInfo, write_report
 from kokon_graph.report.build import analyse
-from tests.viz.conftest import chromium  # noqa: F401  (the atlas pages open in the same browser)
 
 #: A fixed date, so that files written twice are equal.
 REPORT_DATE = dt.date(2024, 5, 17)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,13 @@ DATA = REPO / "datasets" / "kooperacja-efektywna"
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    """A browser for this module only (test_html.py starts its own Playwright after it)."""
+    with closing(Chromium()) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
