@@ -1,6 +1,7 @@
 """Regenerate the screenshots of docs/maps.md: every kind of map, in Polish, in Chromium.
 
     python scripts/screenshots.py            # writes docs/img/map-*.png
+    python scripts/screenshots.py map-cooperation map-en --out /tmp/shots  # only these
 
 Each map is built from the bundled data (and one generated voivodeship for the overview),
 opened in Debian's headless Chromium exactly as a user opens the file, and photographed
@@ -9,6 +10,7 @@ once the page has chosen its labels.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections.abc import Callable
@@ -60,17 +62,25 @@ SHOTS: list[tuple[str, str, str | None, dict[str, Any], Callable[[PageRun], None
 ]
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="only these pictures (default: every one)")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default: {OUT})")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    wanted = set(args.names)
     browser = Chromium()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             jobs = [(name, DATA / ds, scope, opts, act) for name, ds, scope, opts, act in SHOTS]
             voiv = folder / "voivodeship"
-            generate(voiv, scale="voivodeship", seed=1)
+            if not wanted or wanted & {"map-overview", "map-overview-open"}:
+                generate(voiv, scale="voivodeship", seed=1)
             jobs.append(("map-overview", voiv, None, {}, None))
             jobs.append(("map-overview-open", voiv, None, {}, _open_first_gmina))
+            jobs = [job for job in jobs if not wanted or job[0] in wanted]
             for name, dataset, scope, options, act in jobs:
                 data = read_dataset(dataset)
                 if "waves" in options:
@@ -85,10 +95,10 @@ def main() -> int:
                     if act is not None:
                         act(run)
                     run.page.wait_for_timeout(300)
-                    run.page.screenshot(path=str(OUT / f"{name}.png"))
+                    run.page.screenshot(path=str(out / f"{name}.png"))
                     if run.console_errors:
                         raise SystemExit(f"{name}: {run.console_errors}")
-                print(f"wrote {OUT / name}.png", flush=True)
+                print(f"wrote {out / name}.png", flush=True)
     finally:
         browser.close()
     return 0

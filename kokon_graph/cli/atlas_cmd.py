@@ -64,6 +64,14 @@ from kokon_graph.model import Lang
     default=False,
     help=bi("Spakuj go też jako plik .zip obok folderu.", "Also pack it as DIRECTORY.zip."),
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Write the pages in N processes (Linux and macOS; e.g. the number of cores).",
+)
 @lang_option
 @min_count_option
 @dataset_options
@@ -73,6 +81,7 @@ def atlas(
     out: str,
     wave: str | None,
     zip_file: bool,
+    jobs: int,
     lang: str,
     min_count: int,
     encoding: str | None,
@@ -107,5 +116,6 @@ def atlas(
         min_count=min_count,
         wave=wave,
         zip_file=zip_file,
+        jobs=jobs,
     )
     click.echo(str(written))

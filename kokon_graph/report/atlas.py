@@ -10,30 +10,39 @@
   each linking back to the index.
 
 It calls the report and map builders (:func:`kokon_graph.report.build.build_report`)
-and computes nothing of its own. Every page works offline (no request).
+and computes nothing of its own: the whole territory is analysed once, for its page and
+the index. Every page works offline (no request beyond the folder): the maps share one
+copy of vis-network in ``_lib/`` instead of carrying 700 kB each.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
+
+import pandas as pd
 
 from kokon_graph._output import staged_file, staged_folder
 from kokon_graph.errors import KokonError
-from kokon_graph.graph import Scope, build_network
+from kokon_graph.graph import Network, Scope, build_network
 from kokon_graph.io import Dataset
 from kokon_graph.model import Lang
 from kokon_graph.report._text import t
-from kokon_graph.report.build import build_report
-from kokon_graph.report.html_writer import Section, write_html
+from kokon_graph.report.build import analyse, build_report, report_of_results
+from kokon_graph.report.html_writer import Section, status_cell, write_html
 from kokon_graph.report.info import ReportInfo
 
 __all__ = ["AtlasError", "write_atlas"]
 
 INDEX_NAME: Final = "index.html"
+#: The folder of the shared vis-network script and style sheet.
+LIB_FOLDER: Final = "_lib"
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "title": ("Atlas współpracy", "Cooperation atlas"),
     "back": ("← atlas", "← atlas"),
@@ -62,10 +71,13 @@ def write_atlas(
     min_count: int = 3,
     wave: str | None = None,
     zip_file: bool = False,
+    jobs: int = 1,
 ) -> Path:
     """Write the atlas of ``scope`` (``voivodeship:CODE`` or ``powiat:CODE``) into ``out``.
 
-    Returns the index page, or the ``.zip`` beside ``out`` with ``zip_file``.
+    Returns the index page, or the ``.zip`` beside ``out`` with ``zip_file``. With
+    ``jobs`` above 1 the powiat and gmina pages are written by that many processes
+    (where the system can fork them; one after another elsewhere).
 
     Raises
     ------
@@ -89,29 +101,29 @@ def write_atlas(
     powiats = sorted({g[:4] for g in gminas})
     root = Path(out)
     with staged_folder(root) as stage:
-        back = ((_t("back", lang), f"../../{INDEX_NAME}"),)
-        build_report(
-            network,
-            stage / "obszar" / parsed.code,
-            formats=("html",),
-            lang=lang,
-            min_count=min_count,
-            with_map=True,
-            links=back,
-        )
-        for kind, codes in (("powiat", powiats), ("gmina", gminas)):
-            for code in codes:
-                build_report(
-                    build_network(dataset, scope=Scope.parse(f"{kind}:{code}"), wave=wave),
-                    stage / kind / code,
-                    formats=("html",),
-                    lang=lang,
-                    min_count=min_count,
-                    with_map=True,
-                    links=back,
-                )
+        from kokon_graph.analysis.scorecard import gmina_scorecard
+        from kokon_graph.viz.page import write_shared_assets
+
+        write_shared_assets(stage / LIB_FOLDER)
+        page: dict[str, Any] = {  # every page is two folders down, linking back to the index
+            "formats": ("html",),
+            "lang": lang,
+            "min_count": min_count,
+            "with_map": True,
+            "links": ((_t("back", lang), f"../../{INDEX_NAME}"),),
+            "assets_href": f"../../{LIB_FOLDER}",
+        }
+        pages = [("powiat", p) for p in powiats] + [("gmina", g) for g in gminas]
+        with _Pages(_PageJob(dataset, stage, wave, page), jobs) as writer:
+            writer.submit(pages)  # the biggest first; the workers start on them now
+            results = analyse(network, min_count=min_count)
+            card = gmina_scorecard(network, results, min_count=min_count)
+            report_of_results(
+                network, results, stage / "obszar" / parsed.code, scorecard=card, **page
+            )
+            writer.finish()
         names = dict(zip(dataset.territories["teryt"], dataset.territories["name"], strict=True))
-        index = _write_index(stage, network, parsed, powiats, names, lang=lang, min_count=min_count)
+        index = _write_index(stage, network, card, parsed, powiats, names, lang=lang)
     index = root / index.relative_to(stage)
     if not zip_file:
         return index
@@ -121,25 +133,84 @@ def write_atlas(
     return archive
 
 
+@dataclass(frozen=True)
+class _PageJob:
+    """What writing one powiat's or gmina's page needs."""
+
+    dataset: Dataset
+    stage: Path
+    wave: str | None
+    options: dict[str, Any]
+
+    def __call__(self, page: tuple[str, str]) -> None:
+        kind, code = page
+        build_report(
+            build_network(self.dataset, scope=Scope.parse(f"{kind}:{code}"), wave=self.wave),
+            self.stage / kind / code,
+            **self.options,
+        )
+
+
+#: The job of the forked workers (they inherit it rather than receive a pickled dataset).
+_FORKED: list[_PageJob] = []
+
+
+def _forked_page(page: tuple[str, str]) -> None:
+    _FORKED[0](page)
+
+
+class _Pages:
+    """Writes pages one after another, or in ``jobs`` forked processes where possible."""
+
+    def __init__(self, job: _PageJob, jobs: int) -> None:
+        self.job = job
+        parallel = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
+        self.pool = (
+            ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+            if parallel
+            else None
+        )
+        self.pending: list[tuple[str, str]] = []
+        self.futures: list[Future[None]] = []
+
+    def __enter__(self) -> _Pages:
+        return self
+
+    def submit(self, pages: list[tuple[str, str]]) -> None:
+        if self.pool is None:
+            self.pending.extend(pages)
+            return
+        _FORKED[:] = [self.job]
+        self.futures.extend(self.pool.submit(_forked_page, page) for page in pages)
+
+    def finish(self) -> None:
+        """Write the pending pages (or wait for the workers); re-raise a worker's error."""
+        for page in self.pending:
+            self.job(page)
+        for future in self.futures:
+            future.result()
+
+    def __exit__(self, *exc: object) -> None:
+        _FORKED.clear()
+        if self.pool is not None:  # on an error or Ctrl-C, pages not yet begun are dropped
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _write_index(
     root: Path,
-    network: object,
+    network: Network,
+    card: pd.DataFrame,
     scope: Scope,
     powiats: list[str],
     names: dict[str, str],
     *,
     lang: Lang,
-    min_count: int,
 ) -> Path:
-    from kokon_graph.analysis.scorecard import STATUS_LABELS, gmina_scorecard, reasons_text
-    from kokon_graph.graph import Network
-    from kokon_graph.report.build import analyse
+    from kokon_graph.analysis.scorecard import reasons_text
 
-    assert isinstance(network, Network)
-    card = gmina_scorecard(network, analyse(network, min_count=min_count), min_count=min_count)
     area = f"obszar/{scope.code}"
     overview = (
-        f'<p><a href="{area}/report.html">{escape(_t("territory", lang))}</a> · '
+        f'<p><a href="{area}/report.html">{escape(_t("report", lang))}</a> · '
         f'<a href="{area}/map.html">{escape(_t("map", lang))}</a></p>'
     )
     powiat_links = "".join(
@@ -149,12 +220,9 @@ def _write_index(
         for p in powiats
     )
     rows = []
-    order = {"red": 0, "amber": 1, "green": 2}
     for r in card.itertuples():
-        status = str(r.status)
         rows.append(
-            f'<tr><td data-sort="{order[status]}">'
-            f"{escape(STATUS_LABELS[status][0 if lang == 'pl' else 1])}</td>"
+            f"<tr>{status_cell(str(r.status), lang)}"
             f'<td><a href="gmina/{r.gmina}/report.html">{escape(str(r.gmina_name))}</a></td>'
             f"<td>{r.gmina}</td><td>{escape(reasons_text(str(r.reasons), lang))}</td>"
             f'<td><a href="gmina/{r.gmina}/map.html">{escape(_t("map", lang))}</a></td></tr>'

@@ -23,6 +23,7 @@ from kokon_graph.report.html_writer import (
     measures_table,
     render_table,
     sentence_list,
+    status_cell,
     tables_section,
     write_html,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "build_report",
     "map_kind",
     "mixing_matrix",
+    "report_of_results",
     "report_sections",
     "write_report",
 ]
@@ -99,14 +101,12 @@ def _gap_sections(results: Mapping[str, pd.DataFrame], lang: Lang, min_count: in
 
 
 def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
-    """The gmina scorecard as a sortable table, status and reasons in words."""
-    from kokon_graph.analysis.scorecard import COLUMNS, STATUS_LABELS, reasons_text
+    """The gmina scorecard as a sortable table: the status as a coloured word (sorting worst
+    first), the reasons in words."""
+    from kokon_graph.analysis.scorecard import COLUMNS, reasons_text
     from kokon_graph.report.tables import DisplayTable, column_kind
 
-    frame = scorecard.assign(
-        status=scorecard["status"].map(lambda s: STATUS_LABELS[s][0 if lang == "pl" else 1]),
-        reasons=scorecard["reasons"].map(lambda r: reasons_text(r, lang)),
-    )
+    frame = scorecard.assign(reasons=scorecard["reasons"].map(lambda r: reasons_text(r, lang)))
     for column in ("referrals", "unanswered"):
         frame[column] = [
             f"<{min_count}" if 0 < int(v) < min_count else int(v) for v in frame[column]
@@ -116,7 +116,10 @@ def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
     labels = {code: (pl if lang == "pl" else en) for code, pl, en in COLUMNS}
     kinds = {str(c): column_kind(str(c), scorecard[c]) for c in scorecard.columns}
     note = f'<p class="note">{escape(t("scorecard_note", lang))}</p>'
-    return note + render_table(DisplayTable("gmina_scorecard", frame, labels, kinds), lang)
+    table = DisplayTable("gmina_scorecard", frame, labels, kinds)
+    return note + render_table(
+        table, lang, cells={"status": lambda status: status_cell(str(status), lang)}
+    )
 
 
 def report_sections(
@@ -268,6 +271,15 @@ def write_report(
     return {k: final / p.relative_to(out) for k, p in written.items()}
 
 
+def _without_attrs(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without its ``attrs`` (a shallow copy when it has any)."""
+    if not frame.attrs:
+        return frame
+    plain = frame.copy(deep=False)
+    plain.attrs = {}
+    return plain
+
+
 def analyse(network: Network, *, min_count: int = 3, **analysis: Any) -> dict[str, pd.DataFrame]:
     """:func:`kokon_graph.analysis.run_all`, with the reasons of the recommendations worded
     for ``min_count`` (a count of families below it reads "fewer than").
@@ -342,14 +354,19 @@ def map_kind(institutions: int) -> str:
 
 
 def write_report_map(
-    network: Network, path: Path, results: Mapping[str, pd.DataFrame], *, lang: Lang
+    network: Network,
+    path: Path,
+    results: Mapping[str, pd.DataFrame],
+    *,
+    lang: Lang,
+    assets_href: str | None = None,
 ) -> Path:
-    """Write the map of ``network`` to ``path`` (its kind from :func:`map_kind`)."""
-    from kokon_graph.viz import write_map
+    """Write the map of ``network`` to ``path`` (its kind from :func:`map_kind`);
+    ``assets_href``: a shared copy of vis-network to link instead of inlining it."""
+    from kokon_graph.viz import build_map
 
-    write_map(
+    m = build_map(
         network,
-        path,
         kind=map_kind(len(network.institutions)),
         lang=lang,
         centrality=results.get("centrality"),
@@ -357,6 +374,8 @@ def write_report_map(
         gaps_sector=results.get("gaps_sector"),
         gaps_referrals=results.get("gaps_referrals"),
     )
+    m.assets_href = assets_href
+    m.save(path)
     return path
 
 
@@ -370,12 +389,15 @@ def build_report(
     csv_delimiter: Literal[",", ";"] = ",",
     with_map: bool = False,
     links: Sequence[tuple[str, str]] = (),
+    assets_href: str | None = None,
     **analysis: Any,
 ) -> dict[str, Path]:
     """Analyse ``network`` with :func:`kokon_graph.analysis.run_all` and write its report.
 
     With ``with_map`` and the HTML format, the map of the network (``map.html``, see
-    :func:`map_kind`) is written beside the report and linked from it. ``analysis``
+    :func:`map_kind`) is written beside the report and linked from it (``assets_href``:
+    where a shared copy of vis-network lies, see
+    :func:`kokon_graph.viz.page.write_shared_assets`; inlined without). ``analysis``
     keyword arguments go to ``run_all`` (``relation``, ``partition``,
     ``required_sectors``, ``min_services``, ``betweenness``, ``seed``).
 
@@ -384,16 +406,51 @@ def build_report(
     dict
         ``{"xlsx": path, "html": path, "csv": folder, "map": path}`` for what was written.
     """
+    results = analyse(network, min_count=min_count, **analysis)
+    return report_of_results(
+        network,
+        results,
+        out_dir,
+        formats=formats,
+        lang=lang,
+        min_count=min_count,
+        csv_delimiter=csv_delimiter,
+        with_map=with_map,
+        links=links,
+        assets_href=assets_href,
+    )
+
+
+def report_of_results(
+    network: Network,
+    results: Mapping[str, pd.DataFrame],
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    lang: Lang = "pl",
+    min_count: int = 3,
+    csv_delimiter: Literal[",", ";"] = ",",
+    with_map: bool = False,
+    links: Sequence[tuple[str, str]] = (),
+    assets_href: str | None = None,
+    scorecard: pd.DataFrame | None = None,
+) -> dict[str, Path]:
+    """:func:`build_report` of ``results`` already computed by :func:`analyse` (and of
+    the gmina ``scorecard`` computed from them, if given)."""
     from kokon_graph.analysis.scorecard import gmina_scorecard
 
-    results = analyse(network, min_count=min_count, **analysis)
-    scorecard = gmina_scorecard(network, results, min_count=min_count)
+    if scorecard is None:
+        scorecard = gmina_scorecard(network, results, min_count=min_count)
+    # the structured reasons are worded now; pandas would deep-copy them on every step
+    results = {name: _without_attrs(frame) for name, frame in results.items()}
     info = ReportInfo.from_network(network, lang=lang)
     final = Path(out_dir)
     with staged_folder(final) as out:
         written: dict[str, Path] = {}
         if with_map and "html" in formats:
-            written["map"] = write_report_map(network, out / MAP_NAME, results, lang=lang)
+            written["map"] = write_report_map(
+                network, out / MAP_NAME, results, lang=lang, assets_href=assets_href
+            )
             info = replace(info, map_href=MAP_NAME)
         info = replace(info, links=tuple(links))
         for fmt in formats:  # one at a time, in the order asked for

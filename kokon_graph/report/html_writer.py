@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -26,7 +26,7 @@ from kokon_graph.report.sentences import format_number
 from kokon_graph.report.suppress import is_suppressed, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
 
-__all__ = ["CSP", "Section", "page", "render_table", "write_html"]
+__all__ = ["CSP", "STATUS_ORDER", "Section", "page", "render_table", "status_cell", "write_html"]
 
 #: No request of any kind; inline styles and scripts only; images from data: URLs.
 CSP: Final = (
@@ -68,6 +68,12 @@ td.sup { text-align: right; color: var(--muted); }
 tbody tr:nth-child(even) { background: var(--bg); }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
 table.kv th { cursor: default; }
+.badge { display: inline-block; padding: 0 6px; border: 1px solid currentColor;
+         border-radius: 3px; font-weight: bold; white-space: nowrap;
+         -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.st-green .badge { background: #c6efce; color: #006100; }
+.st-amber .badge { background: #ffeb9c; color: #9c5700; }
+.st-red .badge { background: #ffc7ce; color: #9c0006; }
 """
 
 _SCRIPT: Final = """
@@ -156,6 +162,23 @@ def format_cell(value: Any, kind: ColumnKind, lang: Lang) -> tuple[str, str | No
     return str(value), None, ""
 
 
+#: Sort order of the scorecard's statuses: the worst first.
+STATUS_ORDER: Final[dict[str, int]] = {"red": 0, "amber": 1, "green": 2}
+
+
+def status_cell(status: str, lang: Lang) -> str:
+    """The ``<td>`` of a gmina's status (``green``/``amber``/``red``): its word on a badge
+    of its colour (the workbook's fills), so it reads in black and white too; sorts worst
+    first."""
+    from kokon_graph.analysis.scorecard import STATUS_LABELS
+
+    label = STATUS_LABELS[status][0 if lang == "pl" else 1]
+    return (
+        f'<td class="st-{_esc(status)}" data-v="{STATUS_ORDER[status]}">'
+        f'<span class="badge">{_esc(label)}</span></td>'
+    )
+
+
 def render_table(
     table: DisplayTable,
     lang: Lang,
@@ -163,8 +186,10 @@ def render_table(
     max_rows: int | None = None,
     columns: Sequence[str] | None = None,
     sortable: bool = True,
+    cells: Mapping[str, Callable[[Any], str]] | None = None,
 ) -> str:
-    """A ``<table>`` of a display table (first ``max_rows`` rows), with a row-count note."""
+    """A ``<table>`` of a display table (first ``max_rows`` rows), with a row-count note;
+    ``cells``: columns whose ``<td>`` a function writes from the value."""
     cols = [c for c in (columns or [str(c) for c in table.frame.columns]) if c in table.labels]
     total = len(table.frame)
     rows = table.frame if max_rows is None else table.frame.head(max_rows)
@@ -176,16 +201,20 @@ def render_table(
         for c in cols
     )
     kinds = [table.kinds[c] for c in cols]
+    writers = [(cells or {}).get(c) for c in cols]
     body = []
     for record in rows[cols].itertuples(index=False, name=None):
-        cells = []
-        for value, kind in zip(record, kinds, strict=True):
+        row = []
+        for value, kind, writer in zip(record, kinds, writers, strict=True):
+            if writer is not None:
+                row.append(writer(value))
+                continue
             text, sort, css = format_cell(value, kind, lang)
             attrs = (f' class="{css}"' if css else "") + (
                 f' data-v="{_esc(sort)}"' if sort is not None else ""
             )
-            cells.append(f"<td{attrs}>{_esc(text)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+            row.append(f"<td{attrs}>{_esc(text)}</td>")
+        body.append("<tr>" + "".join(row) + "</tr>")
     note = ""
     if len(rows) < total:
         note = (

@@ -18,8 +18,10 @@ import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 
 from kokon_graph import model
 from kokon_graph.analysis.scorecard import COLUMNS as SCORECARD_COLUMNS
@@ -67,7 +69,6 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 }
 
 _TOP: Final = 10
-_HIGHLIGHT_WIDTHS: Final = (60, 44, 44, 12, 12)
 #: Points per line of wrapped text (Calibri 11).
 _LINE: Final = 15.0
 _BOLD = Font(name="Calibri", bold=True)
@@ -111,6 +112,63 @@ def _count(ws: WriteOnlyWorksheet, value: Any, min_count: int) -> WriteOnlyCell:
     return _cell(ws, number, number_format="#,##0")
 
 
+#: Columns of the key-figures sheet: the tables (A-E), a gap (F), a side panel (G-H).
+#: (Floats: openpyxl converts anything else inside a bare ``except``, which turns a Ctrl-C
+#: arriving there into a TypeError.)
+_HIGHLIGHT_WIDTHS: Final = {
+    "A": 58.0,
+    "B": 40.0,
+    "C": 34.0,
+    "D": 11.0,
+    "E": 13.0,
+    "F": 2.0,
+    "G": 34.0,
+    "H": 10.0,
+}
+#: The status counts and the E-I table stand in the side panel, beside the tables.
+_SIDE: Final = ("G", "H")
+#: Characters of running text per unit of column width (a width counts digits).
+_CHARS_PER_WIDTH: Final = 1.1
+
+
+class _Grid:
+    """Cells placed by row and column, appended row by row (a streamed sheet is written
+    top to bottom), so that tables can stand side by side."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self.rows: dict[int, dict[str, WriteOnlyCell]] = {}
+        self.heights: dict[int, float] = {}
+
+    def put(self, row: int, column: str, value: Any, **style: Any) -> None:
+        self.rows.setdefault(row, {})[column] = _cell(self.ws, value, **style)
+
+    def head(self, row: int, columns: str, labels: Sequence[str]) -> None:
+        for column, label in zip(columns, labels, strict=True):
+            self.put(row, column, label, font=_HEAD_FONT, fill=_HEAD_FILL, alignment=_WRAP)
+
+    def wrapped(self, row: int, column: str, text: str, width: float, **style: Any) -> None:
+        """``text`` wrapped in a cell ``width`` characters wide, its row made tall enough
+        (spreadsheets do not grow rows of a file they open)."""
+        self.put(row, column, text, alignment=_WRAP, **style)
+        lines = max(1, -(-len(text) // max(int(width * _CHARS_PER_WIDTH) - 2, 1)))
+        self.heights[row] = max(self.heights.get(row, _LINE), _LINE * lines)
+
+    def write(self) -> int:
+        """Append every row; return the last row's number."""
+        last = max(self.rows, default=0)
+        for row, height in self.heights.items():
+            if height > _LINE:
+                self.ws.row_dimensions[row].height = height
+        for row in range(1, last + 1):
+            cells = self.rows.get(row, {})
+            used = max((column_index_from_string(c) for c in cells), default=0)
+            self.ws.append(
+                [cells.get(get_column_letter(i)) for i in range(1, used + 1)] if cells else []
+            )
+        return last
+
+
 def write_highlights(
     ws: WriteOnlyWorksheet,
     results: Mapping[str, pd.DataFrame],
@@ -120,132 +178,127 @@ def write_highlights(
     min_count: int,
     scorecard_sheet: str | None,
 ) -> None:
-    """Fill the key-figures sheet: short tables, then the charts below them."""
-    for letter, width in zip("ABCDE", _HIGHLIGHT_WIDTHS, strict=True):
+    """Fill the key-figures sheet for two landscape pages at most: the tables on the first
+    (the status counts and the E-I index beside the others), the charts on the second."""
+    for letter, width in _HIGHLIGHT_WIDTHS.items():
         ws.column_dimensions[letter].width = width
-    print_setup(ws)
-    row = 1
-    ws.append([_cell(ws, _t("title", lang), font=_TITLE)])
-    ws.append([])
-    row += 2
+    print_setup(ws, pages_tall=2)
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.75)
+    grid = _Grid(ws)
+    grid.put(1, "A", _t("title", lang), font=_TITLE)
+    charts: list[BarChart] = []
+    side = 3
     if scorecard is not None and len(scorecard):
-        ws.append([_cell(ws, _t("status_counts", lang), font=_BOLD)])
-        row += 1
+        grid.put(side, _SIDE[0], _t("status_counts", lang), font=_BOLD)
         counts = scorecard["status"].value_counts()
-        for status in ("red", "amber", "green"):
+        for i, status in enumerate(("red", "amber", "green"), start=side + 1):
             label = STATUS_LABELS[status][0 if lang == "pl" else 1]
             fill = PatternFill("solid", fgColor=STATUS_FILLS[status])
-            ws.append([_cell(ws, label, fill=fill), _cell(ws, int(counts.get(status, 0)))])
-            row += 1
-        ws.append([])
-        row += 1
-    charts: list[tuple[BarChart, int]] = []
+            grid.put(i, _SIDE[0], label, fill=fill)
+            grid.put(i, _SIDE[1], int(counts.get(status, 0)))
+        side += 5
+    mixing = results.get("mixing_groups")
+    sectors = mixing[mixing["partition"] == "sector"] if mixing is not None else None
+    if sectors is not None and len(sectors):
+        title, note = _t("mixing", lang).split(" (", 1)
+        grid.put(side, _SIDE[0], title, font=_BOLD)
+        grid.put(side + 1, _SIDE[0], f"({note}")
+        grid.head(side + 2, "GH", [_t("sector", lang), _t("ei", lang)])
+        first = side + 3
+        for i, r in enumerate(sectors.itertuples(), start=first):
+            grid.put(i, "G", model.SECTORS.label(str(r.group), lang))
+            grid.put(i, "H", float(r.ei_index), number_format="0.00")
+        charts.append(_bar_chart(ws, _t("chart_mixing", lang), "H", "G", first, i))
+        side = i
+    row = 3
     centrality = results.get("centrality")
     if centrality is not None and len(centrality):
         top = centrality.sort_values(
             ["betweenness", "degree", "id"], ascending=[False, False, True], kind="stable"
         ).head(_TOP)
-        ws.append([_cell(ws, _t("top_actors", lang), font=_BOLD)])
-        _head(ws, [_t(k, lang) for k in ("name", "type", "sector", "degree", "betweenness")])
+        grid.put(row, "A", _t("top_actors", lang), font=_BOLD)
+        grid.head(row + 1, "ABCDE", [_t(k, lang) for k in _ACTOR_COLUMNS])
         first = row + 2
-        for r in top.itertuples():
-            ws.append(
-                [
-                    _cell(ws, str(r.name)),
-                    _cell(ws, model.INSTITUTION_TYPES.label(str(r.type), lang)),
-                    _cell(ws, model.SECTORS.label(str(r.sector), lang)),
-                    _cell(ws, int(r.degree), number_format="#,##0"),
-                    _cell(ws, float(r.betweenness), number_format="0.000"),
-                ]
-            )
-        last = first + len(top) - 1
-        chart = BarChart()
-        chart.type = "bar"
-        chart.title = _t("chart_actors", lang)
-        chart.legend = None
-        chart.add_data(
-            Reference(ws, min_col=5, min_row=first, max_row=last), titles_from_data=False
-        )
-        chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-        chart.y_axis.scaling.orientation = "minMax"
-        chart.x_axis.scaling.orientation = "maxMin"  # the first actor on top
-        charts.append((chart, row))
-        ws.append([])
-        row = last + 1
+        for i, r in enumerate(top.itertuples(), start=first):
+            grid.wrapped(i, "A", str(r.name), _HIGHLIGHT_WIDTHS["A"])
+            grid.put(i, "B", model.INSTITUTION_TYPES.label(str(r.type), lang))
+            grid.put(i, "C", model.SECTORS.label(str(r.sector), lang))
+            grid.put(i, "D", int(r.degree), number_format="#,##0")
+            grid.put(i, "E", float(r.betweenness), number_format="0.000")
+        charts.insert(0, _bar_chart(ws, _t("chart_actors", lang), "E", "A", first, i))
+        row = i + 2
     co = results.get("gaps_co_serving")
     if co is not None:
-        ws.append([_cell(ws, _t("co_serving", lang), font=_BOLD)])
-        _head(ws, [_t(k, lang) for k in ("institution_a", "institution_b", "shared")])
+        grid.put(row, "A", _t("co_serving", lang), font=_BOLD)
+        heads = [_t(k, lang) for k in ("institution_a", "institution_b")]
+        grid.head(row + 1, "ABD", [*heads, _t("shared", lang)])
+        grid.heights[row + 1] = 2 * _LINE  # "wspólne rodziny" in a narrow column
+        ws.merged_cells.add(f"B{row + 1}:C{row + 1}")
         row += 2
-        for r in co.head(_TOP).itertuples():
-            ws.append(
-                [
-                    _cell(ws, str(r.source_name)),
-                    _cell(ws, str(r.target_name)),
-                    _count(ws, r.shared_families, min_count),
-                ]
-            )
+        wide = _HIGHLIGHT_WIDTHS["B"] + _HIGHLIGHT_WIDTHS["C"]
+        for r in co.head(_TOP).itertuples():  # the second name across B:C
+            grid.wrapped(row, "A", str(r.source_name), _HIGHLIGHT_WIDTHS["A"])
+            grid.wrapped(row, "B", str(r.target_name), wide)
+            ws.merged_cells.add(f"B{row}:C{row}")
+            grid.rows[row]["D"] = _count(ws, r.shared_families, min_count)
             row += 1
         if len(co) > _TOP:
-            more = _t("more", lang).format(n=len(co) - _TOP, sheet=_gap_sheet(lang))
-            ws.append([_cell(ws, more)])
+            grid.put(row, "A", _t("more", lang).format(n=len(co) - _TOP, sheet=_gap_sheet(lang)))
             row += 1
         if co.empty:
-            ws.append([_cell(ws, _t("none", lang))])
+            grid.put(row, "A", _t("none", lang))
             row += 1
-        ws.append([])
         row += 1
     if scorecard is not None and len(scorecard) and scorecard_sheet:
         worst = scorecard[scorecard["status"] != "green"].head(_TOP)
-        ws.append([_cell(ws, _t("worst", lang), font=_BOLD)])
+        grid.put(row, "A", _t("worst", lang), font=_BOLD)
         labels = {c: pl if lang == "pl" else en for c, pl, en in SCORECARD_COLUMNS}
-        _head(ws, [labels["gmina_name"], labels["status"], labels["reasons"]])
+        # the reasons across C:E, or C:H below the side panel
+        end = "H" if row > side else "E"
+        grid.head(row + 1, "ABC", [labels["gmina_name"], labels["status"], labels["reasons"]])
+        ws.merged_cells.add(f"C{row + 1}:{end}{row + 1}")
         row += 2
+        reasons_width = sum(w for c, w in _HIGHLIGHT_WIDTHS.items() if "C" <= c <= end)
         for r in worst.itertuples():
             fill = PatternFill("solid", fgColor=STATUS_FILLS[str(r.status)])
-            _fit_height(ws, row + 1, reasons_text(str(r.reasons), lang), _HIGHLIGHT_WIDTHS[2])
-            ws.append(
-                [
-                    _cell(ws, str(r.gmina_name)),
-                    _cell(ws, STATUS_LABELS[str(r.status)][0 if lang == "pl" else 1], fill=fill),
-                    _cell(ws, reasons_text(str(r.reasons), lang), alignment=_WRAP),
-                ]
-            )
+            grid.put(row, "A", str(r.gmina_name))
+            grid.put(row, "B", STATUS_LABELS[str(r.status)][0 if lang == "pl" else 1], fill=fill)
+            grid.wrapped(row, "C", reasons_text(str(r.reasons), lang), reasons_width)
+            ws.merged_cells.add(f"C{row}:{end}{row}")
             row += 1
-        if len(scorecard) > 0:
-            charts.append((_gaps_chart(ws, scorecard_sheet, len(scorecard), lang), row))
-        ws.append([])
-        row += 1
-    mixing = results.get("mixing_groups")
-    if mixing is not None and len(mixing):
-        sectors = mixing[mixing["partition"] == "sector"]
-        if len(sectors):
-            ws.append([_cell(ws, _t("mixing", lang), font=_BOLD)])
-            _head(ws, [_t("sector", lang), _t("ei", lang)])
-            first = row + 2
-            for r in sectors.itertuples():
-                ws.append(
-                    [
-                        _cell(ws, model.SECTORS.label(str(r.group), lang)),
-                        _cell(ws, float(r.ei_index), number_format="0.00"),
-                    ]
-                )
-            last = first + len(sectors) - 1
-            row = last
-            chart = BarChart()
-            chart.type = "bar"
-            chart.title = _t("chart_mixing", lang)
-            chart.legend = None
-            chart.add_data(
-                Reference(ws, min_col=2, min_row=first, max_row=last), titles_from_data=False
-            )
-            chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-            chart.x_axis.scaling.orientation = "maxMin"
-            charts.append((chart, first - 2))
-    top = row + 3  # the charts below the tables, two side by side
-    for i, (chart, _) in enumerate(charts):
-        chart.height, chart.width = 8.0, 15.5
-        ws.add_chart(chart, f"{'AC'[i % 2]}{top + 18 * (i // 2)}")
+        charts.insert(min(1, len(charts)), _gaps_chart(ws, scorecard_sheet, len(scorecard), lang))
+    last = grid.write()
+    if not charts:
+        return
+    ws.row_breaks.append(Break(id=last))  # the charts on a page of their own
+    top = last + 2
+    for i, chart in enumerate(charts):  # two side by side, the third below
+        chart.height, chart.width = 10.0, 17.0
+        ws.add_chart(chart, f"{'AC'[i % 2]}{top + 22 * (i // 2)}")
+
+
+_ACTOR_COLUMNS: Final = ("name", "type", "sector", "degree", "betweenness")
+
+
+def _bar_chart(
+    ws: WriteOnlyWorksheet,
+    title: str,
+    values: str,
+    categories: str,
+    first: int,
+    last: int,
+) -> BarChart:
+    """Horizontal bars of column ``values`` (rows ``first`` to ``last``), the first on top."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = title
+    chart.legend = None
+    col = column_index_from_string(values)
+    chart.add_data(Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=False)
+    cats = column_index_from_string(categories)
+    chart.set_categories(Reference(ws, min_col=cats, min_row=first, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"
+    return chart
 
 
 def _fit_height(ws: WriteOnlyWorksheet, row: int, text: str, width: float) -> None:
@@ -256,14 +309,15 @@ def _fit_height(ws: WriteOnlyWorksheet, row: int, text: str, width: float) -> No
         ws.row_dimensions[row].height = _LINE * lines
 
 
-def print_setup(ws: WriteOnlyWorksheet) -> None:
-    """Landscape A4, one page wide. Set before the first row: a streamed sheet writes its
-    fit-to-page flag at its head."""
+def print_setup(ws: WriteOnlyWorksheet, *, pages_tall: int = 0) -> None:
+    """Landscape A4, one page wide (and ``pages_tall`` pages tall at most; 0: as many as
+    it takes). Set before the first row: a streamed sheet writes its fit-to-page flag at
+    its head."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"
+    ws.page_setup.paperSize = 9
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = pages_tall
 
 
 def _gap_sheet(lang: Lang) -> str:
@@ -313,7 +367,7 @@ def write_scorecard(
     columns = [c for c, _, _ in SCORECARD_COLUMNS]
     labels = [pl if lang == "pl" else en for _, pl, en in SCORECARD_COLUMNS]
     for i, code in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _CARD_WIDTHS.get(code, 12)
+        ws.column_dimensions[get_column_letter(i)].width = float(_CARD_WIDTHS.get(code, 12))
     print_setup(ws)
     ws.freeze_panes = f"C{_SCORECARD_HEADER + 1}"
     ws.print_title_rows = f"{_SCORECARD_HEADER}:{_SCORECARD_HEADER}"

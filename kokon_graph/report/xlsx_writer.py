@@ -199,7 +199,9 @@ def _widths(table: DisplayTable) -> list[float]:
 def _print_setup(ws: WriteOnlyWorksheet) -> None:
     """Landscape, as wide as one page, header row repeated on every page."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
+    # A4; numbers typed as openpyxl keeps them: it converts others inside a bare except,
+    # which turns a Ctrl-C arriving there into a TypeError
+    ws.page_setup.paperSize = 9
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -228,7 +230,7 @@ def _write_table(ws: WriteOnlyWorksheet, table: DisplayTable, *, max_rows: int) 
     ws.print_title_rows = "1:1"
     columns = [str(c) for c in table.frame.columns]
     for i, width in enumerate(_widths(table), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+        ws.column_dimensions[get_column_letter(i)].width = float(width)
     ws.freeze_panes = "A2"
     rows = table.frame.head(max_rows)
     if columns:
@@ -255,9 +257,9 @@ def _write_summary(
     notes: Sequence[str] = (),
 ) -> None:
     _print_setup(ws)
-    ws.column_dimensions["A"].width = 42
-    ws.column_dimensions["B"].width = 34
-    ws.column_dimensions["C"].width = 30
+    ws.column_dimensions["A"].width = 42.0
+    ws.column_dimensions["B"].width = 34.0
+    ws.column_dimensions["C"].width = 30.0
     ws.append([_text_cell(ws, title, font=_TITLE_FONT)])
     ws.append([])
     for label, value in info.rows(lang):
@@ -319,7 +321,7 @@ def _write_guide(
 ) -> None:
     widths = (28, 26, 30, 70, 50)
     for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+        ws.column_dimensions[get_column_letter(i)].width = float(width)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:E{len(entries) + 1}"
     ws.append(

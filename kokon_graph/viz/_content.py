@@ -80,6 +80,10 @@ class Map:
     overview_frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
     #: Territory frames drawn behind the nodes: ``(title, x, y, width, height, code)``.
     frames: list[tuple[str, float, float, float, float, str]] = field(default_factory=list)
+    #: Where a shared copy of vis-network lies, relative to the page (an atlas folder's
+    #: ``../../_lib``, see :func:`~kokon_graph.viz.page.write_shared_assets`); ``None``
+    #: inlines it.
+    assets_href: str | None = None
 
     def visible_counts(self) -> tuple[int, int]:
         """Nodes and edges shown when the page opens (every layer as initially toggled)."""

@@ -44,6 +44,23 @@ def columns(frame: pd.DataFrame, *names: str) -> list[list[Any]]:
     return [frame[name].tolist() for name in names]
 
 
+#: The last dataset's short labels: maps of many scopes of one dataset (an atlas) label
+#: its institutions once. Holds the institutions table itself, so its id stays its own.
+_SHORT_CACHE: list[tuple[pd.DataFrame, dict[str, str], dict[str, str]]] = []
+
+
+def _dataset_short_labels(
+    institutions: pd.DataFrame, territory_names: dict[str, str]
+) -> dict[str, str]:
+    """:func:`short_labels` of a whole dataset's institutions, remembered for the last one."""
+    for frame, names, labels in _SHORT_CACHE:
+        if frame is institutions and names == territory_names:
+            return labels
+    labels = short_labels(institutions, territory_names)
+    _SHORT_CACHE[:] = [(institutions, dict(territory_names), labels)]
+    return labels
+
+
 class Context:
     """What every part of one map needs: the network, the language, names."""
 
@@ -62,7 +79,7 @@ class Context:
         )
         # short labels of the whole dataset, so an institution is called the same on
         # every map of it, whatever the scope
-        self.short: dict[str, str] = short_labels(
+        self.short: dict[str, str] = _dataset_short_labels(
             network.full_dataset.institutions, self.territory_names
         )
 

@@ -36,7 +36,15 @@ from kokon_graph.viz.text import TEXT
 if TYPE_CHECKING:  # the map class renders itself through this module
     from kokon_graph.viz._content import Map
 
-__all__ = ["VIS_NETWORK_VERSION", "Assets", "assets", "map_options", "render"]
+__all__ = [
+    "SHARED_FILES",
+    "VIS_NETWORK_VERSION",
+    "Assets",
+    "assets",
+    "map_options",
+    "render",
+    "write_shared_assets",
+]
 
 #: The vis-network release inlined in every map (shipped inside pyvis).
 VIS_NETWORK_VERSION: Final = "9.1.2"
@@ -87,6 +95,21 @@ def assets() -> Assets:
         map_js=_read(_HERE / "static" / "map.js", "</script"),
         map_css=_read(_HERE / "static" / "map.css", "</style"),
     )
+
+
+#: Files of :func:`write_shared_assets`: vis-network's script and style sheet.
+SHARED_FILES: Final = ("vis-network.min.js", "vis-network.css")
+
+
+def write_shared_assets(folder: str | Path) -> Path:
+    """Write one copy of vis-network's script and style sheet into ``folder`` (for maps
+    rendered with ``Map.assets_href`` pointing at it); return the folder."""
+    a = assets()
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in zip(SHARED_FILES, (a.vis_js, a.vis_css), strict=True):
+        (out / name).write_text(content, encoding="utf-8")
+    return out
 
 
 def map_options(m: Map) -> dict[str, Any]:
@@ -162,9 +185,28 @@ def _config(m: Map) -> dict[str, Any]:
     }
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The map template compiled once per process (an atlas renders hundreds of maps;
+    each gets a fresh environment, as pyvis sets its globals)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED: Final = _CompiledTemplates()
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
@@ -196,11 +238,15 @@ def render(m: Map) -> str:
     net.options = map_options(m)
     net.templateEnv = _environment()
     net.path = "map.html"
+    shared = m.assets_href is not None
+    # a shared copy of vis-network (an atlas) comes from the page's own origin: its folder
+    # on a stick or its intranet server; nothing else may load
+    hashes = a.script_hashes()[1:] if shared else a.script_hashes()
     csp = "; ".join(
         (
             "default-src 'none'",
-            "script-src " + " ".join(a.script_hashes()),
-            "style-src 'unsafe-inline'",
+            "script-src " + " ".join(["'self'", *hashes] if shared else hashes),
+            "style-src 'self' 'unsafe-inline'" if shared else "style-src 'unsafe-inline'",
             "img-src data:",
             "font-src data:",
             "base-uri 'none'",
@@ -218,9 +264,14 @@ def render(m: Map) -> str:
             "facts": [[label, value] for label, value in m.facts],
             "legend": [asdict(section) for section in m.legend],
         },
+        shared=(
+            {name: m.assets_href.rstrip("/") + "/" + name for name in SHARED_FILES}
+            if m.assets_href is not None
+            else None
+        ),
         assets={
-            "vis_js": Markup(a.vis_js),
-            "vis_css": Markup(a.vis_css),
+            "vis_js": "" if shared else Markup(a.vis_js),
+            "vis_css": "" if shared else Markup(a.vis_css),
             "map_js": Markup(a.map_js),
             "map_css": Markup(a.map_css),
         },

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from click.testing import CliRunner
 
 from kokon_graph.cli import main
 from tests.conftest import REPO
+from tests.viz.browser import Chromium
 
 DATA = REPO / "datasets" / "kooperacja-efektywna"
 
@@ -21,14 +24,28 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.slow
-def test_atlas_of_a_powiat_links_every_page_and_back(tmp_path: Path) -> None:
-    out = tmp_path / "atlas"
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    """A browser for this module only (test_html.py starts its own Playwright after it)."""
+    with closing(Chromium()) as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The atlas of powiat 2815 (and its zip), written by the command."""
+    out = tmp_path_factory.mktemp("atlas") / "atlas"
     code, stdout, stderr = run(
         "atlas", str(DATA), "--scope", "powiat:2815", "--out", str(out), "--zip"
     )
     assert code == 0, stderr
     assert stdout == f"{out}.zip\n"
+    return out
+
+
+@pytest.mark.slow
+def test_atlas_of_a_powiat_links_every_page_and_back(atlas: Path) -> None:
+    out = atlas
     index = (out / "index.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="([^"#]+)"', index))
     gminas = {"2815813", "2815823"}  # the powiat's gminas with institutions
@@ -42,6 +59,12 @@ def test_atlas_of_a_powiat_links_every_page_and_back(tmp_path: Path) -> None:
         assert 'href="../../index.html"' in page and 'href="map.html"' in page
         assert "Karta gminy" in page
     assert "Miłowo Mazurskie" in index and "czerwony" in index
+    # one copy of vis-network for every map
+    assert sorted(p.name for p in (out / "_lib").iterdir()) == [
+        "vis-network.css",
+        "vis-network.min.js",
+    ]
+    assert all("vis-network.min.js" in p.read_text(encoding="utf-8") for p in out.rglob("map.html"))
     assert not re.search(r'(src|href)="https?://', index)  # offline
     with zipfile.ZipFile(f"{out}.zip") as packed:
         assert "index.html" in packed.namelist()
@@ -59,3 +82,27 @@ def test_bad_scope_is_one_line_exit_2(tmp_path: Path, scope: str, message: str) 
     assert code == 2
     assert message in err
     assert len(err.splitlines()) == 2  # the error and its hint
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_atlas_pages_stay_in_the_folder_and_show_the_status_in_colour(
+    atlas: Path, chromium: Chromium
+) -> None:
+    """Opened in Chromium, the index, a gmina's page and its map load nothing from outside
+    the atlas folder; the status is a coloured word, sorting worst first (the sorting
+    itself: tests/report/test_html.py)."""
+    gmina = atlas / "gmina" / "2815813"
+    for page in (atlas / "index.html", gmina / "report.html", gmina / "map.html"):
+        with chromium.open(page, wait=page.name == "map.html") as run:
+            run.page.wait_for_load_state("load")
+            assert run.console_errors == [] and run.blocked == [], page
+            outside = [u for u in run.requests if not u.startswith(atlas.resolve().as_uri())]
+            assert outside == [], page
+            if page.name == "report.html":
+                badge = run.page.locator("#scorecard td.st-red .badge")
+                assert badge.inner_text() == "czerwony"
+                colour = badge.evaluate("b => getComputedStyle(b).backgroundColor")
+                assert colour == "rgb(255, 199, 206)"
+    index = (atlas / "index.html").read_text(encoding="utf-8")
+    assert '<td class="st-red" data-v="0"><span class="badge">czerwony</span></td>' in index

@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from kokon_graph import Network
+from kokon_graph.analysis.scorecard import gmina_scorecard
 from kokon_graph.model import normalize_token
 from kokon_graph.report import ReportInfo, write_report
 from tests.report._fake import fake_results
@@ -134,5 +136,43 @@ def test_names_from_the_data_are_shown_as_text_never_run(browser: Browser, tmp_p
         assert visit.dialogs == []
         assert "<script>alert(1)</script>" in visit.page.inner_text("#top")
         assert visit.page.locator("main script").count() == 0
+    finally:
+        visit.close()
+
+
+def test_the_scorecard_status_is_a_coloured_word_sorting_worst_first(
+    browser: Browser,
+    tmp_path: Path,
+    valid_network: Network,
+    valid_results: dict[str, pd.DataFrame],
+) -> None:
+    """Green, amber and red each show their word on a badge of their colour (the word
+    carries it in black and white); sorting the status column puts red, amber, green."""
+    card = gmina_scorecard(valid_network, valid_results)
+    card = pd.concat([card.iloc[[0]]] * 3, ignore_index=True)
+    card["status"] = ["green", "red", "amber"]
+    card["gmina_name"] = ["A", "B", "C"]
+    write_report(
+        valid_results, tmp_path, formats=("html",), info=ReportInfo(dataset="v"), scorecard=card
+    )
+    visit = Visit(browser, tmp_path / "report.html")
+    try:
+        assert_offline(visit)
+        page = visit.page
+        badges = page.locator("#scorecard tbody .badge")
+        colours = badges.evaluate_all(
+            "bs => bs.map(b => [b.textContent, getComputedStyle(b).backgroundColor,"
+            " getComputedStyle(b).borderTopStyle])"
+        )
+        assert colours == [
+            ["zielony", "rgb(198, 239, 206)", "solid"],
+            ["czerwony", "rgb(255, 199, 206)", "solid"],
+            ["żółty", "rgb(255, 235, 156)", "solid"],
+        ]
+        status = list(card.columns).index("status")
+        page.locator("#scorecard thead th").nth(status).click()
+        assert badges.all_inner_texts() == ["czerwony", "żółty", "zielony"]
+        page.locator("#scorecard thead th").nth(status).click()
+        assert badges.all_inner_texts() == ["zielony", "żółty", "czerwony"]
     finally:
         visit.close()

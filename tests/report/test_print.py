@@ -4,6 +4,7 @@ and carries the header and footer."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from kokon_graph import Network
 from kokon_graph.analysis.scorecard import THRESHOLDS, gmina_scorecard, reasons_text
 from kokon_graph.report import ReportInfo, write_xlsx
 from tests._office import convert
+from tests.conftest import REPO
 
 
 def test_scorecard_of_the_valid_dataset_by_hand(
@@ -101,3 +103,54 @@ def test_the_workbook_prints_landscape_and_the_key_sheets_fit_their_pages(
     for word in ("nazwa", "typ", "sektor", "powiązania", "pośrednictwo"):
         assert word in first_rows, word
     assert "Powiatowe Centrum Pomocy Rodzinie w Ostródzie" in first_rows
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_key_figures_print_on_two_pages_tables_first(tmp_path: Path, lang: str) -> None:
+    """The key-figures sheet of the largest bundled dataset (12 gminas, 1,300 co-serving
+    gaps) prints on two landscape pages: every table on the first, the charts on the
+    second; its text stays at least 7 pt high."""
+    from kokon_graph import build_network, read_dataset
+    from kokon_graph.report.build import analyse
+
+    network = build_network(read_dataset(REPO / "datasets" / "kooperacja-efektywna"))
+    results = analyse(network)
+    card = gmina_scorecard(network, results)
+    path = write_xlsx(
+        results,
+        tmp_path / "raport.xlsx",
+        lang=lang,  # type: ignore[arg-type]
+        scorecard=card,
+        order=["centrality"],  # the key sheets and one table print quickly
+    )
+    pages = _pdf_pages(path, tmp_path)
+    sheet = "Najważniejsze" if lang == "pl" else "Key figures"
+    key = [p for p in pages if p.rstrip().splitlines()[-1].lstrip().startswith(sheet)]
+    assert len(key) == 2
+    first, second = key
+    words = {
+        "pl": ("pośrednictwo", "wspólne", "dlaczego", "indeks E-I", "więcej", "zielony"),
+        "en": ("betweenness", "shared", "why", "E-I index", "more", "green"),
+    }[lang]
+    for word in words:
+        assert word in first, word
+    worst = card[card["status"] != "green"].head(10)["gmina_name"]
+    assert all(name in first for name in worst)
+    top = results["centrality"].nlargest(10, "betweenness")["name"]
+    assert all(name in first for name in top)
+    # the second page holds the charts
+    assert ("Luki według gmin" if lang == "pl" else "Gaps per gmina") in second
+    pdf = tmp_path / "raport.pdf"
+    number = pages.index(first) + 1
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    heights = [
+        float(m[1]) - float(m[0])
+        for m in re.findall(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)"', bbox)
+    ]
+    assert sorted(heights)[len(heights) // 2] >= 7.0  # the median word, in points

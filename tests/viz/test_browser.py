@@ -265,3 +265,74 @@ def test_gap_lines_switched_off_load_when_switched_on(
         assert edges == expected
         assert any(by_id[e]["layer"] == "gap_referrals" for e in edges)
         assert_clean(run)
+
+
+def test_a_map_sharing_vis_network_loads_only_the_shared_copy(
+    chromium: Chromium, valid_network: Network, tmp_path: Path
+) -> None:
+    """An atlas's maps link one copy of vis-network two folders up: the page draws, loads
+    exactly that script and style sheet, and carries no copy of its own."""
+    from kokon_graph.viz.page import SHARED_FILES, assets, write_shared_assets
+
+    lib = write_shared_assets(tmp_path / "_lib")
+    m = build_map(valid_network, kind="cooperation")
+    m.assets_href = "../../_lib"
+    page = tmp_path / "gmina" / "x"
+    page.mkdir(parents=True)
+    path = save(m, page, "map")
+    html = path.read_text(encoding="utf-8")
+    assert assets().vis_js[:2000] not in html
+    assert len(html) < len(build_map(valid_network, kind="cooperation").to_html()) - 400_000
+    with chromium.open(path) as run:
+        assert run.console_errors == [] and run.dialogs == [] and run.blocked == []
+        assert sorted(run.requests) == sorted(
+            [run.url, *((lib / name).resolve().as_uri() for name in SHARED_FILES)]
+        )
+        assert run.shown() == m.visible_counts()
+
+
+def test_the_first_view_holds_every_frame_and_label_whole(
+    chromium: Chromium, tmp_path: Path
+) -> None:
+    """The powiat of docs/img/map-cooperation.png: every territory frame and every label
+    drawn lies inside the map's canvas when the page opens (vis-network's own fit sees the
+    nodes only, and cut a gmina's frame and two labels at the right edge)."""
+    from kokon_graph import read_dataset
+    from tests.conftest import REPO
+
+    data = read_dataset(REPO / "datasets" / "kooperacja-efektywna")
+    m = build_map(build_network(data, scope="powiat:2815"))
+    assert len(m.frames) >= 3
+    with chromium.open(save(m, tmp_path, "fit")) as run:
+        run.poll("window.kokonMap.labelPass >= 1")
+        box = run.js("document.getElementById('mynetwork').getBoundingClientRect().toJSON()")
+        corners = run.js(
+            """(frames) => {
+                const net = window.kokonMap.network;
+                const box = document.getElementById("mynetwork").getBoundingClientRect();
+                return frames.map(([x, y, w, h]) => {
+                    const a = net.canvasToDOM({x, y}), b = net.canvasToDOM({x: x + w, y: y + h});
+                    return [a.x + box.left, a.y + box.top, b.x + box.left, b.y + box.top];
+                });
+            }""",
+            [[x, y, w, h] for _, x, y, w, h, _ in m.frames],
+        )
+        for left, top, right, bottom in corners:
+            assert box["left"] <= left and right <= box["right"]
+            assert box["top"] <= top and bottom <= box["bottom"]
+        labels = run.js(
+            """() => {
+                const m = window.kokonMap, net = m.network;
+                const box = document.getElementById("mynetwork").getBoundingClientRect();
+                const ctx = document.createElement("canvas").getContext("2d");
+                ctx.font = "14px system-ui, Arial, sans-serif";
+                return m.nodes.get({filter: (n) => !n.hidden && n.label}).map((n) => {
+                    const p = net.canvasToDOM(net.getPositions([n.id])[n.id]);
+                    const half = ctx.measureText(n.label).width / 2;
+                    return [n.label, p.x + box.left - half, p.x + box.left + half];
+                });
+            }"""
+        )
+        assert len(labels) > 10
+        for label, left, right in labels:
+            assert box["left"] <= left and right <= box["right"], label

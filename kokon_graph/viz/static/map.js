@@ -244,7 +244,7 @@
       ctx.fill();
       ctx.stroke();
       const wanted = 13 * k;
-      if (wanted <= 30) {
+      if (wanted <= 40) {
         // shrink a long title to the frame's width (down to 9 px on screen), else clip it
         const natural = measure.measureText(title).width / LABEL_PX;
         const size = Math.max(Math.min(wanted, (w - 16) / Math.max(natural, 1)), 9 * k);
@@ -413,6 +413,58 @@
     relabelSoon();
   };
 
+  /* The view holding the nodes `ids` whole: their territory frames (all frames on the whole
+     map, the chosen territory's own otherwise) and their labels, which keep their size on
+     screen, inside the canvas with a margin. (vis-network's own fit sees the nodes only, so a
+     frame or a label at the edge was cut.) */
+  const MARGIN = 12; // screen pixels on every side
+  const fitView = (ids, animate) => {
+    const positions = network.getPositions(ids);
+    const inside = Object.keys(positions);
+    if (!inside.length) return;
+    const grow = (b, x0, y0, x1, y1) => {
+      b[0] = Math.min(b[0], x0);
+      b[1] = Math.min(b[1], y0);
+      b[2] = Math.max(b[2], x1);
+      b[3] = Math.max(b[3], y1);
+    };
+    const base = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of inside) {
+      const p = positions[id];
+      const r = nodeById.get(id).value || 10;
+      grow(base, p.x - r, p.y - r, p.x + r, p.y + r);
+    }
+    const frames = (state.overview ? config.overviewFrames : config.frames) || [];
+    for (const [, x, y, w, h, code] of frames) {
+      if (state.overview || !state.territory || code.startsWith(state.territory)) {
+        grow(base, x, y, x + w, y + h);
+      }
+    }
+    const width = Math.max(container.clientWidth - 2 * MARGIN, 1);
+    const height = Math.max(container.clientHeight - 2 * MARGIN, 1);
+    const scaleOf = (b) => Math.min(width / Math.max(b[2] - b[0], 1),
+      height / Math.max(b[3] - b[1], 1), 2);
+    let scale = scaleOf(base);
+    let box = base;
+    for (let pass = 0; pass < 3; pass += 1) { // labels grow in canvas units as the view zooms out
+      const k = 1 / Math.min(scale, 1);
+      box = base.slice();
+      for (const id of inside) {
+        const n = nodeById.get(id);
+        const p = positions[id];
+        const r = n.value || 10;
+        const half = ((textWidth.get(n.short) || 0) * k) / 2;
+        grow(box, p.x - half, p.y - r, p.x + half, p.y + r + LABEL_PX * LINE * k + 2 * k);
+      }
+      scale = scaleOf(box);
+    }
+    network.moveTo({
+      position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 },
+      scale,
+      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false,
+    });
+  };
+
   /* Zoom to what a filter leaves (a gmina, a powiat): the whole map when nothing is chosen. */
   const fitShown = (animate = true) => {
     // a territory: its own institutions fill the view (those above it stay, at the side)
@@ -420,12 +472,7 @@
     let ids = nodeItems.filter((n) => !n.hidden && own(n)).map((n) => n.id);
     if (!ids.length) ids = nodeItems.filter((n) => !n.hidden).map((n) => n.id);
     if (!ids.length) return;
-    const how = {
-      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false,
-      maxZoomLevel: 2,
-    };
-    if (ids.length < nodeItems.length) how.nodes = ids;
-    network.fit(how);
+    fitView(ids, animate);
     if (!animate) relabel();
   };
 
@@ -1041,7 +1088,7 @@
   if (!nodeItems.length) document.getElementById("kk-empty").hidden = false;
   apply();
   if (nodeItems.length) {
-    network.fit({ animation: false, maxZoomLevel: 2 });
+    fitView(nodeItems.filter((n) => !n.hidden).map((n) => n.id), false);
     relabel();
   }
   if (config.focus) {
