@@ -70,7 +70,10 @@ from kokon_graph.model import Lang
     default=1,
     show_default=True,
     metavar="N",
-    help="Write the pages in N processes (Linux and macOS; e.g. the number of cores).",
+    help=bi(
+        "Zapisuj strony w N procesach (Linux i macOS; np. tyle, ile rdzeni).",
+        "Write the pages in N processes (Linux and macOS; e.g. the number of cores).",
+    ),
 )
 @lang_option
 @min_count_option
