@@ -30,7 +30,7 @@ from kokon_graph.model import Lang
 from kokon_graph.report._text import sheet_name, t
 from kokon_graph.report.suppress import marker
 
-__all__ = ["KEY_SHEETS", "write_highlights", "write_scorecard"]
+__all__ = ["KEY_SHEETS", "fit_height", "write_highlights", "write_scorecard"]
 
 #: Sheet names: key figures and the gmina scorecard.
 KEY_SHEETS: Final[dict[str, tuple[str, str]]] = {
@@ -301,10 +301,20 @@ def _bar_chart(
     return chart
 
 
-def _fit_height(ws: WriteOnlyWorksheet, row: int, text: str, width: float) -> None:
-    """Make row ``row`` tall enough for ``text`` wrapped in a column ``width`` characters wide
-    (spreadsheets do not grow rows of a file they open)."""
-    lines = max(1, -(-len(text) // max(int(width) - 2, 1)))
+def fit_height(ws: WriteOnlyWorksheet, row: int, *cells: tuple[str, float]) -> None:
+    """Make row ``row`` tall enough for each ``(text, width)`` of ``cells``: the text wrapped
+    in a column ``width`` characters wide (spreadsheets do not grow rows of a file they open,
+    and wrapped text would print over the next row). Call before the row is appended."""
+    lines = max(
+        (
+            sum(
+                max(1, -(-len(part) // max(int(width * _CHARS_PER_WIDTH) - 2, 1)))
+                for part in text.split("\n")
+            )
+            for text, width in cells
+        ),
+        default=1,
+    )
     if lines > 1:
         ws.row_dimensions[row].height = _LINE * lines
 
@@ -380,7 +390,7 @@ def write_scorecard(
     _head(ws, labels)
     for row, record in enumerate(scorecard.itertuples(index=False), start=_SCORECARD_HEADER + 1):
         values = dict(zip(columns, record, strict=True))
-        _fit_height(ws, row, reasons_text(str(values["reasons"]), lang), _CARD_WIDTHS["reasons"])
+        fit_height(ws, row, (reasons_text(str(values["reasons"]), lang), _CARD_WIDTHS["reasons"]))
         fill = PatternFill("solid", fgColor=STATUS_FILLS[str(values["status"])])
         cells = []
         for code in columns:

@@ -31,7 +31,12 @@ from kokon_graph.report._text import RESULT_ORDER, result_title, sheet_name, t, 
 from kokon_graph.report.info import ReportInfo, network_measures
 from kokon_graph.report.suppress import is_suppressed, marker, suppress_result
 from kokon_graph.report.tables import ColumnKind, DisplayTable, display_table
-from kokon_graph.report.xlsx_key_sheets import KEY_SHEETS, write_highlights, write_scorecard
+from kokon_graph.report.xlsx_key_sheets import (
+    KEY_SHEETS,
+    fit_height,
+    write_highlights,
+    write_scorecard,
+)
 
 __all__ = [
     "EXCEL_MAX_ROWS",
@@ -330,7 +335,8 @@ def _write_guide(
             for key in ("result", "column", "label", "description", "reference")
         ]
     )
-    for entry in entries:
+    for row, entry in enumerate(entries, start=2):
+        fit_height(ws, row, *zip(entry, widths, strict=True))
         ws.append([_text_cell(ws, value, alignment=_WRAP) for value in entry])
 
 

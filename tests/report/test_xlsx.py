@@ -108,6 +108,22 @@ def test_summary_and_column_guide(
     assert ("betweenness", COLUMNS["centrality"]["betweenness"].description_pl) in descriptions
 
 
+
+def test_column_guide_rows_are_tall_enough_for_their_wrapped_text(valid_report: Path) -> None:
+    """A spreadsheet does not grow the rows of a file it opens: a wrapped description in a row
+    of default height printed over the rows below it (seen in LibreOffice's PDF)."""
+    wb = openpyxl.load_workbook(valid_report / "report.xlsx")
+    guide = wb[wb.sheetnames[-1]]
+    widths = [guide.column_dimensions[c].width for c in "ABCDE"]
+    checked = 0
+    for number, row in enumerate(guide.iter_rows(min_row=2, values_only=True), start=2):
+        longest = max(len(str(v or "")) / w for v, w in zip(row, widths, strict=True))
+        if longest > 1.5:  # wraps onto at least a second line, whatever the font
+            height = guide.row_dimensions[number].height
+            assert height is not None and height >= 30, (number, row[1], height)
+            checked += 1
+    assert checked > 10
+
 def test_text_never_becomes_a_formula_and_rates_are_percent(tmp_path: Path) -> None:
     results = fake_results()
     # 3 answered, 0 unanswered of 3: nothing hidden in the first row, so its rate is shown
