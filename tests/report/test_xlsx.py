@@ -108,7 +108,6 @@ def test_summary_and_column_guide(
     assert ("betweenness", COLUMNS["centrality"]["betweenness"].description_pl) in descriptions
 
 
-
 def test_column_guide_rows_are_tall_enough_for_their_wrapped_text(valid_report: Path) -> None:
     """A spreadsheet does not grow the rows of a file it opens: a wrapped description in a row
     of default height printed over the rows below it (seen in LibreOffice's PDF)."""
@@ -123,6 +122,7 @@ def test_column_guide_rows_are_tall_enough_for_their_wrapped_text(valid_report: 
             assert height is not None and height >= 30, (number, row[1], height)
             checked += 1
     assert checked > 10
+
 
 def test_text_never_becomes_a_formula_and_rates_are_percent(tmp_path: Path) -> None:
     results = fake_results()
