@@ -473,7 +473,12 @@ def _command_line(ctx: click.Context) -> str:
     """The command as run: its path and every option given (a key is never an option)."""
     import shlex
 
-    words = ["kokon-graph", *ctx.command_path.split()[1:]]
+    names: list[str] = []  # the subcommands' names: the program's own name may be "python -m ..."
+    at: click.Context | None = ctx
+    while at is not None and at.parent is not None:
+        names.insert(0, at.info_name or "")
+        at = at.parent
+    words = ["kokon-graph", *names]
     for param in ctx.command.params:
         value = ctx.params.get(param.name or "")
         source = ctx.get_parameter_source(param.name or "")

@@ -106,6 +106,26 @@ def test_exact_small_counts_only_with_min_count_1_and_the_folder_says_so(
     assert "UWAGA: liczby rodzin są DOKŁADNE" in readme
 
 
+def test_readme_gives_the_command_as_kokon_graph_when_run_as_python_m(tmp_path: Path) -> None:
+    """Run as ``python -m kokon_graph``, click's program name is "python -m kokon_graph": the
+    README.txt used to say "kokon-graph -m kokon_graph analyze"."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KOKON_PSEUDONYM_KEY": TEST_KEY, "KOKON_LANG": "en"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kokon_graph", "analyze", str(VALID), "-q", "--out", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    readme = (tmp_path / "README.txt").read_text(encoding="utf-8")
+    assert f"Command: kokon-graph analyze {VALID} --out {tmp_path} --quiet\n" in readme
+
+
 def test_analyze_scope_and_wave(tmp_path: Path) -> None:
     code, stdout, _ = run(
         "analyze", str(VALID), "-o", str(tmp_path), "--scope", "gmina:2815022", "--wave", "after"
