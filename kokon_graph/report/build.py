@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from html import escape
 from pathlib import Path
@@ -46,6 +46,7 @@ __all__ = [
     "mixing_matrix",
     "report_of_results",
     "report_sections",
+    "write_formats",
     "write_report",
 ]
 
@@ -240,34 +241,63 @@ def write_report(
             hint="formats=('xlsx', 'csv', 'html') or any of them",
         )
     info = info or ReportInfo()
+    return write_formats(
+        out_dir,
+        formats,
+        xlsx=(
+            XLSX_NAME,
+            lambda path: write_xlsx(
+                results, path, info=info, lang=lang, min_count=min_count, scorecard=scorecard
+            ),
+        ),
+        csv=lambda folder: write_csv(
+            results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang
+        ),
+        html=(
+            HTML_NAME,
+            lambda path: write_html(
+                path,
+                title=t("report_title", lang),
+                info=info,
+                sections=report_sections(
+                    results,
+                    lang=lang,
+                    min_count=min_count,
+                    html_rows=html_rows,
+                    scorecard=scorecard,
+                ),
+                lang=lang,
+            ),
+        ),
+    )
+
+
+def write_formats(
+    out_dir: str | Path,
+    formats: Sequence[str],
+    *,
+    xlsx: tuple[str, Callable[[Path], Path]],
+    csv: Callable[[Path], object],
+    html: tuple[str, Callable[[Path], Path]],
+) -> dict[str, Path]:
+    """Write the ``formats`` asked for (``"xlsx"``, ``"csv"``, ``"html"``, in that order) into
+    ``out_dir``, all of them or none (a staged folder): ``xlsx`` and ``html`` are a file name and
+    a writer given its path, ``csv`` a writer given the :data:`CSV_FOLDER` to fill.
+
+    Returns ``{format: path}`` of what was written (the CSV folder for ``"csv"``).
+    """
     final = Path(out_dir)
     with staged_folder(final) as out:
         written: dict[str, Path] = {}
         if "xlsx" in formats:
-            written["xlsx"] = write_xlsx(
-                results,
-                out / XLSX_NAME,
-                info=info,
-                lang=lang,
-                min_count=min_count,
-                scorecard=scorecard,
-            )
+            written["xlsx"] = xlsx[1](out / xlsx[0])
         if "csv" in formats:
             folder = out / CSV_FOLDER
             folder.mkdir(exist_ok=True)
-            write_csv(results, folder, min_count=min_count, delimiter=csv_delimiter, lang=lang)
+            csv(folder)
             written["csv"] = folder
         if "html" in formats:
-            sections = report_sections(
-                results, lang=lang, min_count=min_count, html_rows=html_rows, scorecard=scorecard
-            )
-            written["html"] = write_html(
-                out / HTML_NAME,
-                title=t("report_title", lang),
-                info=info,
-                sections=sections,
-                lang=lang,
-            )
+            written["html"] = html[1](out / html[0])
     return {k: final / p.relative_to(out) for k, p in written.items()}
 
 

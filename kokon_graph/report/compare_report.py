@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Final, Literal
 import pandas as pd
 
 from kokon_graph import model
-from kokon_graph._output import staged_folder
 from kokon_graph.analysis.change import DEFAULT_PERMUTATIONS
 from kokon_graph.analysis.results import COMPARISON_RESULTS, GAP_KINDS
 from kokon_graph.model import Lang
 from kokon_graph.report import plots
 from kokon_graph.report._docs import column_text
 from kokon_graph.report._text import t
+from kokon_graph.report.build import write_formats
 from kokon_graph.report.csv_writer import write_csv
 from kokon_graph.report.html_writer import (
     Section,
@@ -60,7 +60,6 @@ PLOTTED_MEASURES: Final = (
 )
 XLSX_NAME: Final = "compare.xlsx"
 HTML_NAME: Final = "compare.html"
-CSV_FOLDER: Final = "csv"
 
 _STATUS_WORDS: Final[dict[str, tuple[str, str]]] = {
     "closed": ("zamknięta", "closed"),
@@ -345,42 +344,42 @@ def write_comparison(
         As for :func:`kokon_graph.report.write_report`.
     """
     info = info or ReportInfo()
-    final = Path(out_dir)
-    with staged_folder(final) as out:
-        names = [n for n in COMPARE_ORDER if n in tables]
-        written: dict[str, Path] = {}
-        title = t("compare_title", lang)
-        if "xlsx" in formats:
-            written["xlsx"] = write_xlsx(
+    names = [n for n in COMPARE_ORDER if n in tables]
+    title = t("compare_title", lang)
+    return write_formats(
+        out_dir,
+        formats,
+        xlsx=(
+            XLSX_NAME,
+            lambda path: write_xlsx(
                 tables,
-                out / XLSX_NAME,
+                path,
                 info=info,
                 lang=lang,
                 min_count=min_count,
                 title=title,
                 order=names,
                 key_figures=False,
-            )
-        if "csv" in formats:
-            folder = out / CSV_FOLDER
-            folder.mkdir(exist_ok=True)
-            write_csv(
-                {n: tables[n] for n in names},
-                folder,
-                min_count=min_count,
-                delimiter=csv_delimiter,
-                lang=lang,
-            )
-            written["csv"] = folder
-        if "html" in formats:
-            written["html"] = write_html(
-                out / HTML_NAME,
+            ),
+        ),
+        csv=lambda folder: write_csv(
+            {n: tables[n] for n in names},
+            folder,
+            min_count=min_count,
+            delimiter=csv_delimiter,
+            lang=lang,
+        ),
+        html=(
+            HTML_NAME,
+            lambda path: write_html(
+                path,
                 title=title,
                 info=info,
                 sections=compare_sections(tables, lang=lang, min_count=min_count),
                 lang=lang,
-            )
-    return {k: final / p.relative_to(out) for k, p in written.items()}
+            ),
+        ),
+    )
 
 
 def build_comparison(
