@@ -274,7 +274,7 @@ def suppress_for_files(
     for name, frame in results.items():
         shown = suppress_result(name, frame, min_count=min_count)
         for column in shown.columns:
-            if shown[column] is frame[column] or frame[column].dtype == object:
+            if frame[column].dtype == object:  # a text column stays as suppress_result left it
                 continue
             if _holds_marker(shown[column]):
                 shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
