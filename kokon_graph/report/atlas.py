@@ -129,7 +129,9 @@ def write_atlas(
             "links": ((_t("back", lang), f"../../{INDEX_NAME}"),),
             "assets_href": f"../../{LIB_FOLDER}",
         }
-        pages = [("powiat", p) for p in powiats] + [("gmina", g) for g in gminas]
+        size = gmina_of.value_counts()  # the biggest pages first: the last ones are short
+        pages = [("powiat", p) for p in powiats]
+        pages += [("gmina", g) for g in sorted(gminas, key=lambda g: (-size[g], g))]
         job = _PageJob(dataset, stage, wave, page)
         with _Pages(job, page_processes() if jobs is None else jobs) as writer:
             writer.submit(pages)  # the biggest first; the workers start on them now
