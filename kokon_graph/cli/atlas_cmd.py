@@ -67,12 +67,13 @@ from kokon_graph.model import Lang
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
+    default=None,
     metavar="N",
     help=bi(
-        "Zapisuj strony w N procesach (Linux i macOS; np. tyle, ile rdzeni).",
-        "Write the pages in N processes (Linux and macOS; e.g. the number of cores).",
+        "Zapisuj strony w N procesach (Linux i macOS). Domyślnie tyle, ile rdzeni "
+        "(najwyżej 8); w Windows jeden. Pliki są te same przy każdym N.",
+        "Write the pages in N processes (Linux and macOS). Default: the number of usable "
+        "cores (at most 8); 1 on Windows. The files are the same whatever N.",
     ),
 )
 @lang_option
@@ -84,7 +85,7 @@ def atlas(
     out: str,
     wave: str | None,
     zip_file: bool,
-    jobs: int,
+    jobs: int | None,
     lang: str,
     min_count: int,
     encoding: str | None,

@@ -38,9 +38,11 @@ from kokon_graph.report.build import analyse, build_report, report_of_results
 from kokon_graph.report.html_writer import Section, status_cell, write_html
 from kokon_graph.report.info import ReportInfo
 
-__all__ = ["AtlasError", "write_atlas"]
+__all__ = ["AtlasError", "page_processes", "write_atlas"]
 
 INDEX_NAME: Final = "index.html"
+#: The most processes :func:`page_processes` proposes (each holds the dataset and matplotlib).
+MAX_JOBS: Final = 8
 #: The folder of the shared vis-network script and style sheet.
 LIB_FOLDER: Final = "_lib"
 _TEXT: Final[dict[str, tuple[str, str]]] = {
@@ -58,6 +60,19 @@ class AtlasError(KokonError, ValueError):
     """The atlas cannot be made for this scope."""
 
 
+def page_processes() -> int:
+    """How many processes write an atlas's pages by default: the cores this process may run
+    on (its CPU affinity where the system gives it, else all), at most :data:`MAX_JOBS`;
+    1 where processes cannot be forked (Windows)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
+
+
 def _t(key: str, lang: Lang) -> str:
     return _TEXT[key][0 if lang == "pl" else 1]
 
@@ -71,13 +86,14 @@ def write_atlas(
     min_count: int = 3,
     wave: str | None = None,
     zip_file: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
 ) -> Path:
     """Write the atlas of ``scope`` (``voivodeship:CODE`` or ``powiat:CODE``) into ``out``.
 
     Returns the index page, or the ``.zip`` beside ``out`` with ``zip_file``. With
     ``jobs`` above 1 the powiat and gmina pages are written by that many processes
-    (where the system can fork them; one after another elsewhere).
+    (where the system can fork them; one after another elsewhere); by default by
+    :func:`page_processes` of them. The files are the same whatever ``jobs``.
 
     Raises
     ------
@@ -113,8 +129,11 @@ def write_atlas(
             "links": ((_t("back", lang), f"../../{INDEX_NAME}"),),
             "assets_href": f"../../{LIB_FOLDER}",
         }
-        pages = [("powiat", p) for p in powiats] + [("gmina", g) for g in gminas]
-        with _Pages(_PageJob(dataset, stage, wave, page), jobs) as writer:
+        size = gmina_of.value_counts()  # the biggest pages first: the last ones are short
+        pages = [("powiat", p) for p in powiats]
+        pages += [("gmina", g) for g in sorted(gminas, key=lambda g: (-size[g], g))]
+        job = _PageJob(dataset, stage, wave, page)
+        with _Pages(job, page_processes() if jobs is None else jobs) as writer:
             writer.submit(pages)  # the biggest first; the workers start on them now
             results = analyse(network, min_count=min_count)
             card = gmina_scorecard(network, results, min_count=min_count)
@@ -180,6 +199,8 @@ class _Pages:
         if self.pool is None:
             self.pending.extend(pages)
             return
+        from kokon_graph.report import plots  # noqa: F401  # imported once, before the fork
+
         _FORKED[:] = [self.job]
         self.futures.extend(self.pool.submit(_forked_page, page) for page in pages)
 

@@ -16,8 +16,10 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from kokon_graph import model
 from kokon_graph.model import Lang
@@ -55,13 +57,31 @@ _STYLE: Final[Any] = {  # matplotlib types rc keys as literals
 
 
 def figure_svg(fig: Figure) -> str:
-    """The SVG text of ``fig``, without the XML prolog."""
+    """The SVG text of ``fig``, without the XML prolog, cropped to what it draws.
+
+    The crop is what ``savefig(bbox_inches="tight")`` gives, measured without the whole
+    extra drawing pass that option makes: the figure is drawn once.
+    """
     buffer = io.StringIO()
     with matplotlib.rc_context(_STYLE):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(buffer, format="svg", bbox_inches=_tight_box(fig), metadata={"Date": None})
     text = buffer.getvalue()
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
+
+
+def _tight_box(fig: Figure) -> Bbox:
+    """The box (inches) around everything ``fig`` draws, padded as ``bbox_inches="tight"``
+    pads it, laid out as the SVG writer lays it out (72 dots per inch)."""
+    dpi = fig.dpi
+    width, height = fig.get_size_inches()
+    fig.dpi = 72
+    try:
+        renderer = RendererSVG(width * 72, height * 72, io.StringIO(), image_dpi=72)
+        box = fig.get_tightbbox(renderer)
+    finally:
+        fig.dpi = dpi
+    return box.padded(matplotlib.rcParams["savefig.pad_inches"])
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Axes]:

@@ -3,6 +3,9 @@ bad scopes are one line and exit 2."""
 
 from __future__ import annotations
 
+import filecmp
+import multiprocessing
+import os
 import re
 import zipfile
 from collections.abc import Iterator
@@ -13,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from kokon_graph.cli import main
+from kokon_graph.report.atlas import MAX_JOBS, page_processes
 from tests.conftest import REPO
 from tests.viz.browser import Chromium
 
@@ -68,6 +72,35 @@ def test_atlas_of_a_powiat_links_every_page_and_back(atlas: Path) -> None:
     assert not re.search(r'(src|href)="https?://', index)  # offline
     with zipfile.ZipFile(f"{out}.zip") as packed:
         assert "index.html" in packed.namelist()
+
+
+def _same_tree(cmp: filecmp.dircmp[str]) -> bool:
+    if cmp.left_only or cmp.right_only or cmp.diff_files or cmp.funny_files:
+        return False
+    return all(_same_tree(sub) for sub in cmp.subdirs.values())
+
+
+@pytest.mark.slow
+def test_atlas_is_the_same_written_by_one_process(atlas: Path, tmp_path: Path) -> None:
+    """The fixture's atlas is written by page_processes() processes (more than one on a
+    machine with two cores); one process writes the very same files, byte for byte."""
+    one = tmp_path / "one"
+    code, _, stderr = run(
+        "atlas", str(DATA), "--scope", "powiat:2815", "--out", str(one), "--jobs", "1"
+    )
+    assert code == 0, stderr
+    cmp = filecmp.dircmp(atlas, one)
+    files = [p for p in one.rglob("*") if p.is_file()]
+    assert len(files) > 10
+    assert _same_tree(cmp)
+    for path in files:  # dircmp compares sizes and times only where it can; bytes here
+        assert path.read_bytes() == (atlas / path.relative_to(one)).read_bytes(), path
+
+
+def test_page_processes_are_the_usable_cores_at_most_eight() -> None:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    assert page_processes() == (max(1, min(usable or 1, MAX_JOBS)) if can_fork else 1)
 
 
 @pytest.mark.parametrize(
