@@ -33,6 +33,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _checkout import base_checkout
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -149,32 +151,20 @@ def main() -> int:
     dataset = args.dataset.resolve()
     runs: list[Run] = []
     loads = [os.getloadavg()[0]]
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(base), args.base],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-        )
-        try:
-            variants = [
-                (base, f"base {args.base}", []),
-                (ROOT, "this tree, --jobs 1", ["--jobs", "1"]),
-                (ROOT, "this tree, --jobs 2", ["--jobs", "2"]),
-            ]
-            for i, (tree, label, options) in enumerate(variants):
-                out = Path(tmp) / f"atlas-{i}"
-                runs.append(atlas(tree, label, dataset, args.scope, out, options))
-                loads.append(os.getloadavg()[0])
-            compared, differ = same_pages(Path(tmp) / "atlas-0", Path(tmp) / "atlas-1")
-            print(f"pages compared with the base: {compared}, showing something else: {differ}")
-            jobs = filecmp.dircmp(Path(tmp) / "atlas-1", Path(tmp) / "atlas-2")
-            print(f"--jobs 2 writes the same files: {not _differs(jobs)}")
-        finally:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False
-            )
+    with tempfile.TemporaryDirectory() as tmp, base_checkout(args.base, Path(tmp)) as base:
+        variants = [
+            (base, f"base {args.base}", []),
+            (ROOT, "this tree, --jobs 1", ["--jobs", "1"]),
+            (ROOT, "this tree, --jobs 2", ["--jobs", "2"]),
+        ]
+        for i, (tree, label, options) in enumerate(variants):
+            out = Path(tmp) / f"atlas-{i}"
+            runs.append(atlas(tree, label, dataset, args.scope, out, options))
+            loads.append(os.getloadavg()[0])
+        compared, differ = same_pages(Path(tmp) / "atlas-0", Path(tmp) / "atlas-1")
+        print(f"pages compared with the base: {compared}, showing something else: {differ}")
+        jobs = filecmp.dircmp(Path(tmp) / "atlas-1", Path(tmp) / "atlas-2")
+        print(f"--jobs 2 writes the same files: {not _differs(jobs)}")
     if args.write:
         write_results(runs, args, loads)
     return 0

@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _checkout import base_checkout
+
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS: dict[str, list[str]] = {"default": [], "pivots-8": ["--betweenness", "8"]}
 
@@ -61,32 +63,20 @@ def main() -> int:
     datasets = sorted(p for p in (ROOT / "datasets").iterdir() if (p / "institutions.csv").exists())
     datasets += [Path(p).resolve() for p in args.extra]
     differ = compared = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(base), args.base],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-        )
-        try:
-            for dataset in datasets:
-                for variant, options in VARIANTS.items():
-                    outs = {}
-                    for side, tree in (("base", base), ("this", ROOT)):
-                        outs[side] = Path(tmp) / side / dataset.name / variant
-                        analyze(tree, dataset, outs[side], options)
-                    names = sorted(p.name for p in outs["base"].iterdir())
-                    assert names == sorted(p.name for p in outs["this"].iterdir()), dataset
-                    for name in names:
-                        compared += 1
-                        if not same_file(outs["base"] / name, outs["this"] / name):
-                            differ += 1
-                            print(f"DIFFERENT: {dataset.name} {variant} {name}")
-        finally:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False
-            )
+    with tempfile.TemporaryDirectory() as tmp, base_checkout(args.base, Path(tmp)) as base:
+        for dataset in datasets:
+            for variant, options in VARIANTS.items():
+                outs = {}
+                for side, tree in (("base", base), ("this", ROOT)):
+                    outs[side] = Path(tmp) / side / dataset.name / variant
+                    analyze(tree, dataset, outs[side], options)
+                names = sorted(p.name for p in outs["base"].iterdir())
+                assert names == sorted(p.name for p in outs["this"].iterdir()), dataset
+                for name in names:
+                    compared += 1
+                    if not same_file(outs["base"] / name, outs["this"] / name):
+                        differ += 1
+                        print(f"DIFFERENT: {dataset.name} {variant} {name}")
     print(f"{compared} files compared against {args.base}, {differ} different")
     return 1 if differ else 0
 
