@@ -24,6 +24,7 @@ __all__ = [
     "LANG_ENV",
     "current_lang",
     "env_lang",
+    "localise_number",
     "messages_lang_from",
     "set_lang",
     "tr",
@@ -80,3 +81,27 @@ def set_lang(lang: Lang | None) -> Callable[[], None]:
 def tr(pl: str, en: str) -> str:
     """``pl`` or ``en``, by :func:`current_lang`."""
     return pl if current_lang() == "pl" else en
+
+
+#: What separates thousands in Polish: a non-breaking space (U+00A0), so that a number is
+#: never broken across lines, and a character Windows-1250 consoles can show.
+THOUSANDS_PL: Final = "\u00a0"
+
+
+def localise_number(text: str, lang: str) -> str:
+    """A number formatted by Python (``f"{x:,.2f}"``: ``1,234.5``) as ``lang`` writes it:
+    ``1 234,5`` in Polish (a decimal comma, a non-breaking space between thousands), unchanged
+    in English. Text around the number (``"%"``, ``"<3"``) passes through.
+
+    This is the one place that knows how each language writes a number; each formatter
+    (the report's, the map's, the tests' sentences, the screen summaries, the plots) only
+    chooses the precision.
+
+    >>> localise_number("1,234.5", "pl"), localise_number("0.25%", "pl")
+    ('1\\xa0234,5', '0,25%')
+    >>> localise_number("1,234.5", "en")
+    '1,234.5'
+    """
+    if lang != "pl":
+        return text
+    return text.replace(",", THOUSANDS_PL).replace(".", ",")

@@ -3,6 +3,7 @@ hold no English vocabulary code or English word a user would read."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -145,10 +146,10 @@ def test_global_lang_sets_the_language_of_files(tmp_path: Path) -> None:
 _NOT_TEXT_HEADERS = frozenset({t("column", "pl"), t("reference", "pl")})
 
 
-def _workbook_text(path: Path) -> str:
+def _workbook_text(path: Path, *, strings_only: bool = False) -> str:
     """The text a person reads in a workbook: its visible sheets' names and text cells
-    (booleans are shown by Excel in its own language), without the columns of
-    :data:`_NOT_TEXT_HEADERS`."""
+    (booleans are shown by Excel in its own language; with ``strings_only`` numbers too),
+    without the columns of :data:`_NOT_TEXT_HEADERS`."""
     wb = openpyxl.load_workbook(path, read_only=True)
     sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
     parts = [ws.title for ws in sheets]
@@ -158,7 +159,9 @@ def _workbook_text(path: Path) -> str:
             for i, v in enumerate(row):
                 if v in _NOT_TEXT_HEADERS:
                     skipped.add(i)
-                elif v is not None and not isinstance(v, bool) and i not in skipped:
+                elif v is None or isinstance(v, bool) or i in skipped:
+                    continue
+                elif isinstance(v, str) or not strings_only:
                     parts.append(str(v))
     wb.close()
     return "\n".join(parts)
@@ -168,6 +171,38 @@ def _html_text(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
     body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
     return unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def _shown_html_text(path: Path) -> str:
+    """All a page shows or may show a reader: its text, tooltips (``title``), the text of its
+    charts (SVG) and the strings of a map's data (side panel, tooltips, legend)."""
+    html = path.read_text(encoding="utf-8")
+    parts = [_html_text(path)]
+    parts += re.findall(r'\b(?:title|alt|aria-label)="([^"]*)"', html)
+    parts += re.findall(r"<text\b[^>]*>([^<]*)</text>", html)
+    for block in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S):
+        parts += _json_strings(json.loads(block))
+    return unescape("\n".join(parts))
+
+
+def _json_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _json_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _json_strings(v)]
+    return []
+
+
+def _decimal_points(text: str) -> list[str]:
+    """Numbers written with a decimal point (``0.25``) in Polish text, where ``0,25`` is
+    right; version numbers
+    (``kokon-graph 0.1.0``), file names and references (``doi:10.1007/…``) left out."""
+    text = re.sub(r"(kokon-graph|Matplotlib) v?\d+(\.\d+)+\S*", " ", text)
+    text = re.sub(r"\S*[/\\]\S*|\S+\.(csv|html|xlsx|json|txt|zip)\b", " ", text)
+    found = re.finditer(r"(?<![\w.,])\d+\.\d+(?![\w.])", text)
+    return [text[max(m.start() - 40, 0) : m.end() + 10] for m in found]
 
 
 def _english_found(text: str, allowed: frozenset[str] = frozenset()) -> set[str]:
@@ -208,6 +243,21 @@ def _help_screens() -> dict[str, str]:
             line for line in out.splitlines() if not line.lstrip().startswith("kokon-graph ")
         )
     return screens
+
+
+def _survey_import_screens(forms: Path) -> dict[str, str]:
+    """``survey import`` of filled forms in Polish: refused (a form is invalid), then with
+    the invalid form left out (a summary, the form left out and a warning)."""
+    from tests.survey.test_survey import DATASET, WAVE, _fill_scenario
+
+    _fill_scenario(forms)
+    args = ("survey", "import", str(forms), "--dataset", str(DATASET), "--wave", WAVE)
+    code, out, err = run("--lang", "pl", *args, "--out", str(forms.parent / "nowy"))
+    assert code == 2, (out, err)
+    return {
+        "survey import (invalid)": out + err,
+        "survey import": _polish(*args, "--out", str(forms.parent / "nowy2"), "--skip-invalid"),
+    }
 
 
 def _polish(*args: str) -> str:
@@ -256,6 +306,7 @@ def test_every_polish_output_holds_no_english_codes_or_words(tmp_path: Path) -> 
             str(out / "ankiety"),
         ),
         "survey status": _polish("survey", "status", str(out / "ankiety")),
+        **_survey_import_screens(out / "ankiety"),
     }
     for name, text in printed.items():
         found[name] = _english_found(text)
@@ -274,4 +325,24 @@ def test_every_polish_output_holds_no_english_codes_or_words(tmp_path: Path) -> 
     for name, text in files.items():
         found[name] = _english_found(text)
     assert found == {name: set() for name in found}
+    # numbers: a decimal comma on screen, in pages, charts, maps and workbook text (cells
+    # that hold numbers stay numbers, shown by the spreadsheet in its own way)
+    shown = {
+        **printed,
+        **{
+            name: _workbook_text(path, strings_only=True)
+            for name, path in {
+                "report.xlsx": out / "r" / "report.xlsx",
+                "compare.xlsx": out / "c" / "compare.xlsx",
+                "ankieta.xlsx": next((out / "ankiety" / "forms").glob("*.xlsx")),
+            }.items()
+        },
+        **{
+            str(p.relative_to(out)): _shown_html_text(p)
+            for p in sorted(out.rglob("*.html"))
+            if "_lib" not in p.parts
+        },
+    }
+    points = {name: _decimal_points(text) for name, text in shown.items()}
+    assert points == {name: [] for name in shown}
     assert t("summary", "pl") == "Podsumowanie"

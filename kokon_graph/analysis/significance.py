@@ -53,6 +53,7 @@ from kokon_graph.analysis.change import (
     qap_correlation,
 )
 from kokon_graph.graph import Network, RelationLike
+from kokon_graph.lang import localise_number
 
 __all__ = [
     "COMPARE_TEST_COLUMNS",
@@ -222,7 +223,7 @@ def _fixed(value: float, decimals: int, lang: str) -> str:
     text = f"{value:.{decimals}f}"
     if text.lstrip("-").strip("0.") == "":  # rounds to zero: no "-0.00"
         text = text.lstrip("-")
-    return text.replace(".", ",") if lang == "pl" else text
+    return localise_number(text, lang)
 
 
 def _missing(value: Any) -> bool:
@@ -261,11 +262,11 @@ def numbers_text(values: Sequence[float], lang: str, digits: int = 3) -> list[st
 
 def _pct(share: float, lang: str) -> str:
     text = f"{100 * share:.1f}"
-    return (text.replace(".", ",") if lang == "pl" else text) + "%"
+    return localise_number(text, lang) + "%"
 
 
 def _count(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", " " if lang == "pl" else ",")
+    return localise_number(f"{n:,}", lang)
 
 
 def p_text(row: Mapping[str, Any], lang: str) -> str:
@@ -275,7 +276,7 @@ def p_text(row: Mapping[str, Any], lang: str) -> str:
     >>> p_text({"p_value": 0.1, "mc_error": 0.0067, "permutations": 2000}, "en")
     'p = 0.100 ± 0.007, 2,000 permutations'
     >>> p_text({"p_value": 0.0005, "mc_error": 0.0005, "permutations": 2000}, "pl")
-    'p = 0,0005 ± 0,0005; 2 000 permutacji'
+    'p = 0,0005 ± 0,0005; 2\xa0000 permutacji'
     """
     sep = "; " if lang == "pl" else ", "
     perms = "permutacji" if lang == "pl" else "permutations"

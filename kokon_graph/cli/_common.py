@@ -277,7 +277,7 @@ def echo_table(
     widths = [max(len(r[i]) for r in all_rows) for i in range(len(all_rows[0]))]
     for r in all_rows:
         cells = [
-            c.rjust(w) if c.replace(",", "").replace(".", "").isdigit() else c.ljust(w)
+            c.rjust(w) if re.sub(r"[,.\u00a0]", "", c).isdigit() else c.ljust(w)
             for c, w in zip(r, widths, strict=True)
         ]
         click.echo(" " * indent + "  ".join(cells).rstrip())

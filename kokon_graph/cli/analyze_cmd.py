@@ -27,7 +27,7 @@ from kokon_graph.cli._common import (
 from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import AnalyzeError
 from kokon_graph.graph import Relation, Scope
-from kokon_graph.lang import current_lang, tr
+from kokon_graph.lang import current_lang, localise_number, tr
 from kokon_graph.report._text import wave_text
 
 if TYPE_CHECKING:
@@ -80,11 +80,6 @@ def _gminas(count: int) -> str:
     return f"{count} gmina" if count == 1 else f"{count} gminas"
 
 
-def _pl(number: str) -> str:
-    """A number as written in Polish: a decimal comma."""
-    return number.replace(".", ",")
-
-
 def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     from kokon_graph.report.tables import method_words
 
@@ -92,14 +87,15 @@ def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
     cen = results["centrality"]
     method = str(cen["betweenness_method"].iloc[0]) if len(cen) else "exact"
     method = str(method_words(method, current_lang()))
-    density, reciprocity = _pl(f"{net['density']:.3g}"), _pl(f"{net['reciprocity_dyad']:.2f}")
+    lang = current_lang()
+    density = localise_number(f"{net['density']:.3g}", lang)
+    reciprocity = localise_number(f"{net['reciprocity_dyad']:.2f}", lang)
     click.echo(
         tr(
             f"Sieć: instytucje {int(net['institutions'])}, powiązania {int(net['ties'])}, "
             f"gęstość {density}, wzajemność {reciprocity} (metoda pośrednictwa: {method})",
             f"Network: {int(net['institutions'])} institutions, {int(net['ties'])} ties, "
-            f"density {net['density']:.3g}, reciprocity {net['reciprocity_dyad']:.2f} "
-            f"(betweenness: {method})",
+            f"density {density}, reciprocity {reciprocity} (betweenness: {method})",
         )
     )
     if len(cen):
@@ -117,7 +113,7 @@ def _summary(results: dict[str, pd.DataFrame], min_count: int) -> None:
                     f"{i}.",
                     str(r.name),
                     str(r.id),
-                    tr(_pl(f"{r.betweenness:.3f}"), f"{r.betweenness:.3f}"),
+                    localise_number(f"{r.betweenness:.3f}", lang),
                     f"{degree} {r.degree}",
                 )
                 for i, r in enumerate(top.head(TOP).itertuples(), start=1)

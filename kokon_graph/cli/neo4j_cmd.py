@@ -29,7 +29,7 @@ from kokon_graph.cli._store import DEFAULT_USER as _DEFAULT_USER
 from kokon_graph.cli._store import dataset_from_store, open_store
 from kokon_graph.errors import StoreError
 from kokon_graph.io.schema import LIST_SEPARATOR
-from kokon_graph.lang import tr
+from kokon_graph.lang import current_lang, localise_number, tr
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -169,7 +169,7 @@ def init(uri: str | None, user: str, database: str | None) -> None:
 
 
 def _report_rows(report: Any) -> list[tuple[str, ...]]:
-    return [(s.what, f"{s.rows:,}", f"{s.created:,}", f"{s.matched:,}") for s in report.steps]
+    return [(s.what, _count(s.rows), _count(s.created), _count(s.matched)) for s in report.steps]
 
 
 @neo4j.command()
@@ -296,11 +296,13 @@ def load(
         return
     click.echo(
         tr(
-            f"Wczytano {dataset} do {report.location}: wiersze {report.rows:,}, partie "
-            f"{report.batches:,}; utworzone {report.created:,}, dopasowane {report.matched:,} "
+            f"Wczytano {dataset} do {report.location}: wiersze {_count(report.rows)}, partie "
+            f"{_count(report.batches)}; utworzone {_count(report.created)}, "
+            f"dopasowane {_count(report.matched)} "
             "(już były).",
-            f"Loaded {dataset} into {report.location}: {report.rows:,} rows in "
-            f"{report.batches:,} batches; {report.created:,} created, {report.matched:,} "
+            f"Loaded {dataset} into {report.location}: {_count(report.rows)} rows in "
+            f"{_count(report.batches)} batches; {_count(report.created)} created, "
+            f"{_count(report.matched)} "
             "matched (there already).",
         )
     )
@@ -314,11 +316,12 @@ def load(
         ),
     )
     if removed is not None and diff is not None:
-        gone = ", ".join(f"{t.table} {len(t.removed):,}" for t in diff.tables if t.removed)
+        gone = ", ".join(f"{t.table} {_count(len(t.removed))}" for t in diff.tables if t.removed)
         click.echo(
             tr(
-                f"Synchronizacja usunęła wiersze, których nie ma już w plikach: {diff.removed:,}",
-                f"Sync removed {diff.removed:,} rows no longer in the files",
+                "Synchronizacja usunęła wiersze, których nie ma już w plikach: "
+                f"{_count(diff.removed)}",
+                f"Sync removed {_count(diff.removed)} rows no longer in the files",
             )
             + (f": {gone}." if gone else ".")
         )
@@ -336,9 +339,9 @@ def _echo_diff(diff: Any, *, sync: bool) -> None:
     rows = [
         (
             t.table,
-            f"{t.added:,}",
-            f"{t.changed:,}",
-            f"{len(t.removed):,}" if sync else "-",
+            f"{_count(t.added)}",
+            f"{_count(t.changed)}",
+            f"{_count(len(t.removed))}" if sync else "-",
         )
         for t in diff.tables
     ]
@@ -384,13 +387,18 @@ def export(uri: str | None, user: str, database: str | None, out: str) -> None:
     with open_store(uri, user=user, database=database) as session:
         ds = export_dataset(session, out)
         location = session.location
-    counts = ", ".join(f"{name} {n:,}" for name, n in ds.counts().items() if n)
+    counts = ", ".join(f"{name} {_count(n)}" for name, n in ds.counts().items() if n)
     click.echo(
         tr(
             f"Wyeksportowano {location} do {out}: {counts}",
             f"Exported {location} to {out}: {counts}",
         )
     )
+
+
+def _count(n: int) -> str:
+    """A count as the reader writes it: ``12 345`` in Polish, ``12,345`` in English."""
+    return localise_number(f"{n:,}", current_lang())
 
 
 def _cell(value: Any) -> str:

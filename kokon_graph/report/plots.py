@@ -18,10 +18,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, ScalarFormatter
 from matplotlib.transforms import Bbox
 
 from kokon_graph import model
+from kokon_graph.lang import localise_number
 from kokon_graph.model import Lang
 from kokon_graph.report._text import t
 
@@ -56,12 +57,28 @@ _STYLE: Final[Any] = {  # matplotlib types rc keys as literals
 }
 
 
-def figure_svg(fig: Figure) -> str:
-    """The SVG text of ``fig``, without the XML prolog, cropped to what it draws.
+class _LocalisedFormatter(ScalarFormatter):
+    """Tick labels as the reader writes numbers (``0,25`` in Polish)."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return localise_number(super().__call__(x, pos), self.lang)
+
+
+def figure_svg(fig: Figure, lang: Lang = "en") -> str:
+    """The SVG text of ``fig``, without the XML prolog, cropped to what it draws; its number
+    ticks (not its category labels) written as ``lang`` writes numbers.
 
     The crop is what ``savefig(bbox_inches="tight")`` gives, measured without the whole
     extra drawing pass that option makes: the figure is drawn once.
     """
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_LocalisedFormatter(lang))
     buffer = io.StringIO()
     with matplotlib.rc_context(_STYLE):
         fig.savefig(buffer, format="svg", bbox_inches=_tight_box(fig), metadata={"Date": None})
@@ -108,7 +125,7 @@ def degree_distribution(degrees: pd.Series, lang: Lang, *, title: str | None = N
         ax.set_ylabel(t("institutions", lang))
         ax.set_title(title or t("degree_distribution", lang))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    return figure_svg(fig)
+    return figure_svg(fig, lang)
 
 
 def mixing_heatmap(matrix: pd.DataFrame, lang: Lang, *, title: str | None = None) -> str | None:
@@ -130,6 +147,7 @@ def mixing_heatmap(matrix: pd.DataFrame, lang: Lang, *, title: str | None = None
                 value = data[i, j]
                 if value:
                     text = f"{value:g}" if value == int(value) else f"{value:.2f}"
+                    text = localise_number(text, lang)
                     ax.text(
                         j,
                         i,
@@ -143,7 +161,7 @@ def mixing_heatmap(matrix: pd.DataFrame, lang: Lang, *, title: str | None = None
         ax.set_xlabel("do sektora" if lang == "pl" else "to sector")
         ax.set_title(title or t("mixing_heatmap", lang))
         fig.colorbar(image, ax=ax, shrink=0.8)
-    return figure_svg(fig)
+    return figure_svg(fig, lang)
 
 
 def brokerage_by_sector(
@@ -171,7 +189,7 @@ def brokerage_by_sector(
         ax.legend(frameon=False, fontsize=7, loc="lower right")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(title or t("brokerage_by_sector", lang))
-    return figure_svg(fig)
+    return figure_svg(fig, lang)
 
 
 def before_after_bars(
@@ -193,7 +211,7 @@ def before_after_bars(
         ax.set_xticks(x, labels=list(labels), rotation=30, ha="right")
         ax.legend(frameon=False)
         ax.set_title(title or t("before_after", lang))
-    return figure_svg(fig)
+    return figure_svg(fig, lang)
 
 
 def tie_change_bars(
@@ -217,4 +235,4 @@ def tie_change_bars(
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(frameon=False, fontsize=7)
         ax.set_title(title or f"{t('ties_gained', lang)} / {t('ties_lost', lang)}")
-    return figure_svg(fig)
+    return figure_svg(fig, lang)

@@ -21,6 +21,7 @@ from typing import Any, Final
 import pandas as pd
 
 from kokon_graph import model
+from kokon_graph.lang import localise_number
 from kokon_graph.model import Lang
 from kokon_graph.report._text import plural_en, plural_pl
 
@@ -58,9 +59,7 @@ def format_number(value: Any, lang: Lang, *, digits: int = 3, fixed: bool = Fals
             text = text.rstrip("0").rstrip(".")
     else:
         return str(value)
-    if lang == "pl":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    return localise_number(text, lang)
 
 
 def _count(

@@ -21,6 +21,7 @@ import pandas as pd
 
 from kokon_graph import model
 from kokon_graph.errors import Problem, SurveyError
+from kokon_graph.lang import tr
 from kokon_graph.survey._vocab import (
     ANSWER_COLUMNS,
     FORM_VERSION,
@@ -172,28 +173,45 @@ class _RowChecker:
             return
         if not free:
             if partner == self.form.respondent:
-                self.problem(row, "partner_id", "is the respondent itself", "self-tie")
-                return
-            if partner not in self.known:
-                close = difflib.get_close_matches(partner, list(self.known), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(
                     row,
                     "partner_id",
-                    f"{partner!r} is not an institution of the dataset{hint}",
+                    tr("to instytucja, która odpowiada", "is the respondent itself"),
+                    "self-tie",
+                )
+                return
+            if partner not in self.known:
+                close = difflib.get_close_matches(partner, list(self.known), n=1)
+                hint = tr("; czy chodziło o {}?", "; did you mean {}?") if close else ""
+                self.problem(
+                    row,
+                    "partner_id",
+                    tr(
+                        f"{partner!r} nie jest instytucją zbioru danych",
+                        f"{partner!r} is not an institution of the dataset",
+                    )
+                    + hint.format(repr(close[0]) if close else ""),
                     "unknown-partner",
                 )
                 return
         code = YES_NO.normalize(answer) if answer else None
         if answer and code not in ("yes", "no"):
-            self.problem(row, "cooperates", f"{answer!r} is not tak/nie (yes/no)", "bad-value")
+            self.problem(
+                row,
+                "cooperates",
+                tr(f"{answer!r} to nie tak/nie", f"{answer!r} is not tak/nie (yes/no)"),
+                "bad-value",
+            )
             return
         if code is None:
             if details:
                 self.problem(
                     row,
                     "cooperates",
-                    "is empty but the row has other answers; choose tak or nie",
+                    tr(
+                        "jest puste, choć wiersz ma inne odpowiedzi; wybierz tak albo nie",
+                        "is empty but the row has other answers; choose tak or nie",
+                    ),
                     "missing-answer",
                 )
             return
@@ -205,8 +223,12 @@ class _RowChecker:
                 self.problem(
                     row,
                     next(iter(details)),
-                    f"the answer is 'nie' but {names} {'is' if len(details) == 1 else 'are'} "
-                    "filled; clear them or answer 'tak'",
+                    tr(
+                        f"odpowiedź to 'nie', ale wypełniono: {names}; wyczyść je albo "
+                        "odpowiedz 'tak'",
+                        f"the answer is 'nie' but {names} {'is' if len(details) == 1 else 'are'} "
+                        "filled; clear them or answer 'tak'",
+                    ),
                     "answer-contradiction",
                 )
             return
@@ -218,7 +240,10 @@ class _RowChecker:
             report.free_place = values.get("partner_place", "")
             if not report.free_name:
                 self.problem(
-                    row, "partner_name", "is empty; give the partner's name", "empty-value"
+                    row,
+                    "partner_name",
+                    tr("jest puste; podaj nazwę partnera", "is empty; give the partner's name"),
+                    "empty-value",
                 )
                 ok = False
         if ok:
@@ -235,7 +260,12 @@ class _RowChecker:
             if code == "yes":
                 kinds.append(kind)
             elif code != "no":
-                self.problem(row, f"kind_{kind}", f"{raw!r} is not tak/nie", "bad-value")
+                self.problem(
+                    row,
+                    f"kind_{kind}",
+                    tr(f"{raw!r} to nie tak/nie", f"{raw!r} is not tak/nie"),
+                    "bad-value",
+                )
                 ok = False
         report.kinds = tuple(kinds)
         raw = values.get("frequency", "")
@@ -243,7 +273,12 @@ class _RowChecker:
             freq = FREQUENCIES.normalize(raw)
             if freq is None:
                 options = "; ".join(t.pl for t in FREQUENCIES if t.code != model.OTHER)
-                self.problem(row, "frequency", f"{raw!r} is not one of: {options}", "bad-value")
+                self.problem(
+                    row,
+                    "frequency",
+                    tr(f"{raw!r} to nie jedna z: {options}", f"{raw!r} is not one of: {options}"),
+                    "bad-value",
+                )
                 ok = False
             else:
                 report.frequency = freq
@@ -252,7 +287,13 @@ class _RowChecker:
             year = int(raw) if raw.isdigit() else None
             if year is None or not 1900 <= year <= self.today.year:
                 self.problem(
-                    row, "since", f"{raw!r} is not a year (1900-{self.today.year})", "bad-value"
+                    row,
+                    "since",
+                    tr(
+                        f"{raw!r} to nie rok (1900–{self.today.year})",
+                        f"{raw!r} is not a year (1900-{self.today.year})",
+                    ),
+                    "bad-value",
                 )
                 ok = False
             else:
@@ -266,7 +307,12 @@ class _RowChecker:
             except ValueError:
                 number = float("nan")
             if not (number.is_integer() and 1 <= number <= 4):
-                self.problem(row, key, f"{raw!r} is not a rating from 1 to 4", "bad-rating")
+                self.problem(
+                    row,
+                    key,
+                    tr(f"{raw!r} to nie ocena od 1 do 4", f"{raw!r} is not a rating from 1 to 4"),
+                    "bad-rating",
+                )
                 ok = False
             else:
                 report.ratings[key] = number
@@ -277,12 +323,17 @@ def _unreadable(path: Path) -> FormAnswers:
     form = FormAnswers(path.name)
     head = path.read_bytes()[:8] if path.is_file() else b""
     if head == _OLE_MAGIC:
-        why = (
+        why = tr(
+            "jest chroniony hasłem (zaszyfrowany) albo to stary skoroszyt .xls; zapisz go jako "
+            ".xlsx bez hasła",
             "is protected by a password (encrypted), or an old .xls workbook; save it as "
-            ".xlsx without a password"
+            ".xlsx without a password",
         )
     else:
-        why = "cannot be opened as an XLSX workbook (damaged or not a workbook)"
+        why = tr(
+            "nie daje się otworzyć jako skoroszyt XLSX (uszkodzony albo to nie skoroszyt)",
+            "cannot be opened as an XLSX workbook (damaged or not a workbook)",
+        )
     form.problems.append(Problem(path.name, None, None, why, "unreadable"))
     return form
 
@@ -328,7 +379,11 @@ def _read_book(book: XlsxValues, name: str, known: dict[str, str], today: dt.dat
                 name,
                 None,
                 None,
-                f"is not a kokon-graph survey form (its hidden sheet {META_SHEET!r} is missing)",
+                tr(
+                    f"to nie formularz ankiety kokon-graph (brak ukrytego arkusza {META_SHEET!r})",
+                    "is not a kokon-graph survey form "
+                    f"(its hidden sheet {META_SHEET!r} is missing)",
+                ),
                 "not-a-form",
             )
         )
@@ -342,8 +397,12 @@ def _read_book(book: XlsxValues, name: str, known: dict[str, str], today: dt.dat
                 name,
                 None,
                 None,
-                f"is a form of version {meta.get('form_version')!r}; this kokon-graph reads "
-                f"version {FORM_VERSION}",
+                tr(
+                    f"to formularz w wersji {meta.get('form_version')!r}; ten kokon-graph czyta "
+                    f"wersję {FORM_VERSION}",
+                    f"is a form of version {meta.get('form_version')!r}; this kokon-graph reads "
+                    f"version {FORM_VERSION}",
+                ),
                 "wrong-form",
             )
         )
@@ -352,7 +411,13 @@ def _read_book(book: XlsxValues, name: str, known: dict[str, str], today: dt.dat
     sheet_name = meta["partners_sheet"]
     if sheet_name not in book.sheets:
         form.problems.append(
-            Problem(name, None, None, f"has no sheet {sheet_name!r}", "not-a-form")
+            Problem(
+                name,
+                None,
+                None,
+                tr(f"nie ma arkusza {sheet_name!r}", f"has no sheet {sheet_name!r}"),
+                "not-a-form",
+            )
         )
         return form
     keys = meta["columns"].split("|")
@@ -414,7 +479,13 @@ def read_csv_answers(
         )
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
         raise SurveyError.one(
-            Problem(path.name, None, None, f"cannot be read as CSV ({err})", "unreadable")
+            Problem(
+                path.name,
+                None,
+                None,
+                tr(f"nie daje się odczytać jako CSV ({err})", f"cannot be read as CSV ({err})"),
+                "unreadable",
+            )
         ) from err
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in _REQUIRED_CSV if c not in frame.columns]
@@ -424,8 +495,12 @@ def read_csv_answers(
                 path.name,
                 None,
                 ", ".join(missing),
-                f"missing column{'s' if len(missing) > 1 else ''}; the columns are those of "
-                f"template.csv: {', '.join(template_columns())}",
+                tr(
+                    f"brak kolumn; kolumny są takie jak w template.csv: "
+                    f"{', '.join(template_columns())}",
+                    f"missing column{'s' if len(missing) > 1 else ''}; the columns are those of "
+                    f"template.csv: {', '.join(template_columns())}",
+                ),
                 "missing-column",
             )
         )
@@ -438,7 +513,7 @@ def read_csv_answers(
                 path.name,
                 None,
                 ", ".join(unknown),
-                "unknown column, ignored",
+                tr("nieznana kolumna, pominięta", "unknown column, ignored"),
                 "unknown-column",
                 "warning",
             )
@@ -460,12 +535,18 @@ def read_csv_answers(
         partner = rec["partner_id"].strip()
         values = {k: str(v).strip() for k, v in rec.items()}
         if not rid:
-            checker.problem(i, "respondent_id", "is empty", "empty-value")
+            checker.problem(i, "respondent_id", tr("jest puste", "is empty"), "empty-value")
             continue
         if partner:
             if (rid, partner) in seen:
                 checker.problem(
-                    i, "partner_id", f"{partner!r} is answered twice by {rid!r}", "duplicate-answer"
+                    i,
+                    "partner_id",
+                    tr(
+                        f"{rid!r} odpowiada o {partner!r} dwa razy",
+                        f"{partner!r} is answered twice by {rid!r}",
+                    ),
+                    "duplicate-answer",
                 )
                 continue
             seen.add((rid, partner))

@@ -25,6 +25,7 @@ from kokon_graph.errors import KokonError, Problem, SurveyError
 from kokon_graph.graph import Scope
 from kokon_graph.io import Dataset, empty_table, read_dataset, write_dataset
 from kokon_graph.io.dataset import DATE_DTYPE
+from kokon_graph.lang import tr
 from kokon_graph.model import normalize_token
 from kokon_graph.survey.answers import FormAnswers, Report, answer_files, read_answer_files
 from kokon_graph.survey.forms import MANIFEST, candidates
@@ -80,8 +81,14 @@ def _scope_of(
     seen = Counter(f.identity.get("scope", "") for f in forms if f.identity.get("scope"))
     if not seen:
         raise KokonError(
-            "the answers do not say which gmina or powiat they cover",
-            hint="give --scope gmina:CODE (or powiat:CODE)",
+            tr(
+                "odpowiedzi nie mówią, której gminy ani powiatu dotyczą",
+                "the answers do not say which gmina or powiat they cover",
+            ),
+            hint=tr(
+                "podaj --scope gmina:KOD (albo powiat:KOD)",
+                "give --scope gmina:CODE (or powiat:CODE)",
+            ),
         )
     return Scope.parse(seen.most_common(1)[0][0])
 
@@ -93,9 +100,9 @@ def _check_identity(
     if not ident:
         return
     checks = (
-        ("dataset", dataset, "dataset"),
-        ("scope", scope, "survey scope"),
-        ("wave", wave, "wave"),
+        ("dataset", dataset, tr("zbioru danych", "dataset")),
+        ("scope", scope, tr("zakresu badania", "survey scope")),
+        ("wave", wave, tr("fali", "wave")),
     )
     for key, expected, what in checks:
         got = ident.get(key, "")
@@ -105,7 +112,10 @@ def _check_identity(
                     form.file,
                     None,
                     key,
-                    f"is a form for {what} {got!r}, not {expected!r}",
+                    tr(
+                        f"to formularz dla {what} {got!r}, nie {expected!r}",
+                        f"is a form for {what} {got!r}, not {expected!r}",
+                    ),
                     "wrong-form",
                 )
             )
@@ -116,7 +126,10 @@ def _check_identity(
                 form.file,
                 None,
                 "respondent",
-                f"{rid!r} is not an institution of {scope}",
+                tr(
+                    f"{rid!r} nie jest instytucją zakresu {scope}",
+                    f"{rid!r} is not an institution of {scope}",
+                ),
                 "wrong-form",
             )
         )
@@ -126,7 +139,10 @@ def _check_identity(
                 form.file,
                 None,
                 "respondent",
-                f"{rid!r} answered already in {seen[rid]}",
+                tr(
+                    f"{rid!r} odpowiedziała już w {seen[rid]}",
+                    f"{rid!r} answered already in {seen[rid]}",
+                ),
                 "duplicate-respondent",
             )
         )
@@ -207,8 +223,12 @@ def _resolve_free_rows(
                         rep.where,
                         rep.row,
                         "Instytucja",
-                        f"{rep.free_name!r} looks like {match} ({names[match]}), which is "
-                        "on the list: answer in its row instead",
+                        tr(
+                            f"{rep.free_name!r} wygląda jak {match} ({names[match]}), która jest "
+                            "na liście: odpowiedz w jej wierszu",
+                            f"{rep.free_name!r} looks like {match} ({names[match]}), which is "
+                            "on the list: answer in its row instead",
+                        ),
                         "known-partner",
                     )
                 )
@@ -220,8 +240,12 @@ def _resolve_free_rows(
                         rep.where,
                         rep.row,
                         "Instytucja",
-                        f"{rep.free_name!r} is not on the list and is left out; --add-new "
-                        "adds it as a new institution",
+                        tr(
+                            f"{rep.free_name!r} nie ma na liście, pominięta; --add-new dodaje "
+                            "ją jako nową instytucję",
+                            f"{rep.free_name!r} is not on the list and is left out; --add-new "
+                            "adds it as a new institution",
+                        ),
                         "new-partner",
                         "warning",
                     )
@@ -287,7 +311,8 @@ def import_answers(
     root = Path(path)
     if not root.exists():
         raise KokonError(
-            f"{root}: no such file or folder", hint="give the folder of returned forms"
+            tr(f"{root}: nie ma takiego pliku ani folderu", f"{root}: no such file or folder"),
+            hint=tr("podaj folder zwróconych formularzy", "give the folder of returned forms"),
         )
     folder, manifest = _answers_path(root)
     names = dict(zip(dataset.institutions["id"], dataset.institutions["name"], strict=True))
@@ -312,8 +337,12 @@ def import_answers(
                 dataset.name,
                 None,
                 "wave",
-                f"wave {wave!r} already holds {len(clash)} "
-                f"cooperation rows in {parsed}; import the answers as a new wave",
+                tr(
+                    f"fala {wave!r} ma już wiersze współpracy w {parsed} ({len(clash)}); "
+                    "zaimportuj odpowiedzi jako nową falę",
+                    f"wave {wave!r} already holds {len(clash)} "
+                    f"cooperation rows in {parsed}; import the answers as a new wave",
+                ),
                 "wave-exists",
             )
         )

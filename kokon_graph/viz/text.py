@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from typing import Any, Final
 
+from kokon_graph.lang import localise_number
 from kokon_graph.model import Lang
 
 __all__ = ["TEXT", "format_number", "format_percent", "plural", "text"]
@@ -332,7 +333,7 @@ def format_number(value: float | int | None, lang: Lang = "pl", *, digits: int =
     magnitude = math.floor(math.log10(abs(number))) if number else 0
     decimals = max(digits - 1 - magnitude, 1) if magnitude < digits else 1
     out = f"{number:.{decimals}f}".rstrip("0").rstrip(".")
-    return out.replace(".", ",") if lang == "pl" else out
+    return localise_number(out, lang)
 
 
 def format_percent(share: float | None, lang: Lang = "pl") -> str:

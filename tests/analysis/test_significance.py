@@ -160,7 +160,7 @@ def test_numbers_in_words_keep_their_precision() -> None:
     assert numbers_text([float("nan"), 0.5], "en") == ["—", "0.500"]
     row = {"p_value": 0.1, "mc_error": 0.0067, "permutations": 2000}
     assert p_text(row, "en") == "p = 0.100 ± 0.007, 2,000 permutations"
-    assert p_text(row, "pl") == "p = 0,100 ± 0,007; 2 000 permutacji"
+    assert p_text(row, "pl") == "p = 0,100 ± 0,007; 2\u00a0000 permutacji"
     row = {"p_value": 0.12, "mc_error": 0.0073, "permutations": 2000}
     assert p_text(row, "en") == "p = 0.120 ± 0.007, 2,000 permutations"
 
@@ -185,5 +185,5 @@ def test_a_change_sentence_reads_both_waves_at_one_precision() -> None:
     )
     assert _change_sentence(row, "pl") == (
         "Wzrost gęstości z 0,080 do 0,100 jest większy niż w 99,6% losowych przetasowań fal "
-        "(p = 0,004 ± 0,001; 2 000 permutacji)."
+        "(p = 0,004 ± 0,001; 2\u00a0000 permutacji)."
     )
