@@ -58,6 +58,11 @@ TEXT: Final[dict[str, dict[str, str]]] = {
         "pl": "Współpraca między powiatami",
         "en": "Cooperation between counties",
     },
+    # a territory frame's kind word, shortened where its whole title does not fit the frame
+    "frame_abbreviations": {
+        "pl": "gmina=gm.|powiat=pow.|województwo=woj.",
+        "en": "municipality=mun.|county=cty|voivodeship=voiv.",
+    },
     # the header line
     "scope": {"pl": "Zakres", "en": "Scope"},
     "wave": {"pl": "Fala badania", "en": "Survey wave"},

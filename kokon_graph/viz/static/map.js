@@ -227,9 +227,32 @@
     if (p.nodes.length) relabelSoon();
   });
 
-  /* Territory frames: a box per gmina (powiat, voivodeship) behind its institutions. */
+  /* Territory frames: a box per gmina (powiat, voivodeship) behind its institutions.
+     A title too long for its frame at the smallest size is shortened (the kind word
+     abbreviated, "woj. warmińsko-mazurskie", then cut with "…"); the whole title is the
+     tooltip of its title band. api.frameTitles holds what the last draw wrote. */
+  const ABBREVIATIONS = (T.frame_abbreviations || "")
+    .split("|")
+    .filter(Boolean)
+    .map((pair) => pair.split("="));
+  const fitTitle = (ctx, title, room) => {
+    if (ctx.measureText(title).width <= room) return title;
+    let shown = title;
+    for (const [word, short] of ABBREVIATIONS) shown = shown.replace(word, short);
+    if (ctx.measureText(shown).width <= room) return shown;
+    let lo = 0;
+    let hi = shown.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (ctx.measureText(shown.slice(0, mid).trimEnd() + "…").width <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    return shown.slice(0, lo).trimEnd() + "…";
+  };
+  api.frameTitles = [];
   network.on("beforeDrawing", (ctx) => {
     const frames = (state.overview ? config.overviewFrames : config.frames) || [];
+    api.frameTitles = [];
     if (!frames.length) return;
     const scale = network.getScale();
     const k = 1 / Math.min(scale, 1);
@@ -251,11 +274,16 @@
         ctx.font = `600 ${size}px ${options.nodes.font.face}`;
         ctx.fillStyle = "#4a5563";
         ctx.textBaseline = "top";
+        const shown = fitTitle(ctx, title, w - 16);
+        api.frameTitles.push({
+          code, title, shown, x, y, w, band: 8 + size * LINE,
+          width: ctx.measureText(shown).width, px: size * scale,
+        });
         ctx.save();
         ctx.beginPath();
         ctx.rect(x, y, w, h);
         ctx.clip();
-        ctx.fillText(title, x + 8, y + 8);
+        ctx.fillText(shown, x + 8, y + 8);
         ctx.restore();
       } else {
         // zoomed far out: the name across the frame, faint, as on a paper map
@@ -272,6 +300,20 @@
     }
     ctx.restore();
   });
+
+  /* The whole title of a shortened frame title, as the tooltip of its title band. */
+  container.addEventListener("mousemove", (event) => {
+    const box = container.getBoundingClientRect();
+    const dom = { x: event.clientX - box.left, y: event.clientY - box.top };
+    const p = network.DOMtoCanvas(dom);
+    const over = network.getNodeAt(dom) === undefined
+      ? api.frameTitles.find((f) => f.shown !== f.title && p.x >= f.x && p.x <= f.x + f.w
+        && p.y >= f.y && p.y <= f.y + f.band)
+      : undefined;
+    if (over) container.title = over.title;
+    else container.removeAttribute("title");
+  });
+  container.addEventListener("mouseleave", () => container.removeAttribute("title"));
 
   /* Tooltips are built when first needed, not for every item at load. */
   const ensureTitle = (set, byId, id) => {
