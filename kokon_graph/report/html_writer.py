@@ -60,11 +60,12 @@ figcaption { color: var(--muted); font-size: 13px; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 12px 0; }
 th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: top; }
 th { background: var(--accent); color: white; text-align: left; cursor: pointer;
-     position: relative; user-select: none; white-space: nowrap; }
+     position: relative; user-select: none; }
 th[aria-sort="ascending"]::after { content: " ▲"; }
 th[aria-sort="descending"]::after { content: " ▼"; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sup { text-align: right; color: var(--muted); }
+td.long { min-width: 22em; }
 tbody tr:nth-child(even) { background: var(--bg); }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
 table.kv th { cursor: default; }
@@ -146,7 +147,8 @@ def format_cell(value: Any, kind: ColumnKind, lang: Lang) -> tuple[str, str | No
             threshold = value[1:]
             sort = str(float(threshold) - 0.5) if threshold.isdigit() else None
             return value, sort, "sup"
-        return value, None, ""
+        # a sentence (a scorecard's reasons, a long name) gets room to be read in a few lines
+        return value, None, "long" if len(value) > _LONG_TEXT else ""
     if isinstance(value, bool):
         return ("tak" if value else "nie") if lang == "pl" else str(value).lower(), None, ""
     if isinstance(value, int | float):
@@ -161,6 +163,9 @@ def format_cell(value: Any, kind: ColumnKind, lang: Lang) -> tuple[str, str | No
         return value.date().isoformat(), None, ""
     return str(value), None, ""
 
+
+#: Text cells longer than this many characters are given a wider column (``td.long``).
+_LONG_TEXT: Final = 40
 
 #: Sort order of the scorecard's statuses: the worst first.
 STATUS_ORDER: Final[dict[str, int]] = {"red": 0, "amber": 1, "green": 2}
