@@ -12,6 +12,7 @@ are (family counts suppressed as everywhere else); they compute nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, Final
 
 import pandas as pd
@@ -127,8 +128,71 @@ _HIGHLIGHT_WIDTHS: Final = {
 }
 #: The status counts and the E-I table stand in the side panel, beside the tables.
 _SIDE: Final = ("G", "H")
-#: Characters of running text per unit of column width (a width counts digits).
-_CHARS_PER_WIDTH: Final = 1.1
+#: How much wider bold text is than regular (DejaVu Sans Bold against Book).
+_BOLD_WIDER: Final = 1.1
+#: Room lost in a cell of ``width`` digits: the cell's margins (and a little to spare).
+_CELL_MARGIN: Final = 0.1
+
+
+@cache
+def _advance(char: str) -> float:
+    """How wide ``char`` is, in widths of the digit 0 (the unit of a column's width), in
+    DejaVu Sans: matplotlib ships it (so every machine measures alike), LibreOffice prints
+    with it where Calibri is missing, and Calibri is narrower (so a row is never short)."""
+    font = _font()
+    return float(font.load_char(ord(char), flags=_hinting()).linearHoriAdvance) / _font_zero()
+
+
+@cache
+def _font() -> Any:
+    from pathlib import Path
+
+    import matplotlib
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))
+    font.set_size(11, 72)
+    return font
+
+
+@cache
+def _font_zero() -> float:
+    return float(_font().load_char(ord("0"), flags=_hinting()).linearHoriAdvance)
+
+
+def _hinting() -> Any:
+    """Widths as designed, not fitted to a screen's pixels."""
+    from matplotlib.ft2font import LoadFlags
+
+    return LoadFlags.NO_HINTING
+
+
+def text_lines(text: str, width: float) -> int:
+    """The lines ``text`` takes wrapped in a cell ``width`` digits wide: words are moved to
+    the next line where they do not fit (a word longer than the line is broken), each line
+    break in the text starts a line.
+
+    >>> text_lines("Ośrodek Pomocy Społecznej Dzielnicy Praga-Północ m.st. Warszawy", 58)
+    1
+    >>> text_lines("Ośrodek Pomocy Społecznej Dzielnicy Praga-Północ m.st. Warszawy", 40)
+    2
+    """
+    room = max(width - _CELL_MARGIN, 1.0)
+    space = _advance(" ")
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in part.split():
+            size = sum(_advance(c) for c in word)
+            if used and used + space + size > room:
+                lines += 1
+                used = 0.0
+            used = used + space + size if used else size
+            while used > room:  # a word wider than the line
+                lines += 1
+                used -= room
+    return lines
 
 
 class _Grid:
@@ -151,7 +215,7 @@ class _Grid:
         """``text`` wrapped in a cell ``width`` characters wide, its row made tall enough
         (spreadsheets do not grow rows of a file they open)."""
         self.put(row, column, text, alignment=_WRAP, **style)
-        lines = max(1, -(-len(text) // max(int(width * _CHARS_PER_WIDTH) - 2, 1)))
+        lines = text_lines(text, width)
         self.heights[row] = max(self.heights.get(row, _LINE), _LINE * lines)
 
     def write(self) -> int:
@@ -305,16 +369,7 @@ def fit_height(ws: WriteOnlyWorksheet, row: int, *cells: tuple[str, float]) -> N
     """Make row ``row`` tall enough for each ``(text, width)`` of ``cells``: the text wrapped
     in a column ``width`` characters wide (spreadsheets do not grow rows of a file they open,
     and wrapped text would print over the next row). Call before the row is appended."""
-    lines = max(
-        (
-            sum(
-                max(1, -(-len(part) // max(int(width * _CHARS_PER_WIDTH) - 2, 1)))
-                for part in text.split("\n")
-            )
-            for text, width in cells
-        ),
-        default=1,
-    )
+    lines = max((text_lines(text, width) for text, width in cells), default=1)
     if lines > 1:
         ws.row_dimensions[row].height = _LINE * lines
 
@@ -386,7 +441,12 @@ def write_scorecard(
     ws.append([_cell(ws, t("scorecard", lang), font=_TITLE)])
     ws.append([_cell(ws, t("scorecard_note", lang))])
     ws.append([])
-    ws.row_dimensions[_SCORECARD_HEADER].height = _LINE * 3
+    # the header's labels wrapped in their columns (bold: about a tenth wider)
+    header_lines = (
+        text_lines(label, float(_CARD_WIDTHS.get(code, 12)) / _BOLD_WIDER)
+        for code, label in zip(columns, labels, strict=True)
+    )
+    ws.row_dimensions[_SCORECARD_HEADER].height = _LINE * max(header_lines)
     _head(ws, labels)
     for row, record in enumerate(scorecard.itertuples(index=False), start=_SCORECARD_HEADER + 1):
         values = dict(zip(columns, record, strict=True))

@@ -4,6 +4,7 @@ and carries the header and footer."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -154,3 +155,77 @@ def test_the_key_figures_print_on_two_pages_tables_first(tmp_path: Path, lang: s
         for m in re.findall(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)"', bbox)
     ]
     assert sorted(heights)[len(heights) // 2] >= 7.0  # the median word, in points
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, float]]:
+    """The words of a page of ``pdf`` in the order they are drawn, each with its top."""
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="[^"]+">([^<]*)<', bbox
+    )
+    return [(html.unescape(word), float(top)) for top, word in found]
+
+
+def _lines_drawn(words: list[tuple[str, float]], text: str) -> int | None:
+    """The lines ``text`` takes where it is drawn (``None``: not drawn, or drawn in
+    columns of different widths)."""
+    wanted = text.split()
+    tokens = [w for w, _ in words]
+    starts = [
+        i for i in range(len(tokens) - len(wanted) + 1) if tokens[i : i + len(wanted)] == wanted
+    ]
+    drawn = {len({round(top) for _, top in words[i : i + len(wanted)]}) for i in starts}
+    return drawn.pop() if len(drawn) == 1 else None
+
+
+@pytest.mark.slow
+def test_rows_of_the_key_sheets_are_as_tall_as_their_text(tmp_path: Path) -> None:
+    """Printed with LibreOffice, each row of "Najważniejsze" and "Karta gminy" is as many
+    lines tall as its longest text takes: never taller (a blank line under a name that fits
+    on one, as before), never shorter (text printed over the next row)."""
+    import openpyxl
+
+    from kokon_graph import build_network, read_dataset
+    from kokon_graph.report.build import analyse
+
+    network = build_network(read_dataset(REPO / "datasets" / "kooperacja-efektywna"))
+    results = analyse(network)
+    card = gmina_scorecard(network, results)
+    path = write_xlsx(
+        results, tmp_path / "raport.xlsx", lang="pl", scorecard=card, order=["centrality"]
+    )
+    pages = _pdf_pages(path, tmp_path)
+    book = openpyxl.load_workbook(path)
+    checked = {1: 0, 2: 0}
+    for sheet, header_rows in (("Najważniejsze", 0), ("Karta gminy", 4)):
+        ws = book[sheet]
+        (number,) = [
+            i
+            for i, p in enumerate(pages, start=1)
+            if p.rstrip().splitlines()[-1].lstrip().startswith(sheet)
+        ][:1]
+        words = _words(tmp_path / "raport.pdf", number)
+        for row in ws.iter_rows(min_row=header_rows + 1):
+            if row[0].row in [int(r) for r in ws.print_title_rows or "" if r.isdigit()]:
+                continue
+            texts = [
+                c.value
+                for c in row
+                if isinstance(c.value, str) and c.alignment.wrap_text and not c.font.b
+            ]
+            if not texts:
+                continue
+            drawn = [_lines_drawn(words, text) for text in texts]
+            if None in drawn:
+                continue  # a name drawn in columns of different widths
+            height = ws.row_dimensions[row[0].row].height
+            lines = round(height / 15) if height else 1
+            assert max(d for d in drawn if d is not None) == lines, (sheet, row[0].row, texts)
+            checked[lines if lines < 2 else 2] += 1
+    # rows of one line and of several lines were both checked
+    assert checked[1] >= 5 and checked[2] >= 5, checked
