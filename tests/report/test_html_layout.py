@@ -3,7 +3,6 @@ sentences, measured in a real browser (headless Chromium) on the report and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from click.testing import CliRunner
 from kokon_graph.cli import main
 from tests.conftest import REPO
 from tests.viz.browser import Chromium
+from tests.viz.conftest import chromium  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -42,15 +42,6 @@ WHY_LINES = """() => {
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    browser = Chromium()
-    try:
-        yield browser
-    finally:
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("layout")
     data = str(REPO / "datasets" / "praski-kokon")
@@ -72,7 +63,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("page", ["report", "atlas index", "atlas gmina"])
 @pytest.mark.parametrize("width", [1000, 1400])
 def test_why_column_reads_in_a_few_lines(
-    chromium: Chromium, pages: dict[str, Path], page: str, width: int
+    chromium: Chromium,  # noqa: F811 (the fixture imported above)
+    pages: dict[str, Path],
+    page: str,
+    width: int,
 ) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     context = chromium.browser.new_context(viewport={"width": width, "height": 900})

@@ -106,6 +106,21 @@ def test_the_workbook_prints_landscape_and_the_key_sheets_fit_their_pages(
     assert "Powiatowe Centrum Pomocy Rodzinie w Ostródzie" in first_rows
 
 
+def _words(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """The words of a page of ``pdf`` in the order they are drawn, each with its top and
+    bottom (points)."""
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)<', bbox
+    )
+    return [(html.unescape(word), float(top), float(bottom)) for top, bottom, word in found]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_the_key_figures_print_on_two_pages_tables_first(tmp_path: Path, lang: str) -> None:
@@ -142,44 +157,20 @@ def test_the_key_figures_print_on_two_pages_tables_first(tmp_path: Path, lang: s
     assert all(name in first for name in top)
     # the second page holds the charts
     assert ("Luki według gmin" if lang == "pl" else "Gaps per gmina") in second
-    pdf = tmp_path / "raport.pdf"
-    number = pages.index(first) + 1
-    bbox = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    heights = [
-        float(m[1]) - float(m[0])
-        for m in re.findall(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)"', bbox)
-    ]
+    words = _words(tmp_path / "raport.pdf", pages.index(first) + 1)
+    heights = [bottom - top for _, top, bottom in words]
     assert sorted(heights)[len(heights) // 2] >= 7.0  # the median word, in points
 
 
-def _words(pdf: Path, page: int) -> list[tuple[str, float]]:
-    """The words of a page of ``pdf`` in the order they are drawn, each with its top."""
-    bbox = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    found = re.findall(
-        r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="[^"]+">([^<]*)<', bbox
-    )
-    return [(html.unescape(word), float(top)) for top, word in found]
-
-
-def _lines_drawn(words: list[tuple[str, float]], text: str) -> int | None:
+def _lines_drawn(words: list[tuple[str, float, float]], text: str) -> int | None:
     """The lines ``text`` takes where it is drawn (``None``: not drawn, or drawn in
     columns of different widths)."""
     wanted = text.split()
-    tokens = [w for w, _ in words]
+    tokens = [w for w, _, _ in words]
     starts = [
         i for i in range(len(tokens) - len(wanted) + 1) if tokens[i : i + len(wanted)] == wanted
     ]
-    drawn = {len({round(top) for _, top in words[i : i + len(wanted)]}) for i in starts}
+    drawn = {len({round(top) for _, top, _ in words[i : i + len(wanted)]}) for i in starts}
     return drawn.pop() if len(drawn) == 1 else None
 
 
