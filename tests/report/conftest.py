@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +13,7 @@ import pytest
 from kokon_graph import Network
 from kokon_graph.report import ReportInfo, write_report
 from kokon_graph.report.build import analyse
+from tests.viz.browser import Chromium
 
 #: A fixed date, so that files written twice are equal.
 REPORT_DATE = dt.date(2024, 5, 17)
@@ -38,3 +41,10 @@ def valid_report(
     out = tmp_path_factory.mktemp("report")
     write_report(valid_results, out, info=valid_info, lang="pl", min_count=3)
     return out
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    """A browser for one module at a time (test_html.py starts its own Playwright)."""
+    with closing(Chromium()) as browser:
+        yield browser

@@ -8,8 +8,6 @@ import multiprocessing
 import os
 import re
 import zipfile
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -26,13 +24,6 @@ DATA = REPO / "datasets" / "kooperacja-efektywna"
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    """A browser for this module only (test_html.py starts its own Playwright after it)."""
-    with closing(Chromium()) as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

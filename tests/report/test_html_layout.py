@@ -11,7 +11,6 @@ from click.testing import CliRunner
 from kokon_graph.cli import main
 from tests.conftest import REPO
 from tests.viz.browser import Chromium
-from tests.viz.conftest import chromium  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +62,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("page", ["report", "atlas index", "atlas gmina"])
 @pytest.mark.parametrize("width", [1000, 1400])
 def test_why_column_reads_in_a_few_lines(
-    chromium: Chromium,  # noqa: F811 (the fixture imported above)
+    chromium: Chromium,
     pages: dict[str, Path],
     page: str,
     width: int,
