@@ -32,7 +32,9 @@ from typing import Any
 import pandas as pd
 
 from kokon_graph.analysis._graphs import cooperation_matrices
-from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS
+from kokon_graph.analysis._parallel import Aside
+from kokon_graph.analysis._paths import DEFAULT_EXACT_LIMIT, DEFAULT_PIVOTS, choose_method
+from kokon_graph.analysis._tables import table_codes
 from kokon_graph.analysis.brokerage import ROLES, brokerage, brokerage_groups
 from kokon_graph.analysis.centrality import centrality
 from kokon_graph.analysis.clustering import local_clustering
@@ -137,6 +139,7 @@ def run_all(
     exact_limit: int = DEFAULT_EXACT_LIMIT,
     top_recommendations: int = 100,
     weighted_alpha: float | None = None,
+    jobs: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every analysis result of ``network``.
 
@@ -167,6 +170,13 @@ def run_all(
         and betweenness on tie lengths 1/w^α (:func:`weighted_paths`, Opsahl et al. 2010;
         α = 0 gives the unweighted values, 1 Dijkstra's on inverse strengths, 0.5 is
         Opsahl's middle case). None (the default) leaves it out.
+    jobs
+        Processes to use: with 2 or more (default: the usable cores, or the
+        ``KOKON_GRAPH_JOBS`` environment variable), on Linux and macOS, the path measures
+        of a network of at least 5,000 institutions (of any size when ``jobs`` is given)
+        and its two-mode analysis are computed in a forked process while this one computes
+        the other results (:class:`~kokon_graph.analysis._parallel.Aside`). The results
+        are the same whatever ``jobs``; 1 never forks.
 
     Returns
     -------
@@ -195,46 +205,64 @@ def run_all(
     """
     relation = Relation.parse(relation)  # parsed once, passed on as it is
     required = tuple(required_sectors) if required_sectors is not None else DEFAULT_REQUIRED_SECTORS
-    cooperation_matrices(network, relation)  # build the shared matrices once
+    mats = cooperation_matrices(network, relation)  # build the shared matrices once
+    choose_method(max(mats.n, 1), betweenness, exact_limit)  # a bad option fails here, first
     paths: dict[str, Any] = {"betweenness": betweenness, "seed": seed, "exact_limit": exact_limit}
     out: dict[str, pd.DataFrame] = {}
-    out["network"] = network_measures(network, partition=partition, relation=relation, **paths)
-    out["network_territories"] = network_by_territory(
-        network, relation=relation, partition=partition
+    table_codes(network)  # shared by the two-mode results and the gaps, on both sides
+    # the path measures (most of the work on a large network) in a second process, if any,
+    # while this one computes every result that does not need them; same values either way
+    aside = Aside(
+        mats,
+        paths,
+        jobs,
+        # the two-mode analysis evens out the two processes' work (measured on NATIONAL)
+        tasks={
+            "twomode": lambda: twomode(
+                network, betweenness=betweenness, exact_limit=exact_limit, seed=seed
+            )
+        },
     )
-    out["centrality"] = centrality(network, relation=relation, **paths)
-    if weighted_alpha is not None:
-        out["weighted_paths"] = weighted_paths(
-            network, alpha=weighted_alpha, relation=relation, **paths
+    with aside:
+        out["network_territories"] = network_by_territory(
+            network, relation=relation, partition=partition
         )
-    out["brokerage"] = brokerage(network, partition=partition, relation=relation)
-    out["brokerage_groups"] = brokerage_groups(out["brokerage"])
-    out["holes"] = structural_holes(network, relation=relation)
-    out["mixing"] = mixing(network, partition=partition, relation=relation)
-    out["mixing_groups"] = mixing_groups(network, partition=partition, relation=relation)
-    out["communities"] = communities(network, seed=seed, relation=relation)
-    out["communities_sectors"] = community_make_up(network, out["communities"], partition=partition)
-    out["cohesion"] = cohesion(network, relation=relation)
-    out["bridges"] = bridges(network, relation=relation)
-    out["ego"] = ego_networks(network, relation=relation)
-    out["clustering"] = local_clustering(network, relation=relation)
-    out["twomode"] = twomode(network, betweenness=betweenness, exact_limit=exact_limit, seed=seed)
-    out["twomode_overlaps"] = twomode_overlaps(network)
-    out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)
-    out["gaps_sector"] = gaps_sector(network, required=required, relation=relation)
-    out["gaps_referrals"] = gaps_referrals(network)
-    out["gaps_referral_targets"] = gaps_referral_targets(network)
-    out["gaps_uncoordinated"] = gaps_uncoordinated(network, min_services=min_services)
-    out["gaps_group_coverage"] = gaps_group_coverage(network)
-    out["recommendations"] = recommendations(
-        network,
-        top=top_recommendations,
-        seed=seed,
-        co_serving=out["gaps_co_serving"],
-        sector_gaps=out["gaps_sector"],
-        relation=relation,
-    )
-    out["survey_waves"] = survey_waves(network)
-    out["trust"] = trust(network)
-    out["trust_pairs"] = trust_pairs(network)
+        out["brokerage"] = brokerage(network, partition=partition, relation=relation)
+        out["brokerage_groups"] = brokerage_groups(out["brokerage"])
+        out["holes"] = structural_holes(network, relation=relation)
+        out["mixing"] = mixing(network, partition=partition, relation=relation)
+        out["mixing_groups"] = mixing_groups(network, partition=partition, relation=relation)
+        out["communities"] = communities(network, seed=seed, relation=relation)
+        out["communities_sectors"] = community_make_up(
+            network, out["communities"], partition=partition
+        )
+        out["cohesion"] = cohesion(network, relation=relation)
+        out["bridges"] = bridges(network, relation=relation)
+        out["ego"] = ego_networks(network, relation=relation)
+        out["clustering"] = local_clustering(network, relation=relation)
+        out["twomode_overlaps"] = twomode_overlaps(network)
+        out["gaps_co_serving"] = gaps_co_serving(network, relation=relation)
+        out["gaps_sector"] = gaps_sector(network, required=required, relation=relation)
+        out["gaps_referrals"] = gaps_referrals(network)
+        out["gaps_referral_targets"] = gaps_referral_targets(network)
+        out["gaps_uncoordinated"] = gaps_uncoordinated(network, min_services=min_services)
+        out["gaps_group_coverage"] = gaps_group_coverage(network)
+        out["recommendations"] = recommendations(
+            network,
+            top=top_recommendations,
+            seed=seed,
+            co_serving=out["gaps_co_serving"],
+            sector_gaps=out["gaps_sector"],
+            relation=relation,
+        )
+        out["survey_waves"] = survey_waves(network)
+        out["trust"] = trust(network)
+        out["trust_pairs"] = trust_pairs(network)
+        if weighted_alpha is not None:
+            out["weighted_paths"] = weighted_paths(
+                network, alpha=weighted_alpha, relation=relation, **paths
+            )
+    out["network"] = network_measures(network, partition=partition, relation=relation, **paths)
+    out["centrality"] = centrality(network, relation=relation, **paths)
+    out["twomode"] = aside.result("twomode")
     return {r.name: out[r.name] for r in analysis_results(out)}

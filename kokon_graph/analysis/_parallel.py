@@ -1,0 +1,159 @@
+"""The path measures in a second process while this one computes the other results.
+
+Betweenness and the breadth-first distances behind closeness and path lengths are most
+of the cost of a large network's analysis, and igraph holds the interpreter while it
+computes them. :class:`Aside` forks a child process (Linux, macOS) that computes
+them with the very code :func:`~kokon_graph.analysis.centrality.centrality_of` runs (the
+same pivots, the same order of summation), then any other results it is given (the
+two-mode analysis, to even out the two processes' work), and sends the finished values
+back, to be cached on the :class:`~kokon_graph.analysis._graphs.CoopMatrices` as if they
+had been computed here: the results are the same to the last byte whatever the number of
+processes. Where a process cannot be forked, on one core, with ``jobs=1`` (or
+``KOKON_GRAPH_JOBS=1``), for a small network, or while a progress bar counts the path
+computations, nothing is forked and the values are computed here on first use.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from kokon_graph.analysis._graphs import CoopMatrices
+from kokon_graph.analysis._paths import _REPORT
+from kokon_graph.errors import OptionError
+
+__all__ = ["JOBS_ENV", "MIN_PARALLEL_NODES", "Aside", "analysis_jobs"]
+
+#: The environment variable that sets the default number of processes (``1``: never fork).
+JOBS_ENV = "KOKON_GRAPH_JOBS"
+#: Smallest network (institutions) whose path measures go to a second process by default:
+#: below it forking costs more than it saves.
+MIN_PARALLEL_NODES = 5_000
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        return os.cpu_count() or 1
+
+
+def analysis_jobs(jobs: int | None = None) -> int:
+    """The processes an analysis may use: ``jobs``, else ``KOKON_GRAPH_JOBS``, else the usable
+    cores; 1 where processes cannot be forked (Windows).
+
+    Raises
+    ------
+    kokon_graph.errors.OptionError
+        If the number (given or from the environment) is not a whole number of at least 1.
+    """
+    if jobs is None:
+        text = os.environ.get(JOBS_ENV, "").strip()
+        if text:
+            try:
+                jobs = int(text)
+            except ValueError:
+                jobs = 0
+            if jobs < 1:
+                raise OptionError(
+                    f"{JOBS_ENV}={text!r}: the number of processes must be a whole number ≥ 1",
+                    hint=f"set {JOBS_ENV}=1 to analyse in one process",
+                )
+        else:
+            jobs = _cores()
+    if isinstance(jobs, bool) or jobs < 1:
+        raise OptionError(
+            f"jobs={jobs!r}: the number of processes must be at least 1",
+            hint="use jobs=1 to analyse in one process",
+        )
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return jobs
+
+
+def _child(send: Any, mats: CoopMatrices, paths: dict[str, Any], tasks: _Tasks) -> None:
+    from kokon_graph.analysis.centrality import centrality_of
+
+    try:
+        known = set(mats._extra)
+        centrality_of(mats, **paths)
+        cached = {k: v for k, v in mats._extra.items() if k not in known}
+        send.send(("ok", cached, {name: make() for name, make in tasks.items()}))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which computes it again
+        send.send(("error", traceback.format_exc(), {}))
+    finally:
+        send.close()
+
+
+_Tasks = dict[str, Callable[[], Any]]
+
+
+class Aside:
+    """The path measures of ``mats`` (and ``tasks``) computed in a forked process while the
+    ``with`` block runs here; on leaving it, the path values are cached on ``mats``.
+
+    ``paths``: the ``betweenness``, ``seed`` and ``exact_limit`` of
+    :func:`~kokon_graph.analysis.centrality.centrality_of`. ``tasks``: other results the
+    child computes after the paths (name: function); :meth:`result` gives each, from the
+    child or, when nothing was forked, computed here. ``jobs=None``: fork when
+    :func:`analysis_jobs` allows two processes and the network has at least
+    :data:`MIN_PARALLEL_NODES` institutions; ``jobs`` ≥ 2 (or ``KOKON_GRAPH_JOBS`` ≥ 2)
+    forks whatever the size. Should the child fail, everything is computed here on first
+    use: the same values.
+    """
+
+    def __init__(
+        self,
+        mats: CoopMatrices,
+        paths: dict[str, Any],
+        jobs: int | None = None,
+        tasks: _Tasks | None = None,
+    ) -> None:
+        self.mats, self.paths, self.tasks = mats, paths, dict(tasks or {})
+        usable = analysis_jobs(jobs)
+        asked = jobs is not None or bool(os.environ.get(JOBS_ENV, "").strip())
+        big_enough = asked or mats.n >= MIN_PARALLEL_NODES
+        #: whether a child process computes the paths
+        self.forked = usable >= 2 and big_enough and not _REPORT and mats.n > 0
+        self._done: dict[str, Any] = {}
+
+    def __enter__(self) -> Aside:
+        if not self.forked:
+            return self
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        self._child = ctx.Process(
+            target=_child, args=(send, self.mats, self.paths, self.tasks), daemon=True
+        )
+        self._child.start()
+        send.close()
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if not self.forked:
+            return
+        if kind is not None:  # the parent failed: the child's work is of no use
+            self._child.kill()
+            self._child.join()
+            self._receive.close()
+            return
+        try:
+            status, cached, done = self._receive.recv()
+        except EOFError:  # the child died (killed, out of memory): computed here instead
+            status, cached, done = "error", {}, {}
+        finally:
+            self._receive.close()
+            self._child.join()
+        if status == "ok":
+            for key, value in cached.items():
+                self.mats._extra.setdefault(key, value)
+            self._done = done
+
+    def result(self, name: str) -> Any:
+        """The value of task ``name``: the child's, or computed here."""
+        if name in self._done:
+            return self._done.pop(name)
+        return self.tasks[name]()
