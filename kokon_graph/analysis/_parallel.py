@@ -2,15 +2,15 @@
 
 Betweenness and the breadth-first distances behind closeness and path lengths are most
 of the cost of a large network's analysis, and igraph holds the interpreter while it
-computes them. :class:`Aside` forks a child process (Linux, macOS) that computes
-them with the very code :func:`~kokon_graph.analysis.centrality.centrality_of` runs (the
-same pivots, the same order of summation), then any other results it is given (the
-two-mode analysis, to even out the two processes' work), and sends the finished values
-back, to be cached on the :class:`~kokon_graph.analysis._graphs.CoopMatrices` as if they
-had been computed here: the results are the same to the last byte whatever the number of
-processes. Where a process cannot be forked, on one core, with ``jobs=1`` (or
-``KOKON_GRAPH_JOBS=1``), for a small network, or while a progress bar counts the path
-computations, nothing is forked and the values are computed here on first use.
+computes them. :class:`Aside` forks a child process (Linux, macOS) that computes them with
+the very code :func:`~kokon_graph.analysis.centrality.centrality_of` runs (the same
+pivots, the same order of summation), then the communities (to even out the two
+processes' work), and sends the finished values back, to be cached on the
+:class:`~kokon_graph.analysis._graphs.CoopMatrices` as if they had been computed here:
+the results are the same to the last byte whatever the number of processes. Where a
+process cannot be forked, on one core, with ``jobs=1`` (or ``KOKON_GRAPH_JOBS=1``), for a
+small network, or while a progress bar counts the path computations, nothing is forked
+and the values are computed here on first use.
 """
 
 from __future__ import annotations
@@ -74,35 +74,34 @@ def analysis_jobs(jobs: int | None = None) -> int:
     return jobs
 
 
-def _child(send: Any, mats: CoopMatrices, paths: dict[str, Any], tasks: _Tasks) -> None:
+def _child(
+    send: Any, mats: CoopMatrices, paths: dict[str, Any], also: tuple[Callable[[], Any], ...]
+) -> None:
     from kokon_graph.analysis.centrality import centrality_of
 
     try:
         known = set(mats._extra)
         centrality_of(mats, **paths)
-        cached = {k: v for k, v in mats._extra.items() if k not in known}
-        send.send(("ok", cached, {name: make() for name, make in tasks.items()}))
+        for make in also:
+            make()
+        send.send(("ok", {k: v for k, v in mats._extra.items() if k not in known}))
     except BaseException:  # noqa: BLE001 - reported to the parent, which computes it again
-        send.send(("error", traceback.format_exc(), {}))
+        send.send(("error", traceback.format_exc()))
     finally:
         send.close()
 
 
-_Tasks = dict[str, Callable[[], Any]]
-
-
 class Aside:
-    """The path measures of ``mats`` (and ``tasks``) computed in a forked process while the
-    ``with`` block runs here; on leaving it, the path values are cached on ``mats``.
+    """The path measures of ``mats`` computed in a forked process while the ``with`` block
+    runs here; on leaving it, they are cached on ``mats`` as if computed here.
 
     ``paths``: the ``betweenness``, ``seed`` and ``exact_limit`` of
-    :func:`~kokon_graph.analysis.centrality.centrality_of`. ``tasks``: other results the
-    child computes after the paths (name: function); :meth:`result` gives each, from the
-    child or, when nothing was forked, computed here. ``jobs=None``: fork when
-    :func:`analysis_jobs` allows two processes and the network has at least
-    :data:`MIN_PARALLEL_NODES` institutions; ``jobs`` ≥ 2 (or ``KOKON_GRAPH_JOBS`` ≥ 2)
-    forks whatever the size. Should the child fail, everything is computed here on first
-    use: the same values.
+    :func:`~kokon_graph.analysis.centrality.centrality_of`. ``also``: functions the child
+    calls after the paths; what they cache on ``mats`` comes back too (the communities, to
+    even out the two processes' work). ``jobs=None``: fork when :func:`analysis_jobs`
+    allows two processes and the network has at least :data:`MIN_PARALLEL_NODES`
+    institutions; ``jobs`` ≥ 2 (or ``KOKON_GRAPH_JOBS`` ≥ 2) forks whatever the size.
+    Should the child fail, everything is computed here on first use: the same values.
     """
 
     def __init__(
@@ -110,15 +109,14 @@ class Aside:
         mats: CoopMatrices,
         paths: dict[str, Any],
         jobs: int | None = None,
-        tasks: _Tasks | None = None,
+        also: tuple[Callable[[], Any], ...] = (),
     ) -> None:
-        self.mats, self.paths, self.tasks = mats, paths, dict(tasks or {})
+        self.mats, self.paths, self.also = mats, paths, also
         usable = analysis_jobs(jobs)
         asked = jobs is not None or bool(os.environ.get(JOBS_ENV, "").strip())
         big_enough = asked or mats.n >= MIN_PARALLEL_NODES
         #: whether a child process computes the paths
         self.forked = usable >= 2 and big_enough and not _REPORT and mats.n > 0
-        self._done: dict[str, Any] = {}
 
     def __enter__(self) -> Aside:
         if not self.forked:
@@ -126,7 +124,7 @@ class Aside:
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
         self._child = ctx.Process(
-            target=_child, args=(send, self.mats, self.paths, self.tasks), daemon=True
+            target=_child, args=(send, self.mats, self.paths, self.also), daemon=True
         )
         self._child.start()
         send.close()
@@ -141,19 +139,12 @@ class Aside:
             self._receive.close()
             return
         try:
-            status, cached, done = self._receive.recv()
+            status, cached = self._receive.recv()
         except EOFError:  # the child died (killed, out of memory): computed here instead
-            status, cached, done = "error", {}, {}
+            status, cached = "error", {}
         finally:
             self._receive.close()
             self._child.join()
         if status == "ok":
             for key, value in cached.items():
                 self.mats._extra.setdefault(key, value)
-            self._done = done
-
-    def result(self, name: str) -> Any:
-        """The value of task ``name``: the child's, or computed here."""
-        if name in self._done:
-            return self._done.pop(name)
-        return self.tasks[name]()

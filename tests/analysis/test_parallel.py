@@ -45,11 +45,11 @@ def test_the_paths_and_tasks_are_computed_in_another_process() -> None:
     net = _network()
     mats = cooperation_matrices(net)
     paths = {"betweenness": "auto", "seed": 0, "exact_limit": 12_000}
-    aside = Aside(mats, paths, 2, tasks={"pid": os.getpid})
+    aside = Aside(mats, paths, 2, also=(lambda: mats.extra("pid", os.getpid),))
     with aside:
         assert not any(key.startswith("betweenness:") for key in mats._extra)
     assert aside.forked
-    assert aside.result("pid") != os.getpid()  # the child's answer
+    assert mats._extra["pid"] != os.getpid()  # cached by the child, sent back
     # the child's path values are cached here: betweenness, both path statistics
     assert {"betweenness:True:auto:12000:0", "paths:False:auto:12000:0"} <= set(mats._extra)
 
@@ -57,11 +57,11 @@ def test_the_paths_and_tasks_are_computed_in_another_process() -> None:
 def test_one_job_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
     mats = cooperation_matrices(_network())
     paths = {"betweenness": "auto", "seed": 0, "exact_limit": 12_000}
-    aside = Aside(mats, paths, 1, tasks={"pid": os.getpid})
+    aside = Aside(mats, paths, 1, also=(lambda: mats.extra("pid", os.getpid),))
     with aside:
         pass
     assert not aside.forked
-    assert aside.result("pid") == os.getpid()
+    assert "pid" not in mats._extra  # nothing computed aside: all of it here, on first use
     monkeypatch.setenv(JOBS_ENV, "1")
     assert analysis_jobs() == 1
     assert not Aside(mats, paths).forked
@@ -86,12 +86,12 @@ def test_a_failing_child_leaves_the_work_to_the_parent() -> None:
 
     mats = cooperation_matrices(_network())
     paths = {"betweenness": "auto", "seed": 0, "exact_limit": 12_000}
-    aside = Aside(mats, paths, 2, tasks={"value": only_here})
+    aside = Aside(mats, paths, 2, also=(lambda: mats.extra("value", only_here),))
     with aside:
         pass
     assert aside.forked
-    assert aside.result("value") == 7
     assert not any(key.startswith("paths:") for key in mats._extra)  # computed on first use
+    assert mats.extra("value", only_here) == 7
 
 
 @pytest.mark.parametrize("text", ["0", "two", "-1"])
