@@ -170,12 +170,11 @@ def run_all(
         α = 0 gives the unweighted values, 1 Dijkstra's on inverse strengths, 0.5 is
         Opsahl's middle case). None (the default) leaves it out.
     jobs
-        Processes to use: with 2 or more (default: the usable cores, or the
-        ``KOKON_GRAPH_JOBS`` environment variable), on Linux and macOS, the path measures
-        of a network of at least 5,000 institutions (of any size when ``jobs`` is given)
-        and its communities are computed in a forked process while this one computes
-        the other results (:class:`~kokon_graph.analysis._parallel.Aside`). The results
-        are the same whatever ``jobs``; 1 never forks.
+        Processes to use (default: the ``KOKON_GRAPH_JOBS`` environment variable, else 1):
+        with 2 or more, on Linux and macOS, the path measures and the communities are
+        computed in a forked process while this one computes the other results
+        (:class:`~kokon_graph.analysis._parallel.Aside`). The results are the same
+        whatever ``jobs``.
 
     Returns
     -------

@@ -8,13 +8,14 @@ pivots, the same order of summation), then the communities (to even out the two
 processes' work), and sends the finished values back, to be cached on the
 :class:`~kokon_graph.analysis._graphs.CoopMatrices` as if they had been computed here:
 the results are the same to the last byte whatever the number of processes. Where a
-process cannot be forked, on one core, with ``jobs=1`` (or ``KOKON_GRAPH_JOBS=1``), for a
-small network, or while a progress bar counts the path computations, nothing is forked
+process cannot be forked, by default (one process: ``jobs=2`` or ``KOKON_GRAPH_JOBS=2``
+asks for two), or while a progress bar counts the path computations, nothing is forked
 and the values are computed here on first use.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -25,25 +26,19 @@ from kokon_graph.analysis._graphs import CoopMatrices
 from kokon_graph.analysis._paths import _REPORT
 from kokon_graph.errors import OptionError
 
-__all__ = ["JOBS_ENV", "MIN_PARALLEL_NODES", "Aside", "analysis_jobs"]
+__all__ = ["JOBS_ENV", "Aside", "analysis_jobs"]
 
 #: The environment variable that sets the default number of processes (``1``: never fork).
 JOBS_ENV = "KOKON_GRAPH_JOBS"
-#: Smallest network (institutions) whose path measures go to a second process by default:
-#: below it forking costs more than it saves.
-MIN_PARALLEL_NODES = 5_000
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS
-        return os.cpu_count() or 1
 
 
 def analysis_jobs(jobs: int | None = None) -> int:
-    """The processes an analysis may use: ``jobs``, else ``KOKON_GRAPH_JOBS``, else the usable
-    cores; 1 where processes cannot be forked (Windows).
+    """The processes an analysis may use: ``jobs``, else ``KOKON_GRAPH_JOBS``, else 1; 1 where
+    processes cannot be forked (Windows).
+
+    One by default: on the shared two-core machine of the benchmark two processes were not
+    faster and together peaked above 1.5 GB on the national dataset
+    (``benchmarks/results/speed.md``).
 
     Raises
     ------
@@ -51,19 +46,16 @@ def analysis_jobs(jobs: int | None = None) -> int:
         If the number (given or from the environment) is not a whole number of at least 1.
     """
     if jobs is None:
-        text = os.environ.get(JOBS_ENV, "").strip()
-        if text:
-            try:
-                jobs = int(text)
-            except ValueError:
-                jobs = 0
-            if jobs < 1:
-                raise OptionError(
-                    f"{JOBS_ENV}={text!r}: the number of processes must be a whole number ≥ 1",
-                    hint=f"set {JOBS_ENV}=1 to analyse in one process",
-                )
-        else:
-            jobs = _cores()
+        text = os.environ.get(JOBS_ENV, "").strip() or "1"
+        try:
+            jobs = int(text)
+        except ValueError:
+            jobs = 0
+        if jobs < 1:
+            raise OptionError(
+                f"{JOBS_ENV}={text!r}: the number of processes must be a whole number ≥ 1",
+                hint=f"set {JOBS_ENV}=1 to analyse in one process",
+            )
     if isinstance(jobs, bool) or jobs < 1:
         raise OptionError(
             f"jobs={jobs!r}: the number of processes must be at least 1",
@@ -98,10 +90,9 @@ class Aside:
     ``paths``: the ``betweenness``, ``seed`` and ``exact_limit`` of
     :func:`~kokon_graph.analysis.centrality.centrality_of`. ``also``: functions the child
     calls after the paths; what they cache on ``mats`` comes back too (the communities, to
-    even out the two processes' work). ``jobs=None``: fork when :func:`analysis_jobs`
-    allows two processes and the network has at least :data:`MIN_PARALLEL_NODES`
-    institutions; ``jobs`` ≥ 2 (or ``KOKON_GRAPH_JOBS`` ≥ 2) forks whatever the size.
-    Should the child fail, everything is computed here on first use: the same values.
+    even out the two processes' work). It forks when :func:`analysis_jobs` gives two or
+    more (``jobs``, or ``KOKON_GRAPH_JOBS``; one by default). Should the child fail,
+    everything is computed here on first use: the same values.
     """
 
     def __init__(
@@ -112,15 +103,16 @@ class Aside:
         also: tuple[Callable[[], Any], ...] = (),
     ) -> None:
         self.mats, self.paths, self.also = mats, paths, also
-        usable = analysis_jobs(jobs)
-        asked = jobs is not None or bool(os.environ.get(JOBS_ENV, "").strip())
-        big_enough = asked or mats.n >= MIN_PARALLEL_NODES
         #: whether a child process computes the paths
-        self.forked = usable >= 2 and big_enough and not _REPORT and mats.n > 0
+        self.forked = analysis_jobs(jobs) >= 2 and not _REPORT and mats.n > 0
 
     def __enter__(self) -> Aside:
         if not self.forked:
             return self
+        # the objects that exist now are left alone by this process's garbage collector until
+        # the child is done: collections would write to every page holding them, making the
+        # kernel copy pages the child shares (measured on NATIONAL, benchmarks/results/speed.md)
+        gc.freeze()
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
         self._child = ctx.Process(
@@ -137,6 +129,7 @@ class Aside:
             self._child.kill()
             self._child.join()
             self._receive.close()
+            gc.unfreeze()
             return
         try:
             status, cached = self._receive.recv()
@@ -145,6 +138,7 @@ class Aside:
         finally:
             self._receive.close()
             self._child.join()
+            gc.unfreeze()
         if status == "ok":
             for key, value in cached.items():
                 self.mats._extra.setdefault(key, value)

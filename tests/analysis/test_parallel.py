@@ -1,5 +1,5 @@
 """The path measures in a forked process: the same results to the last byte, a child
-process really used, serial where asked or where it cannot pay."""
+process really used, one process unless asked."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def test_the_paths_and_tasks_are_computed_in_another_process() -> None:
     assert {"betweenness:True:auto:12000:0", "paths:False:auto:12000:0"} <= set(mats._extra)
 
 
-def test_one_job_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_process_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     mats = cooperation_matrices(_network())
     paths = {"betweenness": "auto", "seed": 0, "exact_limit": 12_000}
     aside = Aside(mats, paths, 1, also=(lambda: mats.extra("pid", os.getpid),))
@@ -62,15 +62,17 @@ def test_one_job_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
         pass
     assert not aside.forked
     assert "pid" not in mats._extra  # nothing computed aside: all of it here, on first use
-    monkeypatch.setenv(JOBS_ENV, "1")
+    monkeypatch.delenv(JOBS_ENV, raising=False)
     assert analysis_jobs() == 1
     assert not Aside(mats, paths).forked
+    monkeypatch.setenv(JOBS_ENV, "2")
+    assert analysis_jobs() == (2 if FORK else 1)
+    assert Aside(mats, paths).forked == FORK
 
 
-def test_small_networks_and_progress_bars_stay_in_one_process() -> None:
-    mats = cooperation_matrices(_network())  # 330 institutions: forking costs more than it saves
+def test_progress_bars_stay_in_one_process() -> None:
+    mats = cooperation_matrices(_network())
     paths = {"betweenness": "exact", "seed": 0, "exact_limit": 12_000}
-    assert not Aside(mats, paths).forked
     with reporting(lambda amount: None):  # the bar counts searches done in this process
         assert not Aside(mats, paths, 2).forked
 
