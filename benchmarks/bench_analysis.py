@@ -254,12 +254,17 @@ def bare_read(path: str) -> tuple[float, float]:
     return best, best_cpu
 
 
-def child_env(tree: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": tree, "KOKON_TREE": tree}
+#: Each code version measured: its label, checkout and extra environment variables.
+Tree = tuple[str, dict[str, str]]
 
 
-def analyze_process(path: str, tree: str) -> tuple[float, float]:
-    """Wall and CPU seconds of one ``kokon-graph analyze PATH --out DIR`` process of ``tree``."""
+def child_env(tree: str, extra: dict[str, str] | None = None) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": tree, "KOKON_TREE": tree, **(extra or {})}
+
+
+def analyze_process(path: str, tree: str, extra: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``kokon-graph analyze PATH --out DIR`` process of ``tree``
+    (CPU: its own and that of the processes it forked and waited for)."""
     import subprocess
     import tempfile
 
@@ -270,7 +275,7 @@ def analyze_process(path: str, tree: str) -> tuple[float, float]:
             [sys.executable, "-m", "kokon_graph", "analyze", path, "--out", out, "--quiet"],
             check=True,
             cwd=tree,
-            env=child_env(tree),
+            env=child_env(tree, extra),
         )
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -293,8 +298,25 @@ def run_child(args: list[str], tree: str) -> str:
     return done.stdout
 
 
-def _analyze_peak(path: str, tree: str) -> float:
-    """Peak resident memory (MB) of ``kokon-graph analyze`` in its own process (via time -v)."""
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of ``pid`` and every process below it (kB; 0 when gone)."""
+    total = 0
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        total += next(int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:"))
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += _pss_kb(int(child))
+    except (OSError, StopIteration, ValueError):
+        pass
+    return total
+
+
+def _analyze_peak(path: str, tree: str, extra: dict[str, str]) -> tuple[float, float]:
+    """Peak memory (MB) of ``kokon-graph analyze`` in its own process: the main process's
+    peak resident set (``ru_maxrss``), and the peak of the proportional set sizes of it and
+    the processes it forks added up (each shared page counted once), read 20 times a second
+    from ``/proc`` (Linux; NaN elsewhere)."""
     import subprocess
     import tempfile
 
@@ -304,20 +326,28 @@ def _analyze_peak(path: str, tree: str) -> float:
         "except SystemExit:\n    pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
+    sampled = Path("/proc/self/smaps_rollup").exists()
+    peak = 0
     with tempfile.TemporaryDirectory() as out:
-        done = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-c", code, "analyze", path, "--out", out, "--quiet"],
-            check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
             cwd=tree,
-            env=child_env(tree),
+            env=child_env(tree, extra),
         )
-    return float(done.stdout.split()[-1])
+        while proc.poll() is None:
+            if sampled:
+                peak = max(peak, _pss_kb(proc.pid))
+            time.sleep(0.05)
+        stdout = proc.stdout.read() if proc.stdout else ""
+        if proc.returncode:
+            raise subprocess.CalledProcessError(proc.returncode, proc.args)
+    return float(stdout.split()[-1]), peak / 1024 if sampled else float("nan")
 
 
 def speed_of_reading(
-    path: str, trees: dict[str, str], repeats: int
+    path: str, trees: dict[str, Tree], repeats: int
 ) -> tuple[list[tuple[str, ...]], dict[str, list[Row]]]:
     """``analyze`` against a bare read, per tree (interleaved, ``repeats`` rounds)."""
     import json
@@ -326,8 +356,8 @@ def speed_of_reading(
     runs: dict[str, list[tuple[float, float]]] = {label: [] for label in trees}
     for _ in range(repeats):
         reads.append(bare_read(path))
-        for label, tree in trees.items():
-            runs[label].append(analyze_process(path, tree))
+        for label, (tree, extra) in trees.items():
+            runs[label].append(analyze_process(path, tree, extra))
             print(f"{label}: analyze {runs[label][-1]}, bare read {reads[-1]}", flush=True)
     read = min(w for w, _ in reads)
     read_cpu = min(c for _, c in reads)
@@ -339,11 +369,14 @@ def speed_of_reading(
             "1x",
             "1x",
             "",
+            "",
         )
     ]
-    for label, tree in trees.items():
+    for label, (tree, extra) in trees.items():
         walls = [w for w, _ in runs[label]]
         cpus = [c for _, c in runs[label]]
+        main_peak, all_peak = _analyze_peak(path, tree, extra)
+        print(f"{label}: peak {main_peak:.0f} MB, all processes {all_peak:.0f} MB", flush=True)
         table.append(
             (
                 f"`kokon-graph analyze` ({label}), whole process",
@@ -351,11 +384,14 @@ def speed_of_reading(
                 ", ".join(f"{c:.2f}" for c in cpus),
                 f"{min(walls) / read:.1f}x",
                 f"{min(cpus) / read_cpu:.1f}x",
-                f"{_analyze_peak(path, tree):.0f}",
+                f"{main_peak:.0f}",
+                f"{all_peak:.0f}",
             )
         )
     steps: dict[str, list[Row]] = {}
-    for label, tree in trees.items():
+    for label, (tree, extra) in trees.items():
+        if extra:  # the steps are timed one by one in one process: the same for any jobs
+            continue
         out = run_child([path, "--steps-json", "--cpu"], tree)
         steps[label] = [tuple(r) for r in json.loads(out.splitlines()[-1])]  # type: ignore[misc]
     return table, steps
@@ -395,17 +431,24 @@ print(json.dumps({"n": len(table), "times": times}))
 """
 
 
-def heavy_measures(path: str, trees: dict[str, str]) -> list[tuple[str, float, float]]:
+def heavy_measures(path: str, trees: dict[str, Tree]) -> list[tuple[str, float, float]]:
     """Heavy node measures through the public API (fresh process each) against networkx."""
     import json
     import subprocess
 
     rows: list[tuple[str, float, float]] = []
     networkx: dict[str, list[float]] = {}
-    for i, (label, tree) in enumerate(trees.items()):
+    for i, (label, (tree, extra)) in enumerate(trees.items()):
+        if extra:
+            continue
         args = [sys.executable, "-c", HEAVY, path] + (["--networkx"] if i == 0 else [])
         done = subprocess.run(
-            args, check=True, capture_output=True, text=True, cwd=tree, env=child_env(tree)
+            args,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tree,
+            env=child_env(tree, extra),
         )
         result = json.loads(done.stdout.splitlines()[-1])
         wall, cpu = result["times"].pop("ours")
@@ -755,8 +798,8 @@ def speed_report(
         "## National `analyze` against a bare read of the same files",
         "",
         "| what | wall s (each round) | CPU s (each round) | best wall ÷ best bare read "
-        "| best CPU ÷ best bare read | peak MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| best CPU ÷ best bare read | peak MB, main process | peak MB, all processes |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         *["| " + " | ".join(row) + " |" for row in table],
         "",
         "## Step by step, national: CPU seconds (all threads), one fresh process per code "
@@ -826,7 +869,16 @@ def main() -> None:
         return
     if args.reading:
         root = str(HERE.parent.parent)
-        trees = {"before": args.baseline, "after": root} if args.baseline else {"this": root}
+        two = {"KOKON_GRAPH_JOBS": "2"}  # the path measures in a forked process
+        trees: dict[str, Tree] = (
+            {
+                "before": (args.baseline, {}),
+                "after": (root, {}),
+                "after, two processes": (root, two),
+            }
+            if args.baseline
+            else {"this": (root, {}), "this, two processes": (root, two)}
+        )
         table, steps = speed_of_reading(args.dataset, trees, args.repeats)
         heavy = heavy_measures(args.heavy, trees) if args.heavy else []
         exact = exact_national(args.dataset) if args.exact else []

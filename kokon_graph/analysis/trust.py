@@ -170,8 +170,6 @@ def survey_waves(network: Network) -> pd.DataFrame:
     >>> waves[["ties", "one_sided_share", "trust"]].values.tolist()
     [[2.0, 0.5, 3.0]]
     """
-    from kokon_graph.survey.ties import one_sided_share
-
     columns = [
         "wave",
         "rule",
@@ -191,6 +189,9 @@ def survey_waves(network: Network) -> pd.DataFrame:
     ids = set(network.institutions.index)
     out = []
     for wave in sorted(set(rows["wave"])):
+        # kokon_graph.survey (and with it openpyxl) only where a wave came from a survey
+        from kokon_graph.survey.ties import one_sided_share
+
         coop = rows[rows["wave"] == wave]
         info = meta.get(wave)
         asked = responses[(responses["wave"] == wave) & responses["respondent"].isin(ids)]

@@ -10,6 +10,8 @@ number is computed here. Family counts below a threshold are hidden
     build_report(network, "out/", formats=("xlsx", "html"), lang="pl")
 """
 
+from typing import TYPE_CHECKING, Any
+
 from kokon_graph.report.build import FORMATS, build_report, write_report
 from kokon_graph.report.csv_writer import write_csv
 from kokon_graph.report.info import ReportInfo
@@ -19,7 +21,9 @@ from kokon_graph.report.suppress import (
     suppress_result,
     suppress_results,
 )
-from kokon_graph.report.xlsx_writer import write_xlsx
+
+if TYPE_CHECKING:
+    from kokon_graph.report.xlsx_writer import write_xlsx
 
 __all__ = [
     "DEFAULT_MIN_COUNT",
@@ -33,3 +37,13 @@ __all__ = [
     "write_report",
     "write_xlsx",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``write_xlsx`` on first use: openpyxl is imported only by the commands that write a
+    workbook."""
+    if name == "write_xlsx":
+        from kokon_graph.report.xlsx_writer import write_xlsx
+
+        return write_xlsx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -29,7 +29,6 @@ from kokon_graph.report.html_writer import (
 )
 from kokon_graph.report.info import ReportInfo
 from kokon_graph.report.tables import display_table
-from kokon_graph.report.xlsx_writer import ordered_results, write_xlsx
 
 if TYPE_CHECKING:
     from kokon_graph.graph import Network
@@ -186,11 +185,23 @@ def report_sections(
             "tables",
             t("tables", lang),
             tables_section(
-                results, ordered_results(results), lang, min_count=min_count, max_rows=html_rows
+                results, _ordered(results), lang, min_count=min_count, max_rows=html_rows
             ),
         )
     )
     return sections
+
+
+def _ordered(results: Mapping[str, pd.DataFrame]) -> list[str]:
+    from kokon_graph.report.xlsx_writer import ordered_results  # openpyxl: on first use only
+
+    return ordered_results(results)
+
+
+def _write_xlsx() -> Callable[..., Path]:
+    from kokon_graph.report.xlsx_writer import write_xlsx  # openpyxl: on first use only
+
+    return write_xlsx
 
 
 def write_report(
@@ -246,7 +257,7 @@ def write_report(
         formats,
         xlsx=(
             XLSX_NAME,
-            lambda path: write_xlsx(
+            lambda path: _write_xlsx()(
                 results, path, info=info, lang=lang, min_count=min_count, scorecard=scorecard
             ),
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from scipy.sparse import csgraph
 from kokon_graph.analysis._graphs import CoopMatrices
 from kokon_graph.analysis._paths import _Distances, estimate_seconds, reporting, work
 from kokon_graph.analysis.centrality import centrality_of
+from tests.conftest import REPO
 
 
 def _run(code: str) -> str:
@@ -36,6 +38,22 @@ def test_command_line_igraph_skips_pyplot_and_matplotlib_still_imports() -> None
     # no pyplot loaded by igraph; Zachary's karate club: node 0 has betweenness 231.0714...
     # (Zachary 1977; networkx and igraph agree); matplotlib itself still loads afterwards
     assert out.splitlines() == ["False False", "231.0714285714286", "Figure"]
+
+
+def test_analyze_imports_no_workbook_library(tmp_path: Path) -> None:
+    # openpyxl (0.15-0.5 s) is imported by the commands that write or read a workbook only
+    out = _run(
+        "import runpy, sys\n"
+        f"sys.argv = ['kokon-graph', 'analyze', {str(REPO / 'datasets' / 'liderzy-kooperacji')!r}, "
+        f"'--out', {str(tmp_path / 'out')!r}, '--quiet']\n"
+        "try:\n    runpy.run_module('kokon_graph', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('openpyxl', 'matplotlib') if m in sys.modules))\n"
+        "import kokon_graph.report as report\n"
+        "print(report.write_xlsx.__name__, 'openpyxl' in sys.modules)\n"
+    )
+    assert (tmp_path / "out" / "centrality.csv").exists()
+    assert out.splitlines() == ["[]", "write_xlsx True"]
 
 
 def test_library_igraph_import_is_unchanged() -> None:
