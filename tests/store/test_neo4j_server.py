@@ -194,10 +194,21 @@ def test_a_batch_the_server_refuses_writes_nothing_of_that_batch(
     prepared[position] = institutions
     broken = LoadPlan(valid_dataset, None, tuple(prepared))
     with pytest.raises(LoadError) as caught:
-        load_dataset(neo4j_store, broken, batch_size=5)
+        load_dataset(neo4j_store, broken, batch_size=5, jobs=1)
     assert caught.value.step.statement == "load/institution"
     assert "batch 2 of 3" in str(caught.value)
     assert tq.counts(neo4j_store)["Institution"] == 5  # the first batch; none of the second
+    # two transactions at once: the other lane's batches are kept, the refused one is not
+    tq.clear(neo4j_store)
+    with pytest.raises(LoadError) as caught:
+        load_dataset(neo4j_store, broken, batch_size=5, jobs=2)
+    assert caught.value.step.statement == "load/institution"
+    written = tq.counts(neo4j_store)["Institution"]
+    step = caught.value.report.steps[-1]
+    assert step.statement == "load/institution"
+    assert written == step.created < len(institutions)
+    found = neo4j_store.read(tq.INSTITUTION_IDS, {"ids": [institutions[7]["id"]]})
+    assert found.rows == []
 
 
 def _ids(dataset: Dataset) -> set[str]:
