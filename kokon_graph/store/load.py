@@ -22,8 +22,11 @@ of its powiat (the first four digits of its TERYT code; a person to the lane of
 its institution), the powiats shared out between the lanes by their number of
 families and institutions; a row whose two ends lie in different lanes, or in
 no powiat (a voivodeship-level institution), waits until the lanes are done
-and runs after them, one transaction at a time. Node rows lock only their own
-key, so they are split in halves. See benchmarks/results/neo4j.md.
+and runs after them, one transaction at a time (0.13% of the national rows); an
+empty end (no coordinator, no TERYT code) does not count. A row that replaces
+an old relationship (a family's new coordinator) also locks the old far end,
+which may lie in the other lane: the rare deadlock that can cause is retried
+by the driver. See benchmarks/results/neo4j.md.
 
 Identity of each row (what MERGE matches on):
 
