@@ -16,7 +16,7 @@ stops them after. Steps, in one run:
    ``UNWIND`` batches, each into an empty database;
 2. the product: :func:`kokon_graph.store.load_dataset`, the national dataset in
    ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each, ``--jobs``
-   transactions at once: the library's default, 2, unless given) into the empty Neo4j
+   transactions at once: the library's default, 1, unless given) into the empty Neo4j
    database (schema first); the time includes building the rows;
 3. the server's heap (JMX), garbage collection during the load, and page cache
    (configured, and the store size it caches);
@@ -97,7 +97,7 @@ STEP_TIMES: dict[str, list[float]] = {}
 
 
 def _timed_load(
-    session: object, plan: LoadPlan, batch_size: int, pid: int, jobs: int | None = None
+    session: object, plan: LoadPlan, batch_size: int, pid: int, jobs: int = 1
 ) -> dict[str, float]:
     STEP_TIMES.clear()
     last = [time.perf_counter(), _server_cpu(pid)]
@@ -293,7 +293,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--jobs", type=int, help="transactions at once (default: the library's)")
+    parser.add_argument("--jobs", type=int, default=1, help="transactions at once")
     parser.add_argument("--baseline-jobs", type=int, default=1)
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--heap", default="3g")

@@ -14,8 +14,8 @@ identity, so:
 Each batch of rows is one transaction. A batch that fails transiently is
 retried; when it keeps failing, :class:`LoadError` says how far the load got.
 
-Over Neo4j two transactions run at once (``jobs``; the server's write path is
-one core per transaction). Two transactions must not lock the same nodes (a
+Over Neo4j, ``jobs=2`` runs two transactions at once (the server writes a
+transaction on one core). Two transactions must not lock the same nodes (a
 relationship ``MERGE`` locks both of its ends), so the rows of a step are
 split into *lanes* that touch disjoint nodes: every node belongs to the lane
 of its powiat (the first four digits of its TERYT code; a person to the lane of
@@ -86,8 +86,8 @@ __all__ = [
 #: Rows per transaction unless told otherwise.
 DEFAULT_BATCH_SIZE: Final = 5000
 
-#: Transactions at once over a session that allows it (Neo4j) unless told otherwise.
-DEFAULT_JOBS: Final = 2
+#: Transactions at once unless told otherwise (see :func:`load_dataset`).
+DEFAULT_JOBS: Final = 1
 
 _TERRITORY_KINDS: Final = {2: "voivodeship", 4: "powiat", 7: "gmina"}
 
@@ -739,13 +739,11 @@ def _run_phase(
     return failure
 
 
-def _parallel(session: GraphSession, jobs: int | None) -> int:
-    """How many transactions at once: ``jobs``, or 2 over a session that allows it (Neo4j)."""
-    if jobs is not None:
-        if jobs < 1:
-            raise ValueError(f"jobs must be at least 1, not {jobs}")
-        return jobs
-    return DEFAULT_JOBS if getattr(session, "concurrent_writes", False) else 1
+def _parallel(session: GraphSession, jobs: int) -> int:
+    """How many transactions at once: ``jobs`` over a session that allows it (Neo4j), else 1."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    return jobs if getattr(session, "concurrent_writes", False) else 1
 
 
 def load_dataset(
@@ -753,7 +751,7 @@ def load_dataset(
     dataset: Dataset | LoadPlan,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    jobs: int | None = None,
+    jobs: int = DEFAULT_JOBS,
     schema: bool = True,
     retries: int = 2,
     retry_wait: float = 1.0,
@@ -773,9 +771,10 @@ def load_dataset(
         Rows per transaction.
     jobs
         Transactions at once, each on rows that lock nodes no other one
-        locks (see the module's docstring). Default: :data:`DEFAULT_JOBS`
-        over a session whose ``concurrent_writes`` is true (Neo4j), else 1.
-        Any number gives the same graph.
+        locks (see the module's docstring), over a session whose
+        ``concurrent_writes`` is true (Neo4j; others write one at a time).
+        Any number gives the same graph. The default, 1: two were not faster
+        on a server without an idle core (benchmarks/results/neo4j.md).
     schema
         Apply the schema first (idempotent; the keys' constraints or indexes
         are what make MERGE fast).
