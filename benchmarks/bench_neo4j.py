@@ -1,6 +1,6 @@
 """Benchmark: loading the national dataset into Neo4j (and FalkorDB), and GDS vs in memory.
 
-    python benchmarks/bench_neo4j.py --data DIR [--batch-size 5000] [--sample 500]
+    python benchmarks/bench_neo4j.py --data DIR [--batch-size 5000] [--jobs N] [--sample 500]
                                      [--heap 3g] [--pagecache 2g] [--baseline-rev REV]
                                      [--no-falkordb] [--no-gds]
 
@@ -15,8 +15,9 @@ stops them after. Steps, in one run:
    transaction per row, what a naive loader does), then the very same rows in
    ``UNWIND`` batches, each into an empty database;
 2. the product: :func:`kokon_graph.store.load_dataset`, the national dataset in
-   ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each) into
-   the empty Neo4j database (schema first); the time includes building the rows;
+   ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each, ``--jobs``
+   transactions at once: the library's default, 1, unless given) into the empty Neo4j
+   database (schema first); the time includes building the rows;
 3. the server's heap (JMX), garbage collection during the load, and page cache
    (configured, and the store size it caches);
 4. GDS vs in memory on the national cooperation network read back from Neo4j:
@@ -24,7 +25,8 @@ stops them after. Steps, in one run:
    each engine timed on its own calls (GDS: the procedures; its projection apart);
 5. with ``--baseline-rev REV``: the same whole load into the emptied database with the
    load and schema statements of git revision REV (``c57bd78``: before the planner fixes),
-   run by the same code; then an untimed whole load comes first, so that both timed loads
+   one transaction at a time as every revision before the lanes did (``--baseline-jobs``,
+   default 1); then an untimed whole load comes first, so that both timed loads
    run on a warmed-up server (the baseline, running last, is if anything favoured);
 6. the same national load into FalkorDB.
 
@@ -94,7 +96,9 @@ def _progress(name: str, r: dict[str, float]) -> None:
 STEP_TIMES: dict[str, list[float]] = {}
 
 
-def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> dict[str, float]:
+def _timed_load(
+    session: object, plan: LoadPlan, batch_size: int, pid: int, jobs: int = 1
+) -> dict[str, float]:
     STEP_TIMES.clear()
     last = [time.perf_counter(), _server_cpu(pid)]
 
@@ -111,6 +115,7 @@ def _timed_load(session: object, plan: LoadPlan, batch_size: int, pid: int) -> d
         session,  # type: ignore[arg-type]
         plan,
         batch_size=batch_size,
+        jobs=jobs,
         on_batch=tick,
     )
     wall = time.perf_counter() - wall
@@ -288,6 +293,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=1, help="transactions at once")
+    parser.add_argument("--baseline-jobs", type=int, default=1)
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", default="2g")
@@ -319,20 +326,20 @@ def main() -> None:
     sizes: dict[str, float] = {}
     neo4j = neo4j_server(args.heap, args.pagecache, sizes)
     with neo4j as (uri, password, pid, _home), connect(uri, user="neo4j", password=password) as s:
-        results["Neo4j, row by row (sample)"] = _timed_load(s, sample, 1, pid)
+        results["Neo4j, row by row (sample)"] = _timed_load(s, sample, 1, pid, jobs=1)
         _progress(*list(results.items())[-1])
         _clear(uri, password)
         results["Neo4j, UNWIND batches (same sample)"] = _timed_load(
-            s, sample, args.batch_size, pid
+            s, sample, args.batch_size, pid, jobs=1
         )
         _progress(*list(results.items())[-1])
         _clear(uri, password)
         if args.baseline_rev:
             # both whole loads compared run on a warmed-up server (JIT-compiled, plans cached)
-            load_dataset(s, plan, batch_size=args.batch_size)
+            load_dataset(s, plan, batch_size=args.batch_size, jobs=args.jobs)
             _clear(uri, password)
         gc_before = s.read(GC, {}).rows[0]
-        results[f"**Neo4j, {whole}**"] = _timed_load(s, plan, args.batch_size, pid)
+        results[f"**Neo4j, {whole}**"] = _timed_load(s, plan, args.batch_size, pid, args.jobs)
         gc_after = s.read(GC, {}).rows[0]
         per_step["this revision"] = {k: tuple(v) for k, v in STEP_TIMES.items()}
         _progress(*list(results.items())[-1])
@@ -347,15 +354,17 @@ def main() -> None:
         }
         if args.reload:
             results[f"Neo4j, {whole} again (every row there already)"] = _timed_load(
-                s, plan, args.batch_size, pid
+                s, plan, args.batch_size, pid, args.jobs
             )
             _progress(*list(results.items())[-1])
         gds = None if args.no_gds else _gds_vs_memory(s)
         if args.baseline_rev:
             _clear(uri, password)
             with statements_of(args.baseline_rev):
-                name = f"Neo4j, {whole}, statements of {args.baseline_rev}"
-                results[name] = _timed_load(s, plan, args.batch_size, pid)
+                name = (
+                    f"Neo4j, {whole}, statements of {args.baseline_rev}, jobs={args.baseline_jobs}"
+                )
+                results[name] = _timed_load(s, plan, args.batch_size, pid, args.baseline_jobs)
             per_step[args.baseline_rev] = {k: tuple(v) for k, v in STEP_TIMES.items()}
             _progress(*list(results.items())[-1])
     memory["store on disk after the shutdown (MB)"] = sizes["store"]

@@ -14,6 +14,20 @@ identity, so:
 Each batch of rows is one transaction. A batch that fails transiently is
 retried; when it keeps failing, :class:`LoadError` says how far the load got.
 
+Over Neo4j, ``jobs=2`` runs two transactions at once (the server writes a
+transaction on one core). Two transactions must not lock the same nodes (a
+relationship ``MERGE`` locks both of its ends), so the rows of a step are
+split into *lanes* that touch disjoint nodes: every node belongs to the lane
+of its powiat (the first four digits of its TERYT code; a person to the lane of
+its institution), the powiats shared out between the lanes by their number of
+families and institutions; a row whose two ends lie in different lanes, or in
+no powiat (a voivodeship-level institution), waits until the lanes are done
+and runs after them, one transaction at a time (0.13% of the national rows); an
+empty end (no coordinator, no TERYT code) does not count. A row that replaces
+an old relationship (a family's new coordinator) also locks the old far end,
+which may lie in the other lane: the rare deadlock that can cause is retried
+by the driver. See benchmarks/results/neo4j.md.
+
 Identity of each row (what MERGE matches on):
 
 ==================  =====================================================
@@ -38,9 +52,10 @@ columns, so that every row is kept and reloading stays idempotent.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -51,10 +66,11 @@ from kokon_graph.io import Dataset
 from kokon_graph.model import NEO4J_LABELS, NEO4J_REL_TYPES, EdgeKind, NodeKind
 from kokon_graph.store.schema import apply_schema
 from kokon_graph.store.session import GraphSession, TransientStoreError, WriteSummary
-from kokon_graph.store.statements import statement
+from kokon_graph.store.statements import Statement, statement
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_JOBS",
     "LOAD_STEPS",
     "LoadError",
     "LoadPlan",
@@ -69,6 +85,9 @@ __all__ = [
 
 #: Rows per transaction unless told otherwise.
 DEFAULT_BATCH_SIZE: Final = 5000
+
+#: Transactions at once unless told otherwise (see :func:`load_dataset`).
+DEFAULT_JOBS: Final = 1
 
 _TERRITORY_KINDS: Final = {2: "voivodeship", 4: "powiat", 7: "gmina"}
 
@@ -353,6 +372,8 @@ class LoadReport:
     location: str
     steps: list[StepReport] = field(default_factory=list)
     summary: WriteSummary = field(default_factory=WriteSummary)
+    #: Rows written so far (in committed batches).
+    done: int = 0
 
     @property
     def rows(self) -> int:
@@ -500,22 +521,132 @@ class LoadPlan:
         return rows if self.limit is None else rows[: self.limit]
 
 
-def _steps_ahead(plan: LoadPlan) -> Generator[tuple[LoadStep, list[dict[str, Any]]], None, None]:
-    """Each step with its rows, the next step's rows built in a thread meanwhile.
+# --------------------------------------------------------------------------- lanes
 
-    Building a step's rows is Python work on the client (23 s for the national
-    dataset); the client otherwise waits for the server while a batch runs, so
-    building the next step then hides most of it (benchmarks/results/neo4j.md).
+#: The nodes each step's row locks: (row field, kind of node) for each end; kinds are
+#: ``i`` institution, ``g`` group, ``p`` person, ``f`` family, ``t`` territory (a code).
+_ENDS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "load/territory": (("teryt", "t"),),
+    "load/territory_code": (("teryt", "t"),),
+    "load/located_in_territory": (("teryt", "t"), ("parent", "t")),
+    "load/institution": (("id", "i"),),
+    "load/located_in_institution": (("id", "i"), ("teryt", "t")),
+    "load/group": (("id", "g"),),
+    "load/located_in_group": (("id", "g"), ("teryt", "t")),
+    "load/person": (("id", "p"),),
+    "load/works_at": (("id", "p"), ("institution", "i")),
+    "load/family": (("id", "f"),),
+    "load/located_in_family": (("id", "f"), ("teryt", "t")),
+    "load/coordinates": (("id", "f"), ("coordinator", "p")),
+    "load/cooperates_with": (("source", "i"), ("target", "i")),
+    "load/member_of_institution": (("member", "i"), ("group", "g")),
+    "load/member_of_person": (("member", "p"), ("group", "g")),
+    "load/serves": (("institution", "i"), ("family", "f")),
+    "load/referred": (("source", "i"), ("target", "i")),
+}
+
+
+@dataclass(frozen=True)
+class _Lanes:
+    """The lane of every node: that of its powiat (see the module's docstring)."""
+
+    count: int
+    powiats: dict[str, int]
+    nodes: dict[str, dict[str, int]]
+
+    def of(self, kind: str, key: Any) -> int | None:
+        if kind == "t":
+            code = str(key or "")
+            return self.powiats.get(code[:4]) if len(code) >= 4 else None
+        return self.nodes[kind].get(key)
+
+    def split(self, step: str, rows: list[dict[str, Any]]) -> list[list[list[dict[str, Any]]]]:
+        """The phases of ``step``: its lanes' rows (written at once), then the shared rows."""
+        lanes: list[list[dict[str, Any]]] = [[] for _ in range(self.count)]
+        shared: list[dict[str, Any]] = []
+        ends = _ENDS[step]
+        for row in rows:
+            found = {self.of(kind, row[name]) for name, kind in ends if row[name]}
+            if len(found) == 1 and (lane := found.pop()) is not None:
+                lanes[lane].append(row)
+            else:
+                shared.append(row)
+        phases = [[part for part in lanes if part]]
+        if shared:
+            phases.append([shared])
+        return [phase for phase in phases if phase]
+
+
+def _lanes(dataset: Dataset, count: int) -> _Lanes:
+    """Powiats shared out between ``count`` lanes by families and institutions, greedily."""
+    frames = (dataset.families, dataset.institutions, dataset.groups)
+    weight: dict[str, int] = {}
+    for frame in frames:
+        for code in _text(frame["teryt"]):
+            if len(code) >= 4:
+                weight[code[:4]] = weight.get(code[:4], 0) + 1
+    load = [0] * count
+    powiats: dict[str, int] = {}
+    for code in sorted(weight, key=lambda c: (-weight[c], c)):
+        lane = min(range(count), key=lambda i: (load[i], i))
+        powiats[code] = lane
+        load[lane] += weight[code]
+
+    def lanes_of(frame: pd.DataFrame) -> dict[str, int]:
+        return {
+            key: powiats[code[:4]]
+            for key, code in zip(_text(frame["id"]), _text(frame["teryt"]), strict=True)
+            if len(code) >= 4
+        }
+
+    institutions = lanes_of(dataset.institutions)
+    persons = dataset.persons
+    nodes = {
+        "i": institutions,
+        "g": lanes_of(dataset.groups),
+        "f": lanes_of(dataset.families),
+        "p": {
+            key: institutions[employer]
+            for key, employer in zip(
+                _text(persons["id"]), _text(persons["institution"]), strict=True
+            )
+            if employer in institutions
+        },
+    }
+    return _Lanes(count, powiats, nodes)
+
+
+#: A step's rows as written: phases one after the other, each a list of lanes written at once.
+Phases = list[list[list[dict[str, Any]]]]
+
+
+def _steps_ahead(
+    plan: LoadPlan, lanes: _Lanes | None, batch_size: int
+) -> Generator[tuple[LoadStep, int, Phases], None, None]:
+    """Each step with its counted rows and phases, the next step's built in a thread meanwhile.
+
+    Building a step's rows (and sharing them out between lanes) is Python work
+    on the client (23 s for the national dataset); the client otherwise waits
+    for the server while a batch runs, so building the next step then hides
+    most of it (benchmarks/results/neo4j.md).
     """
+
+    def build(step: LoadStep) -> tuple[int, Phases]:
+        rows = plan.rows(step)
+        counted = sum(1 for r in rows if r[step.counted]) if step.counted else len(rows)
+        if lanes is None or len(rows) <= batch_size:
+            return counted, [[rows]]
+        return counted, lanes.split(step.statement, rows)
+
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kokon-load-rows")
     try:
-        upcoming = pool.submit(plan.rows, LOAD_STEPS[0])
+        upcoming = pool.submit(build, LOAD_STEPS[0])
         for position, step in enumerate(LOAD_STEPS):
-            rows = upcoming.result()
+            counted, phases = upcoming.result()
             if position + 1 < len(LOAD_STEPS):
-                upcoming = pool.submit(plan.rows, LOAD_STEPS[position + 1])
-            yield step, rows
-            del rows
+                upcoming = pool.submit(build, LOAD_STEPS[position + 1])
+            yield step, counted, phases
+            del phases
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -525,11 +656,102 @@ def plan_load(dataset: Dataset, *, limit: int | None = None) -> LoadPlan:
     return LoadPlan(dataset, limit)
 
 
+def _write_batch(
+    session: GraphSession,
+    st: Statement,
+    batch: list[dict[str, Any]],
+    *,
+    retries: int,
+    retry_wait: float,
+    sleep: Callable[[float], None],
+) -> WriteSummary:
+    """One batch in one transaction, run again after a transient failure (``retries`` times)."""
+    attempt = 0
+    while True:
+        try:
+            return session.write(st, {"rows": batch})
+        except TransientStoreError:
+            if attempt >= retries:
+                raise
+            sleep(retry_wait * 2**attempt)
+            attempt += 1
+
+
+Rows = list[dict[str, Any]]
+
+
+def _committed(
+    report: LoadReport,
+    step_report: StepReport,
+    step: LoadStep,
+    on_batch: BatchCallback | None,
+    batch: Rows,
+    summary: WriteSummary,
+) -> None:
+    """Count a committed batch."""
+    created = (
+        summary.nodes_created
+        if statement(step.statement).creates == "nodes"
+        else summary.relationships_created
+    )
+    step_report.created += created
+    step_report.batches += 1
+    report.summary = report.summary + summary
+    report.done += len(batch)
+    if on_batch is not None:
+        on_batch(step, len(batch))
+
+
+def _run_phase(
+    pool: ThreadPoolExecutor,
+    phase: list[Rows],
+    batch_size: int,
+    write: Callable[[Rows], WriteSummary],
+    commit: Callable[[Rows, WriteSummary], None],
+) -> StoreError | None:
+    """Write the lanes of ``phase`` at once, each a batch at a time; the first failure.
+
+    After a failure no new batch starts; those running finish (and count).
+    """
+    queues = [_batches(part, batch_size) for part in phase]
+    running: dict[Future[WriteSummary], tuple[int, Rows]] = {}
+    failure: StoreError | None = None
+
+    def submit(lane: int) -> None:
+        batch = next(queues[lane], None)
+        if batch is not None:
+            running[pool.submit(write, batch)] = (lane, batch)
+
+    for lane in range(len(queues)):
+        submit(lane)
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for job in finished:
+            lane, batch = running.pop(job)
+            try:
+                summary = job.result()
+            except StoreError as err:
+                failure = failure or err
+                continue
+            commit(batch, summary)
+            if failure is None:
+                submit(lane)
+    return failure
+
+
+def _parallel(session: GraphSession, jobs: int) -> int:
+    """How many transactions at once: ``jobs`` over a session that allows it (Neo4j), else 1."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    return jobs if getattr(session, "concurrent_writes", False) else 1
+
+
 def load_dataset(
     session: GraphSession,
     dataset: Dataset | LoadPlan,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    jobs: int = DEFAULT_JOBS,
     schema: bool = True,
     retries: int = 2,
     retry_wait: float = 1.0,
@@ -547,6 +769,12 @@ def load_dataset(
         A checked dataset (families pseudonymised), or its :func:`plan_load`.
     batch_size
         Rows per transaction.
+    jobs
+        Transactions at once, each on rows that lock nodes no other one
+        locks (see the module's docstring), over a session whose
+        ``concurrent_writes`` is true (Neo4j; others write one at a time).
+        Any number gives the same graph. The default, 1: two were not faster
+        on a server without an idle core (benchmarks/results/neo4j.md).
     schema
         Apply the schema first (idempotent; the keys' constraints or indexes
         are what make MERGE fast).
@@ -556,7 +784,7 @@ def load_dataset(
         Seconds before the first retry (doubling after each).
     on_batch
         Called after every committed batch with the step and its row count,
-        e.g. to move a progress bar.
+        e.g. to move a progress bar (always from the calling thread).
     sleep
         How to wait between retries.
 
@@ -575,48 +803,38 @@ def load_dataset(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    parallel = _parallel(session, jobs)
     plan = dataset if isinstance(dataset, LoadPlan) else plan_load(dataset)
     if schema:
         apply_schema(session)
     total = plan.total
     report = LoadReport(location=session.location)
-    done = 0
-    with contextlib.closing(_steps_ahead(plan)) as steps:
-        for step, rows in steps:
+    lanes = _lanes(plan.dataset, parallel) if parallel > 1 else None
+    with (
+        contextlib.closing(_steps_ahead(plan, lanes, batch_size)) as steps,
+        ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="kokon-load") as pool,
+    ):
+        for step, counted, phases in steps:
             st = statement(step.statement)
-            counted = sum(1 for r in rows if r[step.counted]) if step.counted else len(rows)
             step_report = StepReport(step.what, step.statement, rows=counted)
             report.steps.append(step_report)
-            n_batches = (len(rows) + batch_size - 1) // batch_size
-            for number, batch in enumerate(_batches(rows, batch_size), start=1):
-                attempt = 0
-                while True:
-                    try:
-                        summary = session.write(st, {"rows": batch})
-                        break
-                    except StoreError as err:
-                        if isinstance(err, TransientStoreError) and attempt < retries:
-                            sleep(retry_wait * 2**attempt)
-                            attempt += 1
-                            continue
-                        raise LoadError(
-                            err,
-                            report=report,
-                            step=step,
-                            batch=number,
-                            batches=n_batches,
-                            rows_done=done,
-                            rows_total=total,
-                        ) from err
-                created = (
-                    summary.nodes_created
-                    if st.creates == "nodes"
-                    else summary.relationships_created
-                )
-                step_report.created += created
-                step_report.batches += 1
-                report.summary = report.summary + summary
-                done += len(batch)
-                if on_batch is not None:
-                    on_batch(step, len(batch))
+            write = functools.partial(
+                _write_batch, session, st, retries=retries, retry_wait=retry_wait, sleep=sleep
+            )
+            commit = functools.partial(_committed, report, step_report, step, on_batch)
+            n_batches = sum(
+                (len(part) + batch_size - 1) // batch_size for phase in phases for part in phase
+            )
+            for phase in phases:
+                failure = _run_phase(pool, phase, batch_size, write, commit)
+                if failure is not None:
+                    raise LoadError(
+                        failure,
+                        report=report,
+                        step=step,
+                        batch=step_report.batches + 1,
+                        batches=n_batches,
+                        rows_done=report.done,
+                        rows_total=total,
+                    ) from failure
     return report

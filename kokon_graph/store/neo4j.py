@@ -149,6 +149,9 @@ class Neo4jSession:
     """
 
     dialect: Dialect = "neo4j"
+    #: :meth:`write` may be called from several threads at once (each call opens its own
+    #: driver session), so :func:`~kokon_graph.store.load_dataset` may run several transactions.
+    concurrent_writes: bool = True
 
     def __init__(
         self,

@@ -7,12 +7,13 @@ relationship types come from :mod:`kokon_graph.model`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Any
 
 from kokon_graph.model import NEO4J_LABELS, NEO4J_REL_TYPES
 from kokon_graph.store import GraphSession
-from kokon_graph.store.statements import Statement
+from kokon_graph.store.statements import Param, Statement
 
 
 def _st(name: str, body: str) -> Statement:
@@ -35,7 +36,12 @@ DUMP_RELATIONSHIPS = _st(
     "       coalesce(b.id, b.teryt) AS target, properties(r) AS properties",
 )
 CLEAR = _st("clear", "MATCH (n) DETACH DELETE n")
+INSTITUTION_IDS = dataclasses.replace(
+    _st("institution_ids", "MATCH (n:Institution) WHERE n.id IN $ids RETURN n.id AS id"),
+    params=(Param("ids", "list"),),
+)
 ALL_TEST_STATEMENTS = [
+    INSTITUTION_IDS,
     *COUNT_NODES.values(),
     *COUNT_RELATIONSHIPS.values(),
     DUMP_NODES,

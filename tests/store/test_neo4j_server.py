@@ -194,10 +194,21 @@ def test_a_batch_the_server_refuses_writes_nothing_of_that_batch(
     prepared[position] = institutions
     broken = LoadPlan(valid_dataset, None, tuple(prepared))
     with pytest.raises(LoadError) as caught:
-        load_dataset(neo4j_store, broken, batch_size=5)
+        load_dataset(neo4j_store, broken, batch_size=5, jobs=1)
     assert caught.value.step.statement == "load/institution"
     assert "batch 2 of 3" in str(caught.value)
     assert tq.counts(neo4j_store)["Institution"] == 5  # the first batch; none of the second
+    # two transactions at once: the other lane's batches are kept, the refused one is not
+    tq.clear(neo4j_store)
+    with pytest.raises(LoadError) as caught:
+        load_dataset(neo4j_store, broken, batch_size=5, jobs=2)
+    assert caught.value.step.statement == "load/institution"
+    written = tq.counts(neo4j_store)["Institution"]
+    step = caught.value.report.steps[-1]
+    assert step.statement == "load/institution"
+    assert written == step.created < len(institutions)
+    found = neo4j_store.read(tq.INSTITUTION_IDS, {"ids": [institutions[7]["id"]]})
+    assert found.rows == []
 
 
 def _ids(dataset: Dataset) -> set[str]:
@@ -454,3 +465,29 @@ def test_sector_labels_colour_institutions_and_change_no_data(
     rows = neo4j_store.read(Statement(name="t", text=count, body=count, summary=""), {}).rows
     assert dict(rows) == valid_dataset.institutions["sector"].value_counts().to_dict()
     assert read_store(neo4j_store).equals(before)
+
+
+def test_two_lanes_write_the_graph_one_lane_writes_and_update_across_lanes(
+    neo4j_store: GraphSession, tmp_path: Path
+) -> None:
+    from kokon_graph.generate import generate
+
+    folder = tmp_path / "swietokrzyskie"
+    generate(folder, scale="voivodeship", territory="26", seed=5, families_per_gmina=3)
+    dataset = read(folder)
+    load_dataset(neo4j_store, dataset, batch_size=300, jobs=1)
+    one_lane = tq.snapshot(neo4j_store)
+    tq.clear(neo4j_store)
+    load_dataset(neo4j_store, dataset, batch_size=300, jobs=2)
+    assert tq.snapshot(neo4j_store) == one_lane
+    # a later version: every family moves to another coordinator, most to the other lane
+    families = dataset.families
+    shuffled = families["coordinator"].sample(frac=1, random_state=1).to_numpy()
+    moved = families.assign(coordinator=shuffled)
+    later = dataset.with_tables(families=moved)
+    load_dataset(neo4j_store, later, batch_size=300, jobs=2)
+    updated = tq.snapshot(neo4j_store)
+    tq.clear(neo4j_store)
+    load_dataset(neo4j_store, later, batch_size=300, jobs=1)
+    assert updated == tq.snapshot(neo4j_store)
+    assert updated != one_lane
