@@ -491,3 +491,15 @@ def test_two_lanes_write_the_graph_one_lane_writes_and_update_across_lanes(
     load_dataset(neo4j_store, later, batch_size=300, jobs=1)
     assert updated == tq.snapshot(neo4j_store)
     assert updated != one_lane
+
+
+def test_the_cli_loads_in_two_lanes_the_graph_one_lane_loads(neo4j_cli_env: str) -> None:
+    result = run("neo4j", "load", str(VALID), "--uri", neo4j_cli_env, "--jobs", "2", "-q")
+    assert result.exit_code == 0, result.output
+    with _session(neo4j_cli_env) as session:
+        two_lanes = tq.snapshot(session)
+        tq.clear(session)
+    assert run("neo4j", "load", str(VALID), "--uri", neo4j_cli_env, "-q").exit_code == 0
+    with _session(neo4j_cli_env) as session:
+        assert tq.snapshot(session) == two_lanes
+        assert tq.counts(session)["Institution"] > 0
