@@ -184,6 +184,32 @@ def status_cell(status: str, lang: Lang) -> str:
     )
 
 
+def _cell_html(value: Any, kind: ColumnKind, lang: Lang) -> str:
+    """The ``<td>`` of one value (:func:`format_cell`)."""
+    text, sort, css = format_cell(value, kind, lang)
+    attrs = (f' class="{css}"' if css else "") + (
+        f' data-v="{_esc(sort)}"' if sort is not None else ""
+    )
+    return f"<td{attrs}>{_esc(text)}</td>"
+
+
+def _cells_html(values: list[Any], kind: ColumnKind, lang: Lang) -> list[str]:
+    """The ``<td>`` of each value of a column; a whole number or a text repeated in the
+    column is formatted once (floats each time: ``-0.0`` equals ``0.0`` but reads ``-0``)."""
+    seen: dict[tuple[type, Any], str] = {}
+    out = []
+    for value in values:
+        if type(value) is int or type(value) is str:
+            key = (type(value), value)
+            html_ = seen.get(key)
+            if html_ is None:
+                html_ = seen[key] = _cell_html(value, kind, lang)
+            out.append(html_)
+        else:
+            out.append(_cell_html(value, kind, lang))
+    return out
+
+
 def render_table(
     table: DisplayTable,
     lang: Lang,
@@ -205,21 +231,14 @@ def render_table(
         f"{_esc(table.labels[c])}</th>"
         for c in cols
     )
-    kinds = [table.kinds[c] for c in cols]
     writers = [(cells or {}).get(c) for c in cols]
-    body = []
-    for record in rows[cols].itertuples(index=False, name=None):
-        row = []
-        for value, kind, writer in zip(record, kinds, writers, strict=True):
-            if writer is not None:
-                row.append(writer(value))
-                continue
-            text, sort, css = format_cell(value, kind, lang)
-            attrs = (f' class="{css}"' if css else "") + (
-                f' data-v="{_esc(sort)}"' if sort is not None else ""
-            )
-            row.append(f"<td{attrs}>{_esc(text)}</td>")
-        body.append("<tr>" + "".join(row) + "</tr>")
+    columns_html = [
+        [writer(v) for v in rows[c].tolist()]
+        if writer is not None
+        else _cells_html(rows[c].tolist(), table.kinds[c], lang)
+        for c, writer in zip(cols, writers, strict=True)
+    ]
+    body = ["<tr>" + "".join(row) + "</tr>" for row in zip(*columns_html, strict=True)]
     note = ""
     if len(rows) < total:
         note = (
@@ -265,14 +284,10 @@ def measures_table(frame: pd.DataFrame | None, lang: Lang, *, min_count: int) ->
         if value is None or value == "":
             continue
         kind: ColumnKind = "float" if isinstance(value, float) else "int"
-        text, sort, css = format_cell(value, kind, lang)
-        attrs = (f' class="{css}"' if css else "") + (
-            f' data-v="{_esc(sort)}"' if sort is not None else ""
-        )
         description = column_text("network", code, lang).description
         rows.append(
             f'<tr><td title="{_esc(description)}">{_esc(label)}</td>'
-            f"<td{attrs}>{_esc(text)}</td></tr>"
+            f"{_cell_html(value, kind, lang)}</tr>"
         )
     if not rows:
         return ""

@@ -132,7 +132,6 @@ def _group_label(value: object, lang: Lang) -> object:
 
 def column_kind(name: str, series: pd.Series) -> ColumnKind:
     """How a column is formatted: whole numbers, decimals, shares as percent, dates, text."""
-    values = series.dropna()
     if pd.api.types.is_bool_dtype(series):
         return "bool"
     if pd.api.types.is_datetime64_any_dtype(series):
@@ -144,7 +143,8 @@ def column_kind(name: str, series: pd.Series) -> ColumnKind:
         if any(h in lowered for h in _PERCENT_HINTS):
             return "percent"
         return "float"
-    if series.dtype == object and len(values):
+    values = series.dropna() if series.dtype == object else ()
+    if len(values):
         numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
         if numbers and all(isinstance(v, int) for v in numbers):
             return "int"
@@ -163,8 +163,31 @@ def _sector_at_end(value: object, lang: Lang) -> object:
     return f"{where}: {model.SECTORS.label(code, lang)}" if code in model.SECTORS else value
 
 
+#: The columns :func:`translate_codes` may change (any other is returned as it is).
+_TRANSLATED: Final = frozenset(
+    {
+        "measure",
+        "partition",
+        "statistic",
+        "status",
+        "present",
+        "detail_before",
+        "detail_after",
+        "description",
+        "key",
+        "gap",
+        *_GROUP_COLUMNS,
+        *_METHOD_COLUMNS,
+        *VOCABULARY_COLUMNS,
+    }
+)
+
+
 def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
-    """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too)."""
+    """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too);
+    ``series`` itself where there is nothing to translate."""
+    if column not in _TRANSLATED:
+        return series
     if column == "measure" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
         return series.map(lambda v: _measure_label(v, lang) if isinstance(v, str) else v)
     is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
@@ -260,12 +283,12 @@ def display_table(
 ) -> DisplayTable:
     """Prepare one result for a person: suppression, words for codes, headers, formats."""
     frame = in_language(frame, lang)
-    kinds = {str(c): column_kind(str(c), frame[c]) for c in frame.columns}
+    kinds = {str(c): column_kind(str(c), column) for c, column in frame.items()}
     shown = suppress_result(name, frame, min_count=min_count)
     if translate:
-        shown = shown.assign(
-            **{str(c): translate_codes(str(c), shown[c], lang) for c in shown.columns}
-        )
+        words = {str(c): translate_codes(str(c), column, lang) for c, column in shown.items()}
+        changed = {str(c): words[str(c)] for c, col in shown.items() if words[str(c)] is not col}
+        shown = shown.assign(**changed) if changed else shown.copy(deep=False)
     labels = {str(c): column_text(name, str(c), lang).label for c in frame.columns}
     return DisplayTable(name, shown, labels, kinds)
 

@@ -11,6 +11,7 @@ from networkx.algorithms import bipartite
 
 from kokon_graph.analysis._demo import network_from_ties
 from kokon_graph.analysis.twomode import (
+    DENSE_SVD_CELLS,
     betweenness_maximum,
     twomode,
     twomode_density,
@@ -171,3 +172,18 @@ def test_nodes_without_memberships_score_zero() -> None:
     cols = twomode_of(incidence)
     assert cols["eigenvector"][2] == 0.0 and cols["degree"][2] == 0
     assert cols["closeness_norm"][2] == 0.0 and cols["betweenness"][2] == 0.0
+
+
+def test_big_affiliation_matrix_gives_the_dense_singular_vectors() -> None:
+    """Above DENSE_SVD_CELLS the leading pair comes from ARPACK, not the dense SVD: a sparse
+    random 800 × 400 affiliation matrix (groups of a few members, as in a region) gives the
+    same non-negative unit vectors as the dense SVD, to 1e-12."""
+    rng = np.random.default_rng(3)
+    incidence = sp.csr_array((rng.random((800, 400)) < 0.01).astype(float))
+    assert incidence.shape[0] * incidence.shape[1] > DENSE_SVD_CELLS
+    u_all, _, vt_all = np.linalg.svd(incidence.toarray(), full_matrices=False)
+    u, v = np.abs(u_all[:, 0]), np.abs(vt_all[0])
+    eigen = twomode_of(incidence)["eigenvector"]
+    assert eigen[:800] == pytest.approx(u / np.linalg.norm(u), abs=1e-12)
+    assert eigen[800:] == pytest.approx(v / np.linalg.norm(v), abs=1e-12)
+    assert (eigen >= 0).all()

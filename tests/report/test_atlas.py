@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from kokon_graph.cli import main
-from kokon_graph.report.atlas import MAX_JOBS, page_processes
+from kokon_graph.report.atlas import MAX_JOBS, _one_blas_thread, page_processes
 from tests.conftest import REPO
 from tests.viz.browser import Chromium
 
@@ -86,6 +86,29 @@ def test_atlas_is_the_same_written_by_one_process(atlas: Path, tmp_path: Path) -
     assert _same_tree(cmp)
     for path in files:  # dircmp compares sizes and times only where it can; bytes here
         assert path.read_bytes() == (atlas / path.relative_to(one)).read_bytes(), path
+
+
+def _blas_threads() -> list[int]:
+    import numpy  # noqa: F401  # its BLAS loaded, as in a worker writing a page
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info()]
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no forked workers here"
+)
+def test_page_workers_run_blas_on_one_thread() -> None:
+    """A worker of the atlas runs numpy's BLAS on one thread whatever the cores (the same
+    digits on every machine); this process is left as it was."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    before = _blas_threads()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_one_blas_thread) as pool:
+        threads = pool.submit(_blas_threads).result()
+    assert threads and set(threads) == {1}
+    assert _blas_threads() == before
 
 
 def test_page_processes_are_the_usable_cores_at_most_eight() -> None:
