@@ -41,21 +41,25 @@ def _ratio(v: float, max_v: float) -> float:
 
 
 def _lub(arcs: sp.csr_array, comp: np.ndarray, sizes: np.ndarray) -> float:
+    """Krackhardt's least-upper-boundedness.
+
+    Reachability is reflexive and transitive, so whatever reaches an upper bound ``b`` of a
+    pair reaches both of the pair: the institutions reaching ``b`` are some of the pair's
+    upper bounds. ``b`` is reached by every upper bound (it is a least one) exactly when
+    they are all of them, that is when as many institutions reach ``b`` as the pair has
+    upper bounds. Counting that for all pairs of one institution at a time is whole-array
+    work instead of a look at every pair's bounds.
+    """
     n = arcs.shape[0]
     reach = np.isfinite(csgraph.shortest_path(arcs, directed=True, unweighted=True))
     np.fill_diagonal(reach, True)  # reflexive: a boss of a pair may be one of the two
+    reached_by = reach.sum(axis=0)  # [b]: the institutions reaching b, b included
     violations = 0
-    for i in range(n):
-        for j in range(i + 1, n):
-            if comp[i] != comp[j]:
-                continue
-            bounds = np.flatnonzero(reach[:, i] & reach[:, j])
-            if len(bounds) == 0:
-                violations += 1
-                continue
-            least = bounds[reach[np.ix_(bounds, bounds)].all(axis=0)]
-            if len(least) != 1:
-                violations += 1
+    for i in range(n - 1):
+        bounds = reach[:, i : i + 1] & reach[:, i + 1 :]  # column k: bounds of (i, i + 1 + k)
+        least = np.count_nonzero(bounds & (reached_by[:, None] == bounds.sum(axis=0)), axis=0)
+        same = comp[i + 1 :] == comp[i]
+        violations += int(np.count_nonzero(same & (least != 1)))
     max_v = float(((sizes - 1) * (sizes - 2) / 2).sum())
     return _ratio(float(violations), max_v)
 
