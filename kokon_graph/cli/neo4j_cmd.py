@@ -202,14 +202,16 @@ def _report_rows(report: Any) -> list[tuple[str, ...]]:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=1,
+    default=2,  # kokon_graph.store.load.DEFAULT_JOBS (not imported for --help)
     show_default=True,
     metavar="N",
     help=bi(
         "Ile transakcji naraz: przy N > 1 serwer Neo4j zapisuje powiaty w N rozłącznych "
-        "częściach jednocześnie. Opłaca się, gdy serwer ma wolne rdzenie; wynik jest ten sam.",
+        "częściach jednocześnie (gdy serwer ma wolne rdzenie; 1: jedna po drugiej). Wynik "
+        "jest ten sam.",
         "Transactions at once: with N > 1 the Neo4j server writes the powiats in N disjoint "
-        "parts at the same time. Pays where the server has free cores; the graph is the same.",
+        "parts at the same time (where the server has free cores; 1: one after another). "
+        "The graph is the same.",
     ),
 )
 @click.option(

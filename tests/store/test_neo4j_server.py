@@ -503,3 +503,11 @@ def test_the_cli_loads_in_two_lanes_the_graph_one_lane_loads(neo4j_cli_env: str)
     with _session(neo4j_cli_env) as session:
         assert tq.snapshot(session) == two_lanes
         assert tq.counts(session)["Institution"] > 0
+
+
+def test_the_cli_default_of_jobs_is_the_api_default() -> None:
+    from kokon_graph.cli.neo4j_cmd import load as load_command
+    from kokon_graph.store.load import DEFAULT_JOBS
+
+    (jobs,) = [p for p in load_command.params if p.name == "jobs"]
+    assert jobs.default == DEFAULT_JOBS
