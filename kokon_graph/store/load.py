@@ -548,6 +548,12 @@ _ENDS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 }
 
 
+#: A batch's (or a lane's) rows, each a row of a load statement's ``$rows``.
+Rows = list[dict[str, Any]]
+#: A step's rows as written: phases one after the other, each a list of lanes written at once.
+Phases = list[list[Rows]]
+
+
 @dataclass(frozen=True)
 class _Lanes:
     """The lane of every node: that of its powiat (see the module's docstring)."""
@@ -562,10 +568,10 @@ class _Lanes:
             return self.powiats.get(code[:4]) if len(code) >= 4 else None
         return self.nodes[kind].get(key)
 
-    def split(self, step: str, rows: list[dict[str, Any]]) -> list[list[list[dict[str, Any]]]]:
+    def split(self, step: str, rows: Rows) -> Phases:
         """The phases of ``step``: its lanes' rows (written at once), then the shared rows."""
-        lanes: list[list[dict[str, Any]]] = [[] for _ in range(self.count)]
-        shared: list[dict[str, Any]] = []
+        lanes: list[Rows] = [[] for _ in range(self.count)]
+        shared: Rows = []
         ends = _ENDS[step]
         for row in rows:
             found = {self.of(kind, row[name]) for name, kind in ends if row[name]}
@@ -618,10 +624,6 @@ def _lanes(dataset: Dataset, count: int) -> _Lanes:
     return _Lanes(count, powiats, nodes)
 
 
-#: A step's rows as written: phases one after the other, each a list of lanes written at once.
-Phases = list[list[list[dict[str, Any]]]]
-
-
 def _steps_ahead(
     plan: LoadPlan, lanes: _Lanes | None, batch_size: int
 ) -> Generator[tuple[LoadStep, int, Phases], None, None]:
@@ -661,7 +663,7 @@ def plan_load(dataset: Dataset, *, limit: int | None = None) -> LoadPlan:
 def _write_batch(
     session: GraphSession,
     st: Statement,
-    batch: list[dict[str, Any]],
+    batch: Rows,
     *,
     retries: int,
     retry_wait: float,
@@ -677,9 +679,6 @@ def _write_batch(
                 raise
             sleep(retry_wait * 2**attempt)
             attempt += 1
-
-
-Rows = list[dict[str, Any]]
 
 
 def _committed(
