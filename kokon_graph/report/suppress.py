@@ -80,17 +80,6 @@ def is_suppressed(value: Any) -> bool:
     return isinstance(value, str) and (value.startswith("<") or value == SECONDARY)
 
 
-def _holds_marker(column: pd.Series) -> bool:
-    """``column.map(is_suppressed).any()`` without a Python call per cell where the dtype
-    tells: no number or date is a marker, and a text column is searched by Arrow."""
-    dtype = column.dtype
-    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype):
-        return False
-    if isinstance(dtype, pd.StringDtype):
-        return bool(column.str.startswith("<", na=False).any() or column.eq(SECONDARY).any())
-    return any(map(is_suppressed, column.tolist()))  # stops at the first marker
-
-
 def _mentions_families(column: str) -> bool:
     return "famil" in column.lower()
 
@@ -126,11 +115,32 @@ def _plain(value: Any) -> Any:
 
 
 def _hide(series: pd.Series, mask: pd.Series, text: str) -> pd.Series:
-    values = [
-        text if hidden else _plain(value)
-        for value, hidden in zip(series.tolist(), mask.tolist(), strict=True)
-    ]
+    """``series`` as Python values (``None`` for a missing one) with ``text`` where ``mask``."""
+    dtype = series.dtype
+    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        # numpy and pandas give Python ints, floats and bools for these dtypes, None for NA:
+        # what _plain gives per cell, without a Python call per cell
+        values = series.to_numpy(dtype=object, na_value=None)
+        if not values.flags.writeable:  # a view of an Arrow-backed column's values
+            values = values.copy()
+        values[np.asarray(mask, dtype=bool)] = text
+    else:
+        values = np.array(
+            [
+                text if hidden else _plain(value)
+                for value, hidden in zip(series.tolist(), mask.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
     return pd.Series(values, index=series.index, dtype=object, name=series.name)
+
+
+def _marked(column: pd.Series, original: pd.Series, min_count: int) -> pd.Series:
+    """``column.map(is_suppressed)`` for a column :func:`suppress_result` made from
+    ``original``: in a column that held no text, the only texts are its two markers."""
+    if original.dtype == object:
+        return column.map(is_suppressed)
+    return column.isin([marker(min_count), SECONDARY])
 
 
 def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
@@ -182,11 +192,12 @@ def _secondary(
     """Hide what would give a hidden count away (see :class:`Suppression`)."""
     group = [c for c in rule.complements if c in out.columns]
     if len(group) > 1:
-        hidden = out[group].map(is_suppressed).any(axis=1)
+        marked = {c: _marked(out[c], frame[c], min_count) for c in group}
+        hidden = pd.concat(marked.values(), axis=1).any(axis=1)
         for column in group[1:]:
             shown = out[column]
             value = pd.to_numeric(frame[column], errors="coerce")
-            mask = hidden & ~shown.map(is_suppressed) & value.notna() & (value != 0)
+            mask = hidden & ~marked[column] & value.notna() & (value != 0)
             if mask.any():
                 out[column] = _hide(shown, mask, SECONDARY)
     sums = [c for c in rule.sums if c in out.columns]
@@ -274,10 +285,15 @@ def suppress_for_files(
     for name, frame in results.items():
         shown = suppress_result(name, frame, min_count=min_count)
         for column in shown.columns:
-            if frame[column].dtype == object:  # a text column stays as suppress_result left it
-                continue
-            if _holds_marker(shown[column]):
-                shown[column] = shown[column].map(lambda v: "" if v is None else str(v))
+            if frame[column].dtype == object or shown[column].dtype != object:
+                continue  # a text column, or one suppression left as it was
+            marked = _marked(shown[column], frame[column], min_count)
+            if marked.any():
+                # str() of every value (numpy calls it per object), "" for a missing one
+                values = shown[column].to_numpy(dtype=object)
+                text = values.astype(str).astype(object)
+                text[pd.isna(values)] = ""
+                shown[column] = pd.Series(text, index=shown.index, name=column)
             elif shown[column].dtype == object:
                 shown[column] = shown[column].astype(frame[column].dtype)
         out[name] = shown
