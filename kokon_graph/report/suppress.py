@@ -114,25 +114,40 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _hide(series: pd.Series, mask: pd.Series, text: str) -> pd.Series:
-    """``series`` as Python values (``None`` for a missing one) with ``text`` where ``mask``."""
+def _hide(
+    series: pd.Series, mask: pd.Series, text: str, *, keep: bool = False, plain: bool = False
+) -> pd.Series:
+    """``series`` as Python values (``None`` for a missing one) with ``text`` where ``mask``.
+
+    ``keep``: a column with nothing to hide is returned as it is. ``plain``: ``series``
+    holds Python values already (a column hidden before)."""
+    hidden = np.asarray(mask, dtype=bool)
     dtype = series.dtype
-    if pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+    if keep and not hidden.any():
+        return series
+    if plain and series.dtype == object:
+        values = series.to_numpy(dtype=object, copy=True)
+        values[hidden] = text
+    elif pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
         # numpy and pandas give Python ints, floats and bools for these dtypes, None for NA:
         # what _plain gives per cell, without a Python call per cell
         values = series.to_numpy(dtype=object, na_value=None)
         if not values.flags.writeable:  # a view of an Arrow-backed column's values
             values = values.copy()
-        values[np.asarray(mask, dtype=bool)] = text
+        values[hidden] = text
     else:
         values = np.array(
             [
-                text if hidden else _plain(value)
-                for value, hidden in zip(series.tolist(), mask.tolist(), strict=True)
+                text if hide else _plain(value)
+                for value, hide in zip(series.tolist(), hidden.tolist(), strict=True)
             ],
             dtype=object,
         )
     return pd.Series(values, index=series.index, dtype=object, name=series.name)
+
+
+#: ``str`` over a numpy object array, each result a Python ``str``.
+_STR: Final = np.frompyfunc(str, 1, 1)
 
 
 def _marked(column: pd.Series, original: pd.Series, min_count: int) -> pd.Series:
@@ -143,7 +158,9 @@ def _marked(column: pd.Series, original: pd.Series, min_count: int) -> pd.Series
     return column.isin([marker(min_count), SECONDARY])
 
 
-def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
+def suppress_result(
+    result: str, frame: pd.DataFrame, *, min_count: int, keep: bool = False
+) -> pd.DataFrame:
     """A copy of ``frame`` with every family count below ``min_count`` shown as ``"<min_count"``.
 
     Parameters
@@ -160,7 +177,8 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     -------
     pandas.DataFrame
         Suppressed columns have dtype ``object`` holding Python ints (or floats)
-        and marker strings; other columns are unchanged.
+        and marker strings; other columns are unchanged. With ``keep`` (the files), a
+        column in which nothing is hidden is left as computed too.
     """
     if min_count < 1:
         raise OptionError(
@@ -174,20 +192,21 @@ def suppress_result(result: str, frame: pd.DataFrame, *, min_count: int) -> pd.D
     text = marker(min_count)
     for column in counts:
         numbers = pd.to_numeric(frame[column], errors="coerce")
-        out[column] = _hide(frame[column], _small(numbers, min_count), text)
+        out[column] = _hide(frame[column], _small(numbers, min_count), text, keep=keep)
     rule = SUPPRESSION_RULES.get(result)
     if rule is not None and rule.base in frame.columns and derived:
         base = pd.to_numeric(frame[rule.base], errors="coerce")
         small = _small(base, min_count)
         for column in derived:
-            out[column] = _hide(frame[column], small & frame[column].notna(), text)
+            mask = small & frame[column].notna()
+            out[column] = _hide(frame[column], mask, text, keep=keep)
     if rule is not None:
-        out = _secondary(out, frame, rule, min_count=min_count)
+        out = _secondary(out, frame, rule, min_count=min_count, keep=keep)
     return out
 
 
 def _secondary(
-    out: pd.DataFrame, frame: pd.DataFrame, rule: Suppression, *, min_count: int
+    out: pd.DataFrame, frame: pd.DataFrame, rule: Suppression, *, min_count: int, keep: bool
 ) -> pd.DataFrame:
     """Hide what would give a hidden count away (see :class:`Suppression`)."""
     group = [c for c in rule.complements if c in out.columns]
@@ -199,7 +218,9 @@ def _secondary(
             value = pd.to_numeric(frame[column], errors="coerce")
             mask = hidden & ~marked[column] & value.notna() & (value != 0)
             if mask.any():
-                out[column] = _hide(shown, mask, SECONDARY)
+                # ``shown`` holds Python values already where suppression made it text
+                plain = shown.dtype == object and frame[column].dtype != object
+                out[column] = _hide(shown, mask, SECONDARY, keep=keep, plain=plain)
     sums = [c for c in rule.sums if c in out.columns]
     if sums and rule.counts and rule.counts[0] in frame.columns:
         count = pd.to_numeric(frame[rule.counts[0]], errors="coerce")
@@ -283,15 +304,15 @@ def suppress_for_files(
     marker left as computed."""
     out = {}
     for name, frame in results.items():
-        shown = suppress_result(name, frame, min_count=min_count)
+        shown = suppress_result(name, frame, min_count=min_count, keep=True)
         for column in shown.columns:
             if frame[column].dtype == object or shown[column].dtype != object:
                 continue  # a text column, or one suppression left as it was
             marked = _marked(shown[column], frame[column], min_count)
             if marked.any():
-                # str() of every value (numpy calls it per object), "" for a missing one
+                # str() of every value, called by numpy, and "" for a missing one
                 values = shown[column].to_numpy(dtype=object)
-                text = values.astype(str).astype(object)
+                text = _STR(values)
                 text[pd.isna(values)] = ""
                 shown[column] = pd.Series(text, index=shown.index, name=column)
             elif shown[column].dtype == object:
