@@ -32,9 +32,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -44,6 +43,9 @@ from kokon_graph.errors import ScopeError
 from kokon_graph.io.dataset import Dataset
 from kokon_graph.io.schema import LIST_SEPARATOR
 from kokon_graph.model import ATTR_KIND, ATTR_TYPE, EdgeKind, NodeKind, normalize_token
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "INSTITUTION_ATTRS",
@@ -545,6 +547,8 @@ class Network:
         return list(zip(inst.index, attrs, strict=True))
 
     def _build_cooperation(self, relation: Relation, directed: bool) -> nx.Graph:
+        import networkx as nx  # on first use: analyze builds no networkx graph
+
         arcs = self.cooperation_arcs(relation)
         graph: nx.Graph = nx.DiGraph() if directed else nx.Graph()
         graph.add_nodes_from(self._institution_nodes())
@@ -582,6 +586,8 @@ class Network:
         """
         key = ("referrals",)
         if key not in self._views:
+            import networkx as nx
+
             graph = nx.DiGraph()
             graph.add_nodes_from(self._institution_nodes())
             ref = self.dataset.referrals
@@ -626,6 +632,8 @@ class Network:
         """
         key = ("affiliation",)
         if key not in self._views:
+            import networkx as nx
+
             graph = nx.Graph()
             graph.add_nodes_from(
                 (n, {**a, ATTR_KIND: NodeKind.INSTITUTION, "bipartite": 0})
@@ -673,6 +681,8 @@ class Network:
         """
         key = ("services",)
         if key not in self._views:
+            import networkx as nx
+
             graph = nx.Graph()
             graph.add_nodes_from(
                 (n, {**a, ATTR_KIND: NodeKind.INSTITUTION, "bipartite": 0})
@@ -713,6 +723,8 @@ class Network:
         gives the node kind, edge attribute :data:`~kokon_graph.model.ATTR_TYPE`
         the edge kind; edge keys are ``<kind>:<row>`` and stable for a dataset.
         """
+        import networkx as nx
+
         ds = self.dataset
         g = nx.MultiDiGraph(name=ds.name, scope=str(self.scope), wave=self.wave or "")
         # territories: every code named anywhere, linked to the one containing it

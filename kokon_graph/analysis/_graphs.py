@@ -23,15 +23,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from kokon_graph._igraph import import_igraph
 from kokon_graph.graph import Network, Relation, RelationLike
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "BASE_COLUMNS",
@@ -197,6 +199,8 @@ def matrices_from_graph(graph: nx.Graph, *, weight: str | None = "weight") -> Co
     Used by the tests and by callers who bring their own graph; node order is
     the graph's.
     """
+    import networkx as nx
+
     ids = [str(n) for n in graph.nodes]
     relabel = {n: str(n) for n in graph.nodes}
     directed = graph if graph.is_directed() else graph.to_directed()

@@ -41,19 +41,23 @@ def test_command_line_igraph_skips_pyplot_and_matplotlib_still_imports() -> None
 
 
 def test_analyze_imports_no_workbook_library(tmp_path: Path) -> None:
-    # openpyxl (0.15-0.5 s) is imported by the commands that write or read a workbook only
+    # openpyxl (0.15-0.5 s) is imported by the commands that write or read a workbook only;
+    # networkx (0.12 s) by what builds a networkx graph (maps, export), never by analyze
     out = _run(
         "import runpy, sys\n"
         f"sys.argv = ['kokon-graph', 'analyze', {str(REPO / 'datasets' / 'liderzy-kooperacji')!r}, "
         f"'--out', {str(tmp_path / 'out')!r}, '--quiet']\n"
         "try:\n    runpy.run_module('kokon_graph', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('openpyxl', 'matplotlib') if m in sys.modules))\n"
+        "print(sorted(m for m in ('openpyxl', 'matplotlib', 'networkx') if m in sys.modules))\n"
         "import kokon_graph.report as report\n"
         "print(report.write_xlsx.__name__, 'openpyxl' in sys.modules)\n"
+        "from kokon_graph import build_network, read_dataset\n"
+        f"net = build_network(read_dataset({str(REPO / 'datasets' / 'liderzy-kooperacji')!r}))\n"
+        "print(type(net.cooperation()).__name__, 'networkx' in sys.modules)\n"
     )
     assert (tmp_path / "out" / "centrality.csv").exists()
-    assert out.splitlines() == ["[]", "write_xlsx True"]
+    assert out.splitlines() == ["[]", "write_xlsx True", "DiGraph True"]
 
 
 def test_library_igraph_import_is_unchanged() -> None:
