@@ -129,6 +129,11 @@ def _esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _title(text: str) -> str:
+    """A ``title`` attribute (a tooltip) with ``text``; nothing where there is no text."""
+    return f' title="{_esc(text)}"' if text else ""
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
@@ -227,7 +232,7 @@ def render_table(
     if not cols:
         return f'<p class="note">{_esc(t("empty", lang))}</p>'
     head = "".join(
-        f'<th scope="col" title="{_esc(column_text(table.name, c, lang).description)}">'
+        f'<th scope="col"{_title(column_text(table.name, c, lang).description)}>'
         f"{_esc(table.labels[c])}</th>"
         for c in cols
     )
@@ -286,8 +291,7 @@ def measures_table(frame: pd.DataFrame | None, lang: Lang, *, min_count: int) ->
         kind: ColumnKind = "float" if isinstance(value, float) else "int"
         description = column_text("network", code, lang).description
         rows.append(
-            f'<tr><td title="{_esc(description)}">{_esc(label)}</td>'
-            f"{_cell_html(value, kind, lang)}</tr>"
+            f"<tr><td{_title(description)}>{_esc(label)}</td>{_cell_html(value, kind, lang)}</tr>"
         )
     if not rows:
         return ""

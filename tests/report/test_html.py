@@ -176,3 +176,35 @@ def test_the_scorecard_status_is_a_coloured_word_sorting_worst_first(
         assert badges.all_inner_texts() == ["zielony", "żółty", "czerwony"]
     finally:
         visit.close()
+
+
+def test_every_scorecard_header_has_its_description_as_tooltip(
+    browser: Browser,
+    tmp_path: Path,
+    valid_network: Network,
+    valid_results: dict[str, pd.DataFrame],
+) -> None:
+    """Each scorecard column's header shows what the column holds when pointed at, in the
+    page's language (from analysis/scorecard.py's column docs); no header anywhere on the
+    page has an empty tooltip."""
+    from kokon_graph.analysis.scorecard import COLUMNS
+
+    card = gmina_scorecard(valid_network, valid_results)
+    titles = {}
+    for lang in ("pl", "en"):
+        out = tmp_path / lang
+        write_report(
+            valid_results, out, formats=("html",), info=ReportInfo(dataset="v"), scorecard=card,
+            lang=lang,
+        )  # fmt: skip
+        visit = Visit(browser, out / "report.html")
+        try:
+            titles[lang] = visit.page.locator("#scorecard thead th").evaluate_all(
+                "ths => ths.map(th => th.getAttribute('title'))"
+            )
+            empty = visit.page.locator("th[title=''], td[title='']").count()
+        finally:
+            visit.close()
+        assert titles[lang] == [COLUMNS[c].describe(lang) for c in card.columns]
+        assert all(titles[lang]) and empty == 0
+    assert titles["pl"][3].startswith("kryteria") and titles["en"][3].startswith("the criteria")
