@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,7 @@ th[aria-sort="descending"]::after { content: " ▼"; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sup { text-align: right; color: var(--muted); }
 td.long { min-width: 22em; }
+.nb { white-space: nowrap; }
 tbody tr:nth-child(even) { background: var(--bg); }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
 table.kv th { cursor: default; }
@@ -195,7 +197,21 @@ def _cell_html(value: Any, kind: ColumnKind, lang: Lang) -> str:
     attrs = (f' class="{css}"' if css else "") + (
         f' data-v="{_esc(sort)}"' if sort is not None else ""
     )
-    return f"<td{attrs}>{_esc(text)}</td>"
+    return f"<td{attrs}>{_text_html(text) if css != 'num' else _esc(text)}</td>"
+
+
+#: A word with hyphens inside (``Praga-Północ``, ``1465088-OPS``).
+_HYPHENATED: Final = re.compile(r"[^\s-]+(?:-[^\s-]+)+")
+
+
+def _text_html(text: str) -> str:
+    """``text`` escaped, each word with a hyphen inside kept on one line (a browser would
+    break ``Praga-Północ`` after its hyphen in a narrow column); the text stays as written,
+    for copying, searching and sorting."""
+    escaped = _esc(text)
+    if "-" not in escaped:
+        return escaped
+    return _HYPHENATED.sub(lambda m: f'<span class="nb">{m[0]}</span>', escaped)
 
 
 def _cells_html(values: list[Any], kind: ColumnKind, lang: Lang) -> list[str]:
