@@ -346,3 +346,51 @@ def test_every_polish_output_holds_no_english_codes_or_words(tmp_path: Path) -> 
     points = {name: _decimal_points(text) for name, text in shown.items()}
     assert points == {name: [] for name in shown}
     assert t("summary", "pl") == "Podsumowanie"
+
+
+def test_generate_speaks_polish_when_it_refuses_and_when_it_writes(tmp_path: Path) -> None:
+    """Every refusal of ``generate`` (a bad scale, seed, density or territory, a file or a
+    non-empty folder as OUT) and its summary line: Polish words and decimal commas."""
+    (tmp_path / "plik").write_text("x")
+    (tmp_path / "pelny").mkdir()
+    (tmp_path / "pelny" / "x.txt").write_text("x")
+    new = str(tmp_path / "nowy")
+    refusals = {
+        "scale": ("--scale", "kraj", new),
+        "seed": ("--seed", "-1", new),
+        "density": ("--families-per-gmina", "-1", new),
+        "density nan": ("--families-per-gmina", "nan", new),
+        "territory national": ("--scale", "national", "--territory", "02", new),
+        "territory digits": ("--territory", "12", new),
+        "territory letters": ("--scale", "gmina", "--territory", "abcdefg", new),
+        "territory unknown": ("--scale", "voivodeship", "--territory", "99", new),
+        "a file": (str(tmp_path / "plik"),),
+        "not empty": (str(tmp_path / "pelny"),),
+    }
+    shown: dict[str, str] = {}
+    for name, args in refusals.items():
+        code, out, err = run("--lang", "pl", "generate", *args)
+        assert (code, out) == (2, ""), (name, err)
+        shown[name] = err
+    assert shown["territory digits"].splitlines() == [
+        "Błąd: kod TERYT powiatu ma 4 cyfry, a nie '12'",
+        "Wskazówka: np. --territory 0201",
+    ]
+    assert shown["territory unknown"].splitlines() == [
+        "Błąd: województwa 99 nie ma w planie terytoriów generatora",
+        "Wskazówka: kody biegną od 02 do 32",
+    ]
+    assert shown["not empty"].splitlines() == [
+        f"Błąd: folder {str(tmp_path / 'pelny')!r} nie jest pusty",
+        "Wskazówka: podaj nowy folder albo --overwrite, by zastąpić w nim pliki zbioru danych",
+    ]
+    assert "161,5" in shown["density nan"] and "-1,0 jest poza zakresem" in shown["density"]
+    shown["summary"] = _polish(
+        "generate", "--scale", "voivodeship", "--families-per-gmina", "0", str(tmp_path / "w")
+    )
+    assert shown["summary"].startswith(f"{tmp_path / 'w'}: województwo ")
+    # option values are typed as they are (--scale national)
+    found = {name: _english_found(text, _TYPED_VALUES) for name, text in shown.items()}
+    assert found == {name: set() for name in shown}
+    points = {name: _decimal_points(text) for name, text in shown.items()}
+    assert points == {name: [] for name in shown}

@@ -25,16 +25,49 @@ from typing import Any
 from kokon_graph.analysis._graphs import CoopMatrices
 from kokon_graph.analysis._paths import _REPORT
 from kokon_graph.errors import OptionError
+from kokon_graph.lang import tr
 
-__all__ = ["JOBS_ENV", "Aside", "analysis_jobs"]
+__all__ = ["JOBS_ENV", "Aside", "analysis_jobs", "fork_jobs"]
 
 #: The environment variable that sets the default number of processes (``1``: never fork).
 JOBS_ENV = "KOKON_GRAPH_JOBS"
 
 
+def fork_jobs(jobs: object, *, named: str) -> int:
+    """``jobs`` as a number of processes: a whole number of at least 1 (or its text, as an
+    environment variable holds it); 1 where processes cannot be forked (Windows). The one
+    rule of the analysis (:func:`analysis_jobs`) and the atlas's pages.
+
+    ``named``: how the number was given (``"jobs"``, ``"KOKON_GRAPH_JOBS"``), for the message.
+
+    >>> fork_jobs("2", named="KOKON_GRAPH_JOBS") in (1, 2)
+    True
+
+    Raises
+    ------
+    kokon_graph.errors.OptionError
+        If ``jobs`` is not a whole number of at least 1.
+    """
+    number = jobs if type(jobs) is int else None
+    if isinstance(jobs, str):
+        try:
+            number = int(jobs)
+        except ValueError:
+            number = None
+    if number is None or number < 1:
+        raise OptionError(
+            tr(
+                f"{named}={jobs!r}: liczba procesów musi być liczbą całkowitą nie mniejszą niż 1",
+                f"{named}={jobs!r}: the number of processes must be a whole number of at least 1",
+            ),
+            hint=tr(f"{named}=1: jeden proces", f"{named}=1: one process"),
+        )
+    return number if "fork" in multiprocessing.get_all_start_methods() else 1
+
+
 def analysis_jobs(jobs: int | None = None) -> int:
     """The processes an analysis may use: ``jobs``, else ``KOKON_GRAPH_JOBS``, else 1; 1 where
-    processes cannot be forked (Windows).
+    processes cannot be forked (Windows); see :func:`fork_jobs`.
 
     One by default: on the shared two-core machine of the benchmark two processes were not
     faster and together peaked above 1.5 GB on the national dataset
@@ -46,24 +79,8 @@ def analysis_jobs(jobs: int | None = None) -> int:
         If the number (given or from the environment) is not a whole number of at least 1.
     """
     if jobs is None:
-        text = os.environ.get(JOBS_ENV, "").strip() or "1"
-        try:
-            jobs = int(text)
-        except ValueError:
-            jobs = 0
-        if jobs < 1:
-            raise OptionError(
-                f"{JOBS_ENV}={text!r}: the number of processes must be a whole number ≥ 1",
-                hint=f"set {JOBS_ENV}=1 to analyse in one process",
-            )
-    if isinstance(jobs, bool) or jobs < 1:
-        raise OptionError(
-            f"jobs={jobs!r}: the number of processes must be at least 1",
-            hint="use jobs=1 to analyse in one process",
-        )
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return jobs
+        return fork_jobs(os.environ.get(JOBS_ENV, "").strip() or "1", named=JOBS_ENV)
+    return fork_jobs(jobs, named="jobs")
 
 
 def _child(

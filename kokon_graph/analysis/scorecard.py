@@ -24,35 +24,125 @@ measure; the status applies the thresholds of :data:`THRESHOLDS`
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
+from kokon_graph.analysis.columns import ColumnDoc
 from kokon_graph.analysis.gaps import ANSWERED_STATUSES
 from kokon_graph.graph import Network
 from kokon_graph.model import SOCIAL_ASSISTANCE_TYPES, Lang
 
 __all__ = ["COLUMNS", "STATUS_LABELS", "THRESHOLDS", "gmina_scorecard", "reasons_text"]
 
-#: ``(code, Polish label, English label)`` of every column, in order.
-COLUMNS: Final[tuple[tuple[str, str, str], ...]] = (
-    ("gmina", "kod TERYT", "TERYT code"),
-    ("gmina_name", "gmina", "gmina"),
-    ("status", "stan", "status"),
-    ("reasons", "dlaczego", "why"),
-    ("institutions", "instytucje", "institutions"),
-    ("ties", "powiązania w gminie", "ties within the gmina"),
-    ("density", "gęstość", "density"),
-    ("ops_ties", "partnerzy OPS/CUS", "OPS/CUS partners"),
-    ("sectors_absent", "brakujące sektory", "sectors absent"),
-    ("sectors_unlinked", "sektory bez więzi z OPS/CUS", "sectors not linked to the OPS/CUS"),
-    ("co_serving_gaps", "pary ze wspólnymi rodzinami bez więzi", "pairs sharing families, no tie"),
-    ("referrals", "skierowania wysłane", "referrals sent"),
-    ("unanswered", "bez odpowiedzi", "unanswered"),
-    ("median_days", "mediana dni do odpowiedzi", "median days to answer"),
-    ("groups_missing_sectors", "grupy bez aktywnego sektora", "groups missing a sector"),
+
+def _doc(pl: str, en: str, description_pl: str, description: str) -> ColumnDoc:
+    return ColumnDoc(pl, en, description, description_pl=description_pl)
+
+
+#: Every column, in order: its headers and what it holds, in Polish and English (the
+#: tooltips of the report page's headers).
+COLUMNS: Final[Mapping[str, ColumnDoc]] = MappingProxyType(
+    {
+        "gmina": _doc(
+            "kod TERYT",
+            "TERYT code",
+            "kod TERYT gminy (7 cyfr)",
+            "the gmina's TERYT code (7 digits)",
+        ),
+        "gmina_name": _doc("gmina", "gmina", "nazwa gminy", "the gmina's name"),
+        "status": _doc(
+            "stan",
+            "status",
+            "zielony, żółty albo czerwony: czerwony, gdy osiągnięto którykolwiek próg czerwony, "
+            "żółty, gdy którykolwiek próg żółty (progi opisane w dokumentacji raportu)",
+            "green, amber or red: red if any red threshold is reached, amber if any amber one "
+            "is (thresholds documented with the report)",
+        ),
+        "reasons": _doc(
+            "dlaczego",
+            "why",
+            "kryteria, które wyznaczyły stan, najpierw czerwone",
+            "the criteria that set the status, red ones first",
+        ),
+        "institutions": _doc(
+            "instytucje",
+            "institutions",
+            "instytucje położone w gminie",
+            "institutions located in the gmina",
+        ),
+        "ties": _doc(
+            "powiązania w gminie",
+            "ties within the gmina",
+            "pary instytucji gminy powiązane współpracą (w którąkolwiek stronę)",
+            "pairs of the gmina's institutions tied by cooperation (either direction)",
+        ),
+        "density": _doc(
+            "gęstość",
+            "density",
+            "odsetek powiązanych spośród możliwych par instytucji gminy",
+            "share of the possible pairs of the gmina's institutions that are tied",
+        ),
+        "ops_ties": _doc(
+            "partnerzy OPS/CUS",
+            "OPS/CUS partners",
+            "instytucje powiązane z ośrodkiem pomocy społecznej (OPS/CUS) gminy, z dowolnego "
+            "terytorium",
+            "institutions tied to the gmina's social assistance centre (OPS/CUS), from any "
+            "territory",
+        ),
+        "sectors_absent": _doc(
+            "brakujące sektory",
+            "sectors absent",
+            "wymagane sektory bez żadnej instytucji dostępnej gminie (w niej, w jej powiecie "
+            "lub województwie)",
+            "required sectors with no institution available to the gmina (in it, its powiat "
+            "or voivodeship)",
+        ),
+        "sectors_unlinked": _doc(
+            "sektory bez więzi z OPS/CUS",
+            "sectors not linked to the OPS/CUS",
+            "wymagane sektory dostępne gminie, ale bez więzi z jej OPS/CUS",
+            "required sectors available to the gmina but not tied to its OPS/CUS",
+        ),
+        "co_serving_gaps": _doc(
+            "pary ze wspólnymi rodzinami bez więzi",
+            "pairs sharing families, no tie",
+            "pary instytucji obsługujących gminę, które mają co najmniej tyle wspólnych rodzin, "
+            "ile wynosi próg małych liczb, a nie współpracują",
+            "pairs of institutions serving the gmina that share at least the small-count "
+            "threshold of families and have no tie",
+        ),
+        "referrals": _doc(
+            "skierowania wysłane",
+            "referrals sent",
+            "skierowania wysłane przez instytucje gminy",
+            "referrals sent by the gmina's institutions",
+        ),
+        "unanswered": _doc(
+            "bez odpowiedzi",
+            "unanswered",
+            "wysłane skierowania bez odpowiedzi",
+            "referrals sent that have no answer",
+        ),
+        "median_days": _doc(
+            "mediana dni do odpowiedzi",
+            "median days to answer",
+            "mediana liczby dni od wysłania skierowania do odpowiedzi (skierowania z datą "
+            "odpowiedzi)",
+            "median days from sending a referral to its answer (referrals with an answer date)",
+        ),
+        "groups_missing_sectors": _doc(
+            "grupy bez aktywnego sektora",
+            "groups missing a sector",
+            "grupy gminy bez członka z sektora aktywnego w gminie",
+            "groups of the gmina with no member from a sector active in it",
+        ),
+    }
 )
+
 
 #: Status codes and their labels.
 STATUS_LABELS: Final[dict[str, tuple[str, str]]] = {
@@ -139,7 +229,7 @@ def gmina_scorecard(
     territories = network.full_dataset.territories
     names = dict(zip(territories["teryt"], territories["name"], strict=True))
     codes = sorted(c for c in gmina_of.unique() if len(c) == 7)
-    columns = [c for c, _, _ in COLUMNS]
+    columns = list(COLUMNS)
     if not codes:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     where = dict(zip(inst["id"], gmina_of, strict=True))

@@ -23,7 +23,7 @@ from typing import Any, Final, TypeVar
 
 import click
 
-from kokon_graph.lang import current_lang, tr
+from kokon_graph.lang import current_lang, localise_number, tr
 
 __all__ = ["KokonCommand", "KokonGroup", "bi", "in_polish", "pl_doc", "polish", "translated"]
 
@@ -138,7 +138,10 @@ _USAGE_ERRORS_PL: Final = (
     (re.compile(r"^Invalid value for (.+?): (.+)$"), r"Niepoprawna wartość \1: \2"),
     (re.compile(r"'(.+)' is not one of (.+)\.$"), r"'\1' nie jest żadną z wartości: \2."),
     (re.compile(r"'(.+)' is not a valid (integer|float)\.$"), r"'\1' to nie liczba."),
-    (re.compile(r"(\S+) is not in the range (.+)\.$"), r"\1 jest poza zakresem \2."),
+    (
+        re.compile(r"(\S+) is not in the range (.+)\.$"),
+        lambda m: f"{localise_number(m[1], 'pl')} jest poza zakresem {m[2]}.",
+    ),
     (re.compile(r"(File|Directory|Path) '(.+)' does not exist\.$"), r"'\2' nie istnieje."),
     (re.compile(r"(File|Directory|Path) '(.+)' is a file\.$"), r"'\2' to plik."),
     (re.compile(r"(File|Directory|Path) '(.+)' is a directory\.$"), r"'\2' to folder."),

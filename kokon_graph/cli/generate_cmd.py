@@ -7,7 +7,7 @@ import click
 from kokon_graph.cli._common import quiet_option
 from kokon_graph.cli._help import KokonCommand, bi, pl_doc
 from kokon_graph.errors import KokonError
-from kokon_graph.generate import DEFAULT_FAMILIES_PER_GMINA, SCALES
+from kokon_graph.generate import DEFAULT_FAMILIES_PER_GMINA, SCALES, scale_word
 from kokon_graph.generate import generate as generate_dataset
 from kokon_graph.lang import tr
 
@@ -142,7 +142,7 @@ def generate(
     counts = ", ".join(f"{table_word(name)} {n}" for name, n in summary.counts.items())
     click.echo(
         tr(
-            f"{out}: {scale}{where}, ziarno {seed} ({counts})",
+            f"{out}: {scale_word(scale)}{where}, ziarno {seed} ({counts})",
             f"{out}: {scale}{where}, seed {seed} ({counts})",
         )
     )

@@ -418,16 +418,39 @@ def _count(n: int) -> str:
     return localise_number(f"{n:,}", current_lang())
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, lang: str = "en") -> str:
+    """A value of a query's row as text: in English as a program reads it (``true``,
+    ``0.25``); in Polish as a person does (``tak``, ``0,25``)."""
     if value is None or value is pd.NA:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return ("tak" if value else "nie") if lang == "pl" else ("true" if value else "false")
     if isinstance(value, float):
-        return "" if value != value else f"{value:.4g}"
+        return "" if value != value else localise_number(f"{value:.4g}", lang)
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_cell(v, lang) for v in value)
     return str(value)
+
+
+def _query_table(name: str, frame: pd.DataFrame) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The header and rows of ready query ``name``'s answer as the language of messages
+    shows it. In Polish: the headers of the analysis result the query mirrors (its
+    ``@mirrors``, from the one contract of results) and the words of vocabulary codes
+    (as the report shows them); numbers with a decimal comma."""
+    lang = current_lang()
+    cells = {c: pd.Series([_cell(v, lang) for v in frame[c].tolist()], dtype=object) for c in frame}
+    header = tuple(frame.columns)
+    if lang == "pl":
+        from kokon_graph.analysis.results import REGISTRY
+        from kokon_graph.report.tables import translate_codes
+        from kokon_graph.store.queries import ready_query
+
+        mirrored = REGISTRY.get(ready_query(name).mirrors.removeprefix("kokon_graph.analysis."))
+        if mirrored is not None:
+            header = tuple(mirrored.label(c, lang) for c in header)
+        cells = {c: translate_codes(c, values, lang) for c, values in cells.items()}
+    table = pd.DataFrame(cells, columns=list(frame.columns))
+    return header, list(table.itertuples(index=False, name=None))
 
 
 def _parse_params(items: tuple[str, ...]) -> dict[str, str]:
@@ -528,6 +551,6 @@ def query(
     if frame.empty:
         click.echo(tr(f"{name}: brak wierszy.", f"{name}: no rows."))
         return
-    rows = [tuple(_cell(v) for v in row) for row in frame.itertuples(index=False, name=None)]
-    echo_table(rows, header=tuple(frame.columns), indent=0)
+    header, rows = _query_table(name, frame)
+    echo_table(rows, header=header, indent=0)
     click.echo(tr(f"(wiersze: {len(rows)})", f"({len(rows)} row{'s' if len(rows) != 1 else ''})"))

@@ -61,6 +61,7 @@ from kokon_graph.generate._units import (
     restrict_chunk,
 )
 from kokon_graph.io.schema import TABLES
+from kokon_graph.lang import current_lang, localise_number, tr
 
 __all__ = [
     "DEFAULT_FAMILIES_PER_GMINA",
@@ -72,6 +73,7 @@ __all__ = [
     "TerritoryPlan",
     "choose_territory",
     "generate",
+    "scale_word",
     "territory_plan",
 ]
 
@@ -85,6 +87,13 @@ NATIONAL_FAMILIES: Final = 400_000
 #: (161.5 x 2,477 gminas = 400,035).
 DEFAULT_FAMILIES_PER_GMINA: Final = 161.5
 _CODE_LENGTH: Final = {"gmina": 7, "powiat": 4, "voivodeship": 2}
+#: A scale's word in Polish messages: (nominative, genitive, its code's length in words).
+_SCALE_PL: Final = {
+    "gmina": ("gmina", "gminy", "7 cyfr"),
+    "powiat": ("powiat", "powiatu", "4 cyfry"),
+    "voivodeship": ("województwo", "województwa", "2 cyfry"),
+    "national": ("kraj", "kraju", ""),
+}
 _TABLE_COLUMNS: Final = {t.name: t.core_column_names for t in TABLES}
 
 
@@ -109,6 +118,16 @@ class GenerationSummary:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def scale_word(scale: str) -> str:
+    """A scale as messages name it (``"województwo"`` in Polish, ``"voivodeship"`` in English).
+
+    >>> from kokon_graph.lang import set_lang
+    >>> reset = set_lang("pl"); scale_word("national"); reset()
+    'kraj'
+    """
+    return tr(_SCALE_PL[scale][0], scale)
+
+
 def choose_territory(scale: Scale, seed: int, plan: TerritoryPlan | None = None) -> str:
     """The territory a seed picks for a scale when none is given (``""`` for national).
 
@@ -128,16 +147,26 @@ def choose_territory(scale: Scale, seed: int, plan: TerritoryPlan | None = None)
 def _check_territory(scale: Scale, territory: str, plan: TerritoryPlan) -> None:
     length = _CODE_LENGTH[scale]
     frame = {"gmina": plan.gminas, "powiat": plan.powiats, "voivodeship": plan.voivodeships}[scale]
+    _, of_scale, digits = _SCALE_PL[scale]
+    first, last = frame["teryt"].iloc[0], frame["teryt"].iloc[-1]
     if len(territory) != length or not territory.isdigit():
         raise GeneratorError(
-            f"a {scale} is named by a {length}-digit TERYT code, not {territory!r}",
-            hint=f"e.g. --territory {frame['teryt'].iloc[0]}",
+            tr(
+                f"kod TERYT {of_scale} ma {digits}, a nie {territory!r}",
+                f"a {scale} is named by a {length}-digit TERYT code, not {territory!r}",
+            ),
+            hint=tr(f"np. --territory {first}", f"e.g. --territory {first}"),
         )
     if territory not in set(frame["teryt"]):
         raise GeneratorError(
-            f"{scale} {territory} is not in the generator's territory plan",
-            hint=f"codes run from {frame['teryt'].iloc[0]} to {frame['teryt'].iloc[-1]}; "
-            "see kokon_graph.generate.territory_plan()",
+            tr(
+                f"{of_scale} {territory} nie ma w planie terytoriów generatora",
+                f"{scale} {territory} is not in the generator's territory plan",
+            ),
+            hint=tr(
+                f"kody biegną od {first} do {last}",
+                f"codes run from {first} to {last}; see kokon_graph.generate.territory_plan()",
+            ),
         )
 
 
@@ -276,13 +305,28 @@ def generate(
         folder without ``overwrite``.
     """
     if scale not in SCALES:
-        raise GeneratorError(f"unknown scale {scale!r}", hint=f"use one of {', '.join(SCALES)}")
-    if seed < 0:
-        raise GeneratorError(f"the seed must be 0 or more, not {seed}", hint="e.g. --seed 1")
-    if not families_per_gmina >= 0:
         raise GeneratorError(
-            f"families per gmina must be 0 or more, not {families_per_gmina}",
-            hint=f"the default is {DEFAULT_FAMILIES_PER_GMINA:.1f}",
+            tr(f"nieznana skala {scale!r}", f"unknown scale {scale!r}"),
+            hint=tr("podaj jedną z: ", "use one of ") + ", ".join(SCALES),
+        )
+    if seed < 0:
+        raise GeneratorError(
+            tr(
+                f"ziarno musi wynosić 0 lub więcej, a nie {seed}",
+                f"the seed must be 0 or more, not {seed}",
+            ),
+            hint=tr("np. --seed 1", "e.g. --seed 1"),
+        )
+    if not families_per_gmina >= 0:
+        lang = current_lang()
+        given = localise_number(str(families_per_gmina), lang)
+        default = localise_number(f"{DEFAULT_FAMILIES_PER_GMINA:.1f}", lang)
+        raise GeneratorError(
+            tr(
+                f"średnia liczba rodzin na gminę musi wynosić 0 lub więcej, a nie {given}",
+                f"families per gmina must be 0 or more, not {given}",
+            ),
+            hint=tr(f"domyślnie {default}", f"the default is {default}"),
         )
     plan = territory_plan()
     if scale == "national":
@@ -294,11 +338,20 @@ def generate(
         _check_territory(scale, territory, plan)
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise GeneratorError(f"{str(out)!r} is a file", hint="give a folder to write the dataset")
+        raise GeneratorError(
+            tr(f"{str(out)!r} to plik, nie folder", f"{str(out)!r} is a file"),
+            hint=tr(
+                "podaj folder, do którego zapisać zbiór danych",
+                "give a folder to write the dataset",
+            ),
+        )
     if folder.exists() and any(folder.iterdir()) and not overwrite:
         raise GeneratorError(
-            f"{str(out)!r} is not empty",
-            hint="give a new folder, or --overwrite to replace the dataset files in it",
+            tr(f"folder {str(out)!r} nie jest pusty", f"{str(out)!r} is not empty"),
+            hint=tr(
+                "podaj nowy folder albo --overwrite, by zastąpić w nim pliki zbioru danych",
+                "give a new folder, or --overwrite to replace the dataset files in it",
+            ),
         )
     folder.mkdir(parents=True, exist_ok=True)
     counts = _write(folder, _chunks(scale, territory, seed, plan, families_per_gmina))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from kokon_graph.analysis.results import REGISTRY
+from kokon_graph.analysis.scorecard import COLUMNS as SCORECARD_COLUMNS
 from kokon_graph.model import Lang
 
 __all__ = ["ColumnText", "column_text", "documented_columns"]
@@ -77,6 +79,10 @@ _OWN: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+#: Tables documented in analysis/ that are not results of the analysis.
+_OTHER_TABLES: Final = {"gmina_scorecard": SCORECARD_COLUMNS}
+
+
 def documented_columns(result: str) -> list[str]:
     """The columns the registry documents for ``result``, in documented order."""
     known = REGISTRY.get(result)
@@ -86,12 +92,13 @@ def documented_columns(result: str) -> list[str]:
 def column_text(result: str, column: str, lang: Lang) -> ColumnText:
     """Header label, description and formula/reference of ``column`` of ``result``.
 
-    Taken from :data:`kokon_graph.analysis.results.REGISTRY`; a column the
-    registry does not document is shown under the report layer's own label,
-    or under its name.
+    Taken from :data:`kokon_graph.analysis.results.REGISTRY` (the gmina scorecard's
+    from :data:`kokon_graph.analysis.scorecard.COLUMNS`); a column neither documents is
+    shown under the report layer's own label, or under its name.
     """
     known = REGISTRY.get(result)
-    doc = known.columns.get(column) if known is not None else None
+    docs = known.columns if known is not None else _OTHER_TABLES.get(result, {})
+    doc = docs.get(column)
     if doc is not None:
         reference = " ".join(part for part in (doc.formula, doc.reference) if part)
         return ColumnText(doc.pl if lang == "pl" else doc.en, doc.describe(lang), reference)

@@ -30,6 +30,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from kokon_graph._output import staged_file, staged_folder
+from kokon_graph.analysis._parallel import fork_jobs
 from kokon_graph.errors import KokonError
 from kokon_graph.graph import Network, Scope, build_network
 from kokon_graph.io import Dataset
@@ -65,13 +66,11 @@ def page_processes() -> int:
     """How many processes write an atlas's pages by default: the cores this process may run
     on (its CPU affinity where the system gives it, else all), at most :data:`MAX_JOBS`;
     1 where processes cannot be forked (Windows)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS
         cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_JOBS))
+    return fork_jobs(max(1, min(cores, MAX_JOBS)), named="jobs")
 
 
 def _t(key: str, lang: Lang) -> str:
@@ -101,6 +100,7 @@ def write_atlas(
     AtlasError
         If the scope is not a voivodeship or powiat, or holds no gmina with institutions.
     """
+    processes = page_processes() if jobs is None else fork_jobs(jobs, named="jobs")
     parsed = Scope.parse(scope)
     if parsed.kind not in ("voivodeship", "powiat"):
         raise AtlasError(
@@ -134,7 +134,7 @@ def write_atlas(
         pages = [("powiat", p) for p in powiats]
         pages += [("gmina", g) for g in sorted(gminas, key=lambda g: (-size[g], g))]
         job = _PageJob(dataset, stage, wave, page)
-        with _Pages(job, page_processes() if jobs is None else jobs) as writer:
+        with _Pages(job, processes) as writer:
             writer.submit(pages)  # the biggest first; the workers start on them now
             results = analyse(network, min_count=min_count)
             card = gmina_scorecard(network, results, min_count=min_count)
@@ -185,7 +185,8 @@ def _one_blas_thread() -> None:
 
 
 class _Pages:
-    """Writes pages one after another, or in ``jobs`` forked processes where possible.
+    """Writes pages one after another, or in ``jobs`` (from :func:`fork_jobs`) forked
+    processes.
 
     Numpy's BLAS runs on one thread in every process (:func:`write_atlas` limits its own,
     each worker its own): the pages are then the same to the last digit on every machine
@@ -196,14 +197,13 @@ class _Pages:
 
     def __init__(self, job: _PageJob, jobs: int) -> None:
         self.job = job
-        parallel = jobs > 1 and "fork" in multiprocessing.get_all_start_methods()
         self.pool = (
             ProcessPoolExecutor(
                 jobs,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_one_blas_thread,
             )
-            if parallel
+            if jobs > 1
             else None
         )
         self.pending: list[tuple[str, str]] = []

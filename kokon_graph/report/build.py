@@ -113,7 +113,7 @@ def scorecard_table(scorecard: pd.DataFrame, lang: Lang, min_count: int) -> str:
         ]
     small = (scorecard["referrals"] > 0) & (scorecard["referrals"] < min_count)
     frame["median_days"] = frame["median_days"].astype(object).where(~small, f"<{min_count}")
-    labels = {code: (pl if lang == "pl" else en) for code, pl, en in COLUMNS}
+    labels = {code: (doc.pl if lang == "pl" else doc.en) for code, doc in COLUMNS.items()}
     kinds = {str(c): column_kind(str(c), scorecard[c]) for c in scorecard.columns}
     note = f'<p class="note">{escape(t("scorecard_note", lang))}</p>'
     table = DisplayTable("gmina_scorecard", frame, labels, kinds)

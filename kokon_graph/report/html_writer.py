@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,7 @@ th[aria-sort="descending"]::after { content: " ▼"; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sup { text-align: right; color: var(--muted); }
 td.long { min-width: 22em; }
+.nb { white-space: nowrap; }
 tbody tr:nth-child(even) { background: var(--bg); }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: bold; }
 table.kv th { cursor: default; }
@@ -129,6 +131,11 @@ def _esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _title(text: str) -> str:
+    """A ``title`` attribute (a tooltip) with ``text``; nothing where there is no text."""
+    return f' title="{_esc(text)}"' if text else ""
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
@@ -190,7 +197,21 @@ def _cell_html(value: Any, kind: ColumnKind, lang: Lang) -> str:
     attrs = (f' class="{css}"' if css else "") + (
         f' data-v="{_esc(sort)}"' if sort is not None else ""
     )
-    return f"<td{attrs}>{_esc(text)}</td>"
+    return f"<td{attrs}>{_text_html(text) if css != 'num' else _esc(text)}</td>"
+
+
+#: A word with hyphens inside (``Praga-Północ``, ``1465088-OPS``).
+_HYPHENATED: Final = re.compile(r"[^\s-]+(?:-[^\s-]+)+")
+
+
+def _text_html(text: str) -> str:
+    """``text`` escaped, each word with a hyphen inside kept on one line (a browser would
+    break ``Praga-Północ`` after its hyphen in a narrow column); the text stays as written,
+    for copying, searching and sorting."""
+    escaped = _esc(text)
+    if "-" not in escaped:
+        return escaped
+    return _HYPHENATED.sub(lambda m: f'<span class="nb">{m[0]}</span>', escaped)
 
 
 def _cells_html(values: list[Any], kind: ColumnKind, lang: Lang) -> list[str]:
@@ -227,7 +248,7 @@ def render_table(
     if not cols:
         return f'<p class="note">{_esc(t("empty", lang))}</p>'
     head = "".join(
-        f'<th scope="col" title="{_esc(column_text(table.name, c, lang).description)}">'
+        f'<th scope="col"{_title(column_text(table.name, c, lang).description)}>'
         f"{_esc(table.labels[c])}</th>"
         for c in cols
     )
@@ -286,8 +307,7 @@ def measures_table(frame: pd.DataFrame | None, lang: Lang, *, min_count: int) ->
         kind: ColumnKind = "float" if isinstance(value, float) else "int"
         description = column_text("network", code, lang).description
         rows.append(
-            f'<tr><td title="{_esc(description)}">{_esc(label)}</td>'
-            f"{_cell_html(value, kind, lang)}</tr>"
+            f"<tr><td{_title(description)}>{_esc(label)}</td>{_cell_html(value, kind, lang)}</tr>"
         )
     if not rows:
         return ""

@@ -160,7 +160,10 @@ def mixing_heatmap(matrix: pd.DataFrame, lang: Lang, *, title: str | None = None
         ax.set_ylabel("z sektora" if lang == "pl" else "from sector")
         ax.set_xlabel("do sektora" if lang == "pl" else "to sector")
         ax.set_title(title or t("mixing_heatmap", lang))
-        fig.colorbar(image, ax=ax, shrink=0.8)
+        counts = bool((data == data.round()).all())
+        # counts: whole-number ticks only (no "1.5 ties")
+        ticks = MaxNLocator(integer=True) if counts else None
+        fig.colorbar(image, ax=ax, shrink=0.8, ticks=ticks)
     return figure_svg(fig, lang)
 
 

@@ -8,7 +8,7 @@ vocabulary codes and says how each column is to be formatted.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -163,79 +163,85 @@ def _sector_at_end(value: object, lang: Lang) -> object:
     return f"{where}: {model.SECTORS.label(code, lang)}" if code in model.SECTORS else value
 
 
-#: The columns :func:`translate_codes` may change (any other is returned as it is).
-_TRANSLATED: Final = frozenset(
-    {
-        "measure",
-        "partition",
-        "statistic",
-        "status",
-        "present",
-        "detail_before",
-        "detail_after",
-        "description",
-        "key",
-        "gap",
-        *_GROUP_COLUMNS,
-        *_METHOD_COLUMNS,
-        *VOCABULARY_COLUMNS,
-    }
-)
+def _table_words(words: Mapping[str, tuple[str, str]]) -> Callable[[object, Lang], object]:
+    """A word for a value from a table of ``code: (Polish, English)``; else the value."""
+
+    def word(value: object, lang: Lang) -> object:
+        pair = words.get(value) if isinstance(value, str) else None
+        return value if pair is None else pair[0 if lang == "pl" else 1]
+
+    return word
+
+
+def _measure_word(value: object, lang: Lang) -> object:
+    return _measure_label(value, lang) if isinstance(value, str) else value
+
+
+def _key_words(value: object, lang: Lang) -> object:
+    """A sector gap's key: the gmina's code and the sector's, the sector as a word."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(
+        model.SECTORS.label(part, lang) if part in model.SECTORS else part
+        for part in value.split(" ")
+    )
+
+
+def _gap_word(value: object, lang: Lang) -> object:
+    from kokon_graph.analysis.results import GAP_KINDS
+
+    return (
+        getattr(GAP_KINDS[value], lang) if isinstance(value, str) and value in GAP_KINDS else value
+    )
+
+
+def _vocabulary_words(
+    vocab: model.Vocabulary, second: model.Vocabulary
+) -> Callable[[object, Lang], object]:
+    """Codes of ``vocab`` (``|``-separated lists too) as their labels; a code only ``second``
+    knows as its label there."""
+
+    def label(value: object, lang: Lang) -> object:
+        if not isinstance(value, str) or not value:
+            return value
+        return ", ".join(
+            (vocab if part in vocab or part not in second else second).label(part, lang)
+            for part in value.split("|")
+        )
+
+    return label
+
+
+_STATUS_COLUMN_WORDS: Final = _table_words(_STATUS_WORDS)
+
+#: How each column that holds codes says them in words: a function of one value and the
+#: language. Any other column is shown as it is.
+_WORDS: Final[dict[str, Callable[[object, Lang], object]]] = {
+    # a ``type`` column of the two-mode results holds group types beside institution types
+    **{
+        column: _vocabulary_words(vocab, model.GROUP_TYPES if column == "type" else vocab)
+        for column, vocab in VOCABULARY_COLUMNS.items()
+    },
+    "measure": _measure_word,
+    **dict.fromkeys(_GROUP_COLUMNS, _group_label),
+    "partition": _table_words(_PARTITION_WORDS),
+    **dict.fromkeys(_METHOD_COLUMNS, method_words),
+    "statistic": _table_words(_STATISTIC_WORDS),
+    **dict.fromkeys(("status", "present", "detail_before", "detail_after"), _STATUS_COLUMN_WORDS),
+    "description": _sector_at_end,
+    "key": _key_words,
+    "gap": _gap_word,
+}
 
 
 def translate_codes(column: str, series: pd.Series, lang: Lang) -> pd.Series:
     """Vocabulary codes in ``series`` replaced by their labels (``|``-separated lists too);
-    ``series`` itself where there is nothing to translate."""
-    if column not in _TRANSLATED:
+    ``series`` itself where there is nothing to translate (a column of :data:`_WORDS` that
+    holds no text included)."""
+    word = _WORDS.get(column)
+    if word is None or not (series.dtype == object or pd.api.types.is_string_dtype(series)):
         return series
-    if column == "measure" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
-        return series.map(lambda v: _measure_label(v, lang) if isinstance(v, str) else v)
-    is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
-    if column in _GROUP_COLUMNS and is_text:
-        return series.map(lambda v: _group_label(v, lang))
-    if column == "partition" and is_text:
-        return series.map(lambda v: _PARTITION_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
-    if column in _METHOD_COLUMNS and is_text:
-        return series.map(lambda v: method_words(v, lang))
-    if column == "statistic" and is_text:
-        return series.map(lambda v: _STATISTIC_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
-    if column in ("status", "present", "detail_before", "detail_after") and is_text:
-        return series.map(lambda v: _STATUS_WORDS.get(v, (v, v))[0 if lang == "pl" else 1])
-    if column == "description" and is_text:
-        return series.map(lambda v: _sector_at_end(v, lang))
-    if column == "key" and is_text:  # a sector gap's key: the gmina's code and the sector's
-        return series.map(
-            lambda v: (
-                " ".join(
-                    model.SECTORS.label(part, lang) if part in model.SECTORS else part
-                    for part in v.split(" ")
-                )
-                if isinstance(v, str)
-                else v
-            )
-        )
-    if column == "gap" and is_text:
-        from kokon_graph.analysis.results import GAP_KINDS
-
-        return series.map(
-            lambda v: getattr(GAP_KINDS[v], lang) if isinstance(v, str) and v in GAP_KINDS else v
-        )
-    vocab = VOCABULARY_COLUMNS.get(column)
-    if vocab is None or not is_text:
-        return series
-
-    # a ``type`` column of the two-mode results holds group types beside institution types
-    second = model.GROUP_TYPES if column == "type" else vocab
-
-    def word(part: str) -> str:
-        return (vocab if part in vocab or part not in second else second).label(part, lang)
-
-    def label(value: object) -> object:
-        if not isinstance(value, str) or not value:
-            return value
-        return ", ".join(word(part) for part in value.split("|"))
-
-    return series.map(label)
+    return series.map(lambda value: word(value, lang))
 
 
 @dataclass(frozen=True)

@@ -316,7 +316,7 @@ def write_highlights(
     if scorecard is not None and len(scorecard) and scorecard_sheet:
         worst = scorecard[scorecard["status"] != "green"].head(_TOP)
         grid.put(row, "A", _t("worst", lang), font=_BOLD)
-        labels = {c: pl if lang == "pl" else en for c, pl, en in SCORECARD_COLUMNS}
+        labels = {c: doc.pl if lang == "pl" else doc.en for c, doc in SCORECARD_COLUMNS.items()}
         # the reasons across C:E, or C:H below the side panel
         end = "H" if row > side else "E"
         grid.head(row + 1, "ABC", [labels["gmina_name"], labels["status"], labels["reasons"]])
@@ -391,7 +391,7 @@ def _gap_sheet(lang: Lang) -> str:
 
 def _gaps_chart(ws: WriteOnlyWorksheet, sheet: str, rows: int, lang: Lang) -> BarChart:
     """Stacked bars per gmina from the scorecard sheet: sectors unlinked and absent, pairs."""
-    columns = [c for c, _, _ in SCORECARD_COLUMNS]
+    columns = list(SCORECARD_COLUMNS)
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -429,8 +429,8 @@ def write_scorecard(
     ws: WriteOnlyWorksheet, scorecard: pd.DataFrame, *, lang: Lang, min_count: int
 ) -> None:
     """Fill the scorecard sheet: a title, a note on the status, then one row per gmina."""
-    columns = [c for c, _, _ in SCORECARD_COLUMNS]
-    labels = [pl if lang == "pl" else en for _, pl, en in SCORECARD_COLUMNS]
+    columns = list(SCORECARD_COLUMNS)
+    labels = [doc.pl if lang == "pl" else doc.en for doc in SCORECARD_COLUMNS.values()]
     for i, code in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = float(_CARD_WIDTHS.get(code, 12))
     print_setup(ws)

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
 from kokon_graph.errors import KokonError
+from kokon_graph.lang import tr
 from kokon_graph.store.session import GraphSession
 from kokon_graph.store.statements import PARAM_TYPES, Param, Statement, statement, statements
 
@@ -40,6 +41,37 @@ class QueryError(KokonError, ValueError):
     required one, or got one of the wrong type."""
 
 
+#: A parameter's type in Polish messages: "musi być ..." (instrumental).
+_TYPE_PL: Final = {
+    "string": "tekstem",
+    "integer": "liczbą całkowitą",
+    "float": "liczbą",
+    "boolean": "wartością true albo false",
+    "list": "listą",
+    "map": "mapą JSON",
+}
+
+
+#: A parameter's type in Polish lists of parameters.
+_TYPE_WORD_PL: Final = {
+    "string": "tekst",
+    "integer": "liczba całkowita",
+    "float": "liczba",
+    "boolean": "true/false",
+    "list": "lista",
+    "map": "mapa JSON",
+}
+
+
+def _needs(param: str, kind: str, not_: str = "") -> str:
+    """``parameter 'limit' needs a integer, not 'ten'`` in the language of messages."""
+    return tr(
+        f"parametr {param!r} musi być {_TYPE_PL.get(kind, kind)}"
+        + (f", a nie {not_}" if not_ else ""),
+        f"parameter {param!r} needs a {kind}" + (f", not {not_}" if not_ else ""),
+    )
+
+
 def ready_queries() -> list[Statement]:
     """Every ready query, sorted by name."""
     return statements("queries")
@@ -56,8 +88,8 @@ def ready_query(name: str) -> Statement:
     names = [q.stem for q in ready_queries()]
     if name not in names:
         raise QueryError(
-            f"there is no ready query {name!r}",
-            hint=f"ready queries: {', '.join(names)}",
+            tr(f"nie ma gotowego zapytania {name!r}", f"there is no ready query {name!r}"),
+            hint=tr("gotowe zapytania: ", "ready queries: ") + ", ".join(names),
         )
     return statement(f"queries/{name}")
 
@@ -102,10 +134,15 @@ def parse_value(param: Param, text: str) -> Any:
             return value
     except ValueError as err:
         raise QueryError(
-            f"parameter {param.name!r} needs a {param.type}, not {text!r}",
-            hint=param.description or None,
+            _needs(param.name, param.type, repr(text)),
+            hint=tr("", param.description) or None,
         ) from err
-    raise QueryError(f"parameter {param.name!r} has an unknown type {param.type!r}")
+    raise QueryError(
+        tr(
+            f"parametr {param.name!r} ma nieznany typ {param.type!r}",
+            f"parameter {param.name!r} has an unknown type {param.type!r}",
+        )
+    )
 
 
 def query_parameters(name: str, given: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -126,8 +163,9 @@ def query_parameters(name: str, given: Mapping[str, Any] | None = None) -> dict[
     unknown = sorted(set(given) - set(declared))
     if unknown:
         raise QueryError(
-            f"{name} has no parameter {', '.join(map(repr, unknown))}",
-            hint=f"its parameters: {_describe(query)}",
+            tr(f"zapytanie {name} nie ma parametru ", f"{name} has no parameter ")
+            + ", ".join(map(repr, unknown)),
+            hint=tr("jego parametry: ", "its parameters: ") + _describe(query),
         )
     values: dict[str, Any] = {}
     for p in query.params:
@@ -136,16 +174,17 @@ def query_parameters(name: str, given: Mapping[str, Any] | None = None) -> dict[
             if isinstance(value, str) and p.type != "string":
                 value = parse_value(p, value)
             elif value is not None and not isinstance(value, PARAM_TYPES[p.type]):
-                raise QueryError(
-                    f"parameter {p.name!r} of {name} needs a {p.type}, not {type(value).__name__}"
-                )
+                raise QueryError(f"{name}: " + _needs(p.name, p.type, type(value).__name__))
             if isinstance(value, bool) and p.type in ("integer", "float"):
-                raise QueryError(f"parameter {p.name!r} of {name} needs a {p.type}")
+                raise QueryError(f"{name}: " + _needs(p.name, p.type))
             values[p.name] = list(value) if isinstance(value, tuple) else value
         elif p.required:
             raise QueryError(
-                f"{name} needs the parameter {p.name!r} ({p.description})",
-                hint=f"add --param {p.name}=VALUE",
+                tr(
+                    f"zapytanie {name} wymaga parametru {p.name!r}",
+                    f"{name} needs the parameter {p.name!r} ({p.description})",
+                ),
+                hint=tr(f"dodaj --param {p.name}=WARTOŚĆ", f"add --param {p.name}=VALUE"),
             )
         else:
             values[p.name] = p.default
@@ -153,8 +192,11 @@ def query_parameters(name: str, given: Mapping[str, Any] | None = None) -> dict[
 
 
 def _describe(query: Statement) -> str:
+    optional = tr(", opcjonalny", ", optional")
     return ", ".join(
-        f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in query.params
+        f"{p.name} ({tr(_TYPE_WORD_PL.get(p.type, p.type), p.type)}"
+        f"{'' if p.required else optional})"
+        for p in query.params
     )
 
 

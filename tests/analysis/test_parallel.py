@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from kokon_graph import build_network, read_dataset
 from kokon_graph.analysis import run_all
 from kokon_graph.analysis._graphs import cooperation_matrices
-from kokon_graph.analysis._parallel import JOBS_ENV, Aside, analysis_jobs
+from kokon_graph.analysis._parallel import JOBS_ENV, Aside, analysis_jobs, fork_jobs
 from kokon_graph.analysis._paths import reporting
 from kokon_graph.errors import OptionError
 from kokon_graph.graph import Network
@@ -103,3 +104,47 @@ def test_a_bad_number_of_processes_is_refused(monkeypatch: pytest.MonkeyPatch, t
         analysis_jobs()
     with pytest.raises(OptionError, match="at least 1"):
         analysis_jobs(0)
+
+
+@pytest.mark.parametrize("given", [0, -1, True, "two", "1.5", 1.5, None])
+def test_one_rule_for_a_number_of_processes(given: object) -> None:
+    """The analysis and the atlas take a number of processes by one rule: a whole number of
+    at least 1 (text as an environment variable holds it), 1 where nothing can be forked."""
+    with pytest.raises(OptionError, match=r"jobs=.*at least 1"):
+        fork_jobs(given, named="jobs")
+
+
+def test_no_fork_means_one_process_for_the_analysis_and_the_atlas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kokon_graph.report.atlas import page_processes
+
+    assert fork_jobs("3", named=JOBS_ENV) == (3 if FORK else 1)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert (fork_jobs(4, named="jobs"), analysis_jobs(2), page_processes()) == (1, 1, 1)
+
+
+def test_the_atlas_refuses_a_bad_number_of_processes_before_it_writes(tmp_path: Path) -> None:
+    from kokon_graph.io import read_dataset
+    from kokon_graph.report.atlas import write_atlas
+
+    dataset = read_dataset(REPO / "datasets" / "praski-kokon")
+    with pytest.raises(OptionError, match="jobs=0"):
+        write_atlas(dataset, "powiat:1465", tmp_path / "atlas", jobs=0)
+    assert not (tmp_path / "atlas").exists()
+
+
+def test_a_bad_number_of_processes_is_told_in_polish(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kokon_graph.lang import set_lang
+
+    reset = set_lang("pl")
+    try:
+        monkeypatch.setenv(JOBS_ENV, "dwa")
+        with pytest.raises(OptionError) as told:
+            analysis_jobs()
+    finally:
+        reset()
+    assert str(told.value) == (
+        f"{JOBS_ENV}='dwa': liczba procesów musi być liczbą całkowitą nie mniejszą niż 1"
+    )
+    assert told.value.hint == f"{JOBS_ENV}=1: jeden proces"

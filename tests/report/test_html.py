@@ -176,3 +176,89 @@ def test_the_scorecard_status_is_a_coloured_word_sorting_worst_first(
         assert badges.all_inner_texts() == ["zielony", "żółty", "czerwony"]
     finally:
         visit.close()
+
+
+def test_every_scorecard_header_has_its_description_as_tooltip(
+    browser: Browser,
+    tmp_path: Path,
+    valid_network: Network,
+    valid_results: dict[str, pd.DataFrame],
+) -> None:
+    """Each scorecard column's header shows what the column holds when pointed at, in the
+    page's language (from analysis/scorecard.py's column docs); no header anywhere on the
+    page has an empty tooltip."""
+    from kokon_graph.analysis.scorecard import COLUMNS
+
+    card = gmina_scorecard(valid_network, valid_results)
+    titles = {}
+    for lang in ("pl", "en"):
+        out = tmp_path / lang
+        write_report(
+            valid_results, out, formats=("html",), info=ReportInfo(dataset="v"), scorecard=card,
+            lang=lang,
+        )  # fmt: skip
+        visit = Visit(browser, out / "report.html")
+        try:
+            titles[lang] = visit.page.locator("#scorecard thead th").evaluate_all(
+                "ths => ths.map(th => th.getAttribute('title'))"
+            )
+            empty = visit.page.locator("th[title=''], td[title='']").count()
+        finally:
+            visit.close()
+        assert titles[lang] == [COLUMNS[c].describe(lang) for c in card.columns]
+        assert all(titles[lang]) and empty == 0
+    assert titles["pl"][3].startswith("kryteria") and titles["en"][3].startswith("the criteria")
+
+
+def _lines(page: Page, texts: set[str]) -> dict[str, int]:
+    """How many lines each table cell whose whole text is one of ``texts`` takes."""
+    return dict(
+        page.evaluate(
+            """texts => [...document.querySelectorAll('td')]
+                .filter(td => texts.includes(td.textContent))
+                .map(td => {
+                    const range = document.createRange();
+                    range.selectNodeContents(td);
+                    const tops = [...range.getClientRects()].map(r => Math.round(r.top));
+                    return [td.textContent, new Set(tops).size];
+                })""",
+            sorted(texts),
+        )
+    )
+
+
+def test_hyphenated_names_stay_whole_in_narrow_columns(
+    browser: Browser,
+    tmp_path: Path,
+    valid_network: Network,
+    valid_results: dict[str, pd.DataFrame],
+) -> None:
+    """ "Praga-Północ" in the scorecard's narrow gmina column is not broken after its hyphen
+    (nor an id such as 1465088-KORALE); the workbook keeps the name as written."""
+    import openpyxl
+
+    card = gmina_scorecard(valid_network, valid_results)
+    card = pd.concat([card.iloc[[0]]] * 2, ignore_index=True)
+    names = {"Praga-Północ", "Kędzierzyn-Koźle"}
+    card["gmina_name"] = sorted(names)
+    card["gmina"] = ["1465088-KORALE", "1465088"]
+    card["reasons"] = "sectors_unlinked|co_serving_gaps|unanswered_share|groups_missing_sectors"
+    write_report(
+        valid_results, tmp_path, formats=("html", "xlsx"), info=ReportInfo(dataset="v"),
+        scorecard=card,
+    )  # fmt: skip
+    visit = Visit(browser, tmp_path / "report.html")
+    try:
+        visit.page.set_viewport_size({"width": 700, "height": 900})
+        assert _lines(visit.page, {*names, "1465088-KORALE"}) == {
+            "Praga-Północ": 1,
+            "Kędzierzyn-Koźle": 1,
+            "1465088-KORALE": 1,
+        }
+        assert visit.page.locator("#scorecard tbody td").nth(1).inner_text() in names
+    finally:
+        visit.close()
+    wb = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)
+    cells = {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row}
+    wb.close()
+    assert names <= cells
