@@ -148,3 +148,41 @@ def test_a_bad_number_of_processes_is_told_in_polish(monkeypatch: pytest.MonkeyP
         f"{JOBS_ENV}='dwa': liczba procesów musi być liczbą całkowitą nie mniejszą niż 1"
     )
     assert told.value.hint == f"{JOBS_ENV}=1: jeden proces"
+
+
+@needs_fork
+def test_analyze_jobs_option_forks_and_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from kokon_graph.analysis import _parallel
+    from kokon_graph.cli import main
+
+    monkeypatch.delenv(JOBS_ENV, raising=False)
+    forked: list[bool] = []
+    enter = _parallel.Aside.__enter__
+
+    def recording(self: Aside) -> Aside:  # the real Aside, only noted
+        forked.append(self.forked)
+        return enter(self)
+
+    monkeypatch.setattr(_parallel.Aside, "__enter__", recording)
+    dataset = str(REPO / "datasets" / "kooperacja-efektywna")
+    outs = {}
+    for jobs in ("1", "2"):
+        outs[jobs] = tmp_path / jobs
+        done = CliRunner().invoke(
+            main,
+            ["analyze", dataset, "--out", str(outs[jobs]), "--betweenness", "16", "--jobs", jobs],
+        )
+        assert done.exit_code == 0, done.output
+    assert forked == [False, True]
+    names = sorted(p.name for p in outs["1"].glob("*.csv"))
+    assert len(names) >= 26
+    for name in names:
+        assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
+    bad = CliRunner().invoke(
+        main, ["analyze", dataset, "--out", str(tmp_path / "x"), "--jobs", "0"]
+    )
+    assert bad.exit_code == 2 and "--jobs" in bad.output
