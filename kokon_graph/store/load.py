@@ -667,6 +667,11 @@ def plan_load(dataset: Dataset, *, limit: int | None = None) -> LoadPlan:
 #: its key in the parameter's list: a national SERVES batch of 5,000 rows then seeks ~2,400
 #: nodes instead of 10,000, and the server reads no map per row (benchmarks/results/neo4j.md).
 _LOOKUPS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "load/located_in_institution": {"territories": ("teryt",)},
+    "load/located_in_group": {"territories": ("teryt",)},
+    "load/works_at": {"institutions": ("institution",)},
+    "load/located_in_family": {"territories": ("teryt",)},
+    "load/coordinates": {"persons": ("coordinator",)},
     "load/cooperates_with": {"institutions": ("source", "target")},
     "load/serves": {"institutions": ("institution",), "families": ("family",)},
     "load/referred": {"institutions": ("source", "target")},
@@ -674,6 +679,11 @@ _LOOKUPS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 
 #: The order of a row's values where the rows travel as lists (see :data:`_LOOKUPS`).
 _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "load/located_in_institution": ("id", "teryt"),
+    "load/located_in_group": ("id", "teryt"),
+    "load/works_at": ("id", "institution"),
+    "load/located_in_family": ("id", "teryt"),
+    "load/coordinates": ("id", "coordinator"),
     "load/cooperates_with": (
         "source",
         "target",
