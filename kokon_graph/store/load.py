@@ -3,7 +3,8 @@
 Every table becomes nodes or relationships through the ``cypher/load/``
 statements, in an order that creates nodes before the relationships between
 them. Each statement is ``UNWIND $rows AS row MERGE ...`` on the row's
-identity, so:
+identity (a relationship statement first finds the end nodes its batch names,
+each once: see :func:`batch_parameters`), so:
 
 * loading the same dataset twice leaves the database as one load does;
 * loading a later wave adds its rows and updates the nodes it shares with the
@@ -232,7 +233,9 @@ def _parent(code: str) -> str:
 
 
 def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
-    """The ``$rows`` of load statement ``step`` for ``dataset`` (plain Python values).
+    """The rows of load statement ``step`` for ``dataset``, as maps (plain Python values).
+
+    A batch of them becomes the statement's parameters by :func:`batch_parameters`.
 
     Text is ``str`` (``""`` when empty); dates are ISO ``"YYYY-MM-DD"``
     strings, numbers ``int``/``float`` and lists ``list``, each ``None`` when
@@ -717,7 +720,10 @@ def batch_parameters(step: str, rows: Rows) -> dict[str, Any]:
               ['R2', 1, 0, 'F1', None, 'sent', None, 'w1']]}
     """
     lookups = _LOOKUPS.get(step)
-    if lookups is None:
+    declared = {p.name for p in statement(step).params}
+    if lookups is None or not declared.issuperset(lookups):
+        # (also the maps of a statement that declares only $rows: an earlier revision's,
+        # as benchmarks/bench_neo4j.py --baseline-rev runs them)
         return {"rows": rows}
     names = _COLUMNS[step]
     columns = [[row[name] for row in rows] for name in names]
@@ -847,8 +853,9 @@ def load_dataset(
         Transactions at once, each on rows that lock nodes no other one
         locks (see the module's docstring), over a session whose
         ``concurrent_writes`` is true (Neo4j; others write one at a time).
-        Any number gives the same graph. The default, 1: two were not faster
-        on a server without an idle core (benchmarks/results/neo4j.md).
+        Any number gives the same graph. The default, :data:`DEFAULT_JOBS`
+        (2), uses the two cores of a small server; on a server without an idle
+        core one is faster (benchmarks/results/neo4j.md).
     schema
         Apply the schema first (idempotent; the keys' constraints or indexes
         are what make MERGE fast).
