@@ -33,7 +33,7 @@ from kokon_graph.store import (
 )
 from kokon_graph.store import neo4j as store_neo4j
 from kokon_graph.store.load import _COLUMNS, _LOOKUPS, LOAD_STEPS, batch_parameters, step_rows
-from kokon_graph.store.statements import Statement, schema_statements, statement
+from kokon_graph.store.statements import Statement, _parse, schema_statements, statement
 
 SECRET = "s3cret-Hasło-do-bazy!"  # a password that must never show up anywhere
 
@@ -137,6 +137,23 @@ def test_a_batch_names_each_end_node_once_and_by_position(valid_dataset: Dataset
     assert len(parameters["families"]) < len(rows)
     assert _as_maps("load/serves", parameters) == rows
     assert batch_parameters("load/family", rows[:0]) == {"rows": []}
+
+
+def test_a_statement_declaring_only_rows_gets_the_rows_as_maps(
+    valid_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier revision's statement (bench_neo4j.py --baseline-rev runs them) reads maps."""
+    from kokon_graph.store import statements as module
+
+    old = _parse(
+        "load/serves",
+        "// SERVES, as 28c4e46 had it\n// @param $rows: list -- maps\n"
+        "// @creates relationships\nUNWIND $rows AS row\nMATCH (i) RETURN i",
+    )
+    every = {**module._all(), "load/serves": old}
+    monkeypatch.setattr(module, "_all", lambda: every)
+    rows = step_rows("load/serves", valid_dataset)
+    assert batch_parameters("load/serves", rows) == {"rows": rows}
 
 
 def test_values_are_typed_for_the_database(valid_dataset: Dataset) -> None:
