@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -726,15 +727,15 @@ def batch_parameters(step: str, rows: Rows) -> dict[str, Any]:
         # as benchmarks/bench_neo4j.py --baseline-rev runs them)
         return {"rows": rows}
     names = _COLUMNS[step]
-    columns = [[row[name] for row in rows] for name in names]
+    lists = [list(values) for values in map(operator.itemgetter(*names), rows)]
     parameters: dict[str, Any] = {}
     for parameter, fields in lookups.items():
         position: dict[Any, int] = {}
-        for name in fields:
-            at = names.index(name)
-            columns[at] = [position.setdefault(key, len(position)) for key in columns[at]]
+        for at in [names.index(name) for name in fields]:
+            for values in lists:
+                values[at] = position.setdefault(values[at], len(position))
         parameters[parameter] = list(position)
-    parameters["rows"] = [list(values) for values in zip(*columns, strict=True)]
+    parameters["rows"] = lists
     return parameters
 
 
