@@ -62,7 +62,7 @@ from kokon_graph.store import (  # noqa: E402
     read_store,
 )
 from kokon_graph.store.falkordb import local_server  # noqa: E402
-from kokon_graph.store.load import LOAD_STEPS  # noqa: E402
+from kokon_graph.store.load import LOAD_STEPS, batch_parameters  # noqa: E402
 from kokon_graph.store.statements import Statement  # noqa: E402
 
 
@@ -241,7 +241,7 @@ def _packing_us(plan: LoadPlan) -> float:
         rows = plan.rows(step)
         start = time.process_time()
         for first in range(0, len(rows), 5000):
-            Packer(io.BytesIO()).pack({"rows": rows[first : first + 5000]})
+            Packer(io.BytesIO()).pack(batch_parameters(step.statement, rows[first : first + 5000]))
         cpu += time.process_time() - start
         n += len(rows)
     return cpu / n * 1e6

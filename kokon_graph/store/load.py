@@ -3,7 +3,8 @@
 Every table becomes nodes or relationships through the ``cypher/load/``
 statements, in an order that creates nodes before the relationships between
 them. Each statement is ``UNWIND $rows AS row MERGE ...`` on the row's
-identity, so:
+identity (a relationship statement first finds the end nodes its batch names,
+each once: see :func:`batch_parameters`), so:
 
 * loading the same dataset twice leaves the database as one load does;
 * loading a later wave adds its rows and updates the nodes it shares with the
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -77,6 +79,7 @@ __all__ = [
     "LoadReport",
     "LoadStep",
     "StepReport",
+    "batch_parameters",
     "load_dataset",
     "plan_load",
     "step_rows",
@@ -231,7 +234,9 @@ def _parent(code: str) -> str:
 
 
 def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
-    """The ``$rows`` of load statement ``step`` for ``dataset`` (plain Python values).
+    """The rows of load statement ``step`` for ``dataset``, as maps (plain Python values).
+
+    A batch of them becomes the statement's parameters by :func:`batch_parameters`.
 
     Text is ``str`` (``""`` when empty); dates are ISO ``"YYYY-MM-DD"``
     strings, numbers ``int``/``float`` and lists ``list``, each ``None`` when
@@ -660,6 +665,80 @@ def plan_load(dataset: Dataset, *, limit: int | None = None) -> LoadPlan:
     return LoadPlan(dataset, limit)
 
 
+#: Steps whose batches find each end node once: the parameter listing the keys of those
+#: nodes (each key once), by the row fields naming them. The rows of such a step travel as
+#: lists of the values of :data:`_COLUMNS`, each of those fields replaced by the position of
+#: its key in the parameter's list: a national SERVES batch of 5,000 rows then seeks ~2,400
+#: nodes instead of 10,000, and the server reads no map per row (benchmarks/results/neo4j.md).
+_LOOKUPS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "load/located_in_institution": {"territories": ("teryt",)},
+    "load/located_in_group": {"territories": ("teryt",)},
+    "load/works_at": {"institutions": ("institution",)},
+    "load/located_in_family": {"territories": ("teryt",)},
+    "load/coordinates": {"persons": ("coordinator",)},
+    "load/cooperates_with": {"institutions": ("source", "target")},
+    "load/serves": {"institutions": ("institution",), "families": ("family",)},
+    "load/referred": {"institutions": ("source", "target")},
+}
+
+#: The order of a row's values where the rows travel as lists (see :data:`_LOOKUPS`).
+_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "load/located_in_institution": ("id", "teryt"),
+    "load/located_in_group": ("id", "teryt"),
+    "load/works_at": ("id", "institution"),
+    "load/located_in_family": ("id", "teryt"),
+    "load/coordinates": ("id", "coordinator"),
+    "load/cooperates_with": (
+        "source",
+        "target",
+        "kind",
+        "wave",
+        "seq",
+        "weight",
+        "since",
+        "mutual",
+    ),
+    "load/serves": ("institution", "family", "service", "wave", "seq", "start", "end"),
+    "load/referred": ("id", "source", "target", "family", "sent", "status", "answered", "wave"),
+}
+
+
+def batch_parameters(step: str, rows: Rows) -> dict[str, Any]:
+    """The parameters of load statement ``step`` for a batch of its :func:`step_rows`.
+
+    ``{"rows": rows}`` for most steps; for those whose batches find each end node
+    once, the keys of those nodes (each once, in the order the rows first name
+    them) and the rows as lists, naming the nodes by position:
+
+    >>> batch_parameters("load/referred", [
+    ...     {"id": "R1", "source": "A", "target": "B", "family": "F1", "sent": None,
+    ...      "status": "sent", "answered": None, "wave": "w1"},
+    ...     {"id": "R2", "source": "B", "target": "A", "family": "F1", "sent": None,
+    ...      "status": "sent", "answered": None, "wave": "w1"}])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'institutions': ['A', 'B'],
+     'rows': [['R1', 0, 1, 'F1', None, 'sent', None, 'w1'],
+              ['R2', 1, 0, 'F1', None, 'sent', None, 'w1']]}
+    """
+    lookups = _LOOKUPS.get(step)
+    declared = {p.name for p in statement(step).params}
+    if lookups is None or not declared.issuperset(lookups):
+        # (also the maps of a statement that declares only $rows: an earlier revision's,
+        # as benchmarks/bench_neo4j.py --baseline-rev runs them)
+        return {"rows": rows}
+    names = _COLUMNS[step]
+    lists = [list(values) for values in map(operator.itemgetter(*names), rows)]
+    parameters: dict[str, Any] = {}
+    for parameter, fields in lookups.items():
+        position: dict[Any, int] = {}
+        for at in [names.index(name) for name in fields]:
+            for values in lists:
+                values[at] = position.setdefault(values[at], len(position))
+        parameters[parameter] = list(position)
+    parameters["rows"] = lists
+    return parameters
+
+
 def _write_batch(
     session: GraphSession,
     st: Statement,
@@ -671,9 +750,10 @@ def _write_batch(
 ) -> WriteSummary:
     """One batch in one transaction, run again after a transient failure (``retries`` times)."""
     attempt = 0
+    parameters = batch_parameters(st.name, batch)
     while True:
         try:
-            return session.write(st, {"rows": batch})
+            return session.write(st, parameters)
         except TransientStoreError:
             if attempt >= retries:
                 raise
@@ -774,8 +854,9 @@ def load_dataset(
         Transactions at once, each on rows that lock nodes no other one
         locks (see the module's docstring), over a session whose
         ``concurrent_writes`` is true (Neo4j; others write one at a time).
-        Any number gives the same graph. The default, 1: two were not faster
-        on a server without an idle core (benchmarks/results/neo4j.md).
+        Any number gives the same graph. The default, :data:`DEFAULT_JOBS`
+        (2), uses the two cores of a small server; on a server without an idle
+        core one is faster (benchmarks/results/neo4j.md).
     schema
         Apply the schema first (idempotent; the keys' constraints or indexes
         are what make MERGE fast).

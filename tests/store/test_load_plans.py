@@ -21,7 +21,7 @@ import pytest
 
 from kokon_graph.io import Dataset
 from kokon_graph.store import GraphSession
-from kokon_graph.store.load import LOAD_STEPS, step_rows
+from kokon_graph.store.load import LOAD_STEPS, batch_parameters, step_rows
 from kokon_graph.store.schema import apply_schema
 from kokon_graph.store.statements import statement
 from tests.store.conftest import NEO4J_URI_ENV
@@ -77,9 +77,9 @@ def _plans(session: GraphSession, dataset: Dataset, explain: Any) -> dict[str, l
     plans = {}
     for step in LOAD_STEPS:
         st = statement(step.statement)
-        rows = step_rows(step.statement, dataset)
-        plans[step.statement] = explain(st.body, {"rows": rows})
-        session.write(st, {"rows": rows})
+        parameters = batch_parameters(step.statement, step_rows(step.statement, dataset))
+        plans[step.statement] = explain(st.body, parameters)
+        session.write(st, parameters)
     return plans
 
 

@@ -2,11 +2,19 @@
 // the partner. A row is identified by (source, target, kind, wave, seq): `seq` numbers
 // the rows that repeat the same (source, target, kind, wave), 0 for the first, so that
 // loading the same rows again, or a later wave, never duplicates a tie.
+// A batch finds each of its institutions once ($institutions: every id once) and its rows
+// name them by position in that list (see serves.cypher); a row whose institution is not
+// in the database is skipped, as a MATCH would.
 //
-// @param $rows: list -- maps {source, target, kind, wave, seq, weight, since, mutual}; `since` is an ISO date or null
+// @param $institutions: list -- the ids of the institutions the rows name, each once
+// @param $rows: list -- lists [source, target, kind, wave, seq, weight, since, mutual]; source and target are positions in $institutions, `since` an ISO date or null
 // @creates relationships
+UNWIND range(0, size($institutions) - 1) AS k
+OPTIONAL MATCH (i:Institution {id: $institutions[k]})
+WITH k, i ORDER BY k
+WITH collect([i]) AS institutions
 UNWIND $rows AS row
-MATCH (a:Institution {id: row.source})
-MATCH (b:Institution {id: row.target})
-MERGE (a)-[r:COOPERATES_WITH {kind: row.kind, wave: row.wave, seq: row.seq}]->(b)
-SET r.weight = row.weight, r.since = row.since, r.mutual = row.mutual
+WITH institutions[row[0]][0] AS a, institutions[row[1]][0] AS b, row
+WHERE a IS NOT NULL AND b IS NOT NULL
+MERGE (a)-[r:COOPERATES_WITH {kind: row[2], wave: row[3], seq: row[4]}]->(b)
+SET r.weight = row[5], r.since = row[6], r.mutual = row[7]
