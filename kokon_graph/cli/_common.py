@@ -211,6 +211,12 @@ def out_dir_option(
     )
 
 
+def jobs_option(help: str) -> Callable[[F], F]:
+    """``--jobs N``: processes to use, a whole number of at least 1; ``None`` when not given
+    (each command's API function has its default)."""
+    return click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N", help=help)
+
+
 def lang_option(f: F) -> F:
     """``--lang pl|en`` for text people read."""
     return click.option(

@@ -16,6 +16,7 @@ from kokon_graph.cli._common import (
     dataset_argument,
     dataset_options,
     echo_table,
+    jobs_option,
     load_network,
     min_count_option,
     out_dir_option,
@@ -348,19 +349,15 @@ def _duration(seconds: float) -> str:
         "Graph Data Science library (DATASET must be a neo4j:// or bolt:// URI; docs/neo4j.md).",
     ),
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help=bi(
+@jobs_option(
+    bi(
         "Licz w N procesach (Linux i macOS): pośrednictwo, bliskość i społeczności w drugim "
         "procesie. Domyślnie KOKON_GRAPH_JOBS albo 1. Wyniki są te same przy każdym N; "
         "dwa procesy oszczędzają czas na wolnym drugim rdzeniu za więcej pamięci.",
         "Compute in N processes (Linux and macOS): betweenness, closeness and communities in "
         "a second process. Default: KOKON_GRAPH_JOBS, else 1. The results are the same "
         "whatever N; two processes save time on a free second core for more memory.",
-    ),
+    )
 )
 @quiet_option
 def analyze(

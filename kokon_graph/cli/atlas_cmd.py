@@ -10,6 +10,7 @@ import click
 from kokon_graph.cli._common import (
     dataset_argument,
     dataset_options,
+    jobs_option,
     lang_option,
     load_dataset,
     min_count_option,
@@ -64,17 +65,13 @@ from kokon_graph.model import Lang
     default=False,
     help=bi("Spakuj go też jako plik .zip obok folderu.", "Also pack it as DIRECTORY.zip."),
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help=bi(
+@jobs_option(
+    bi(
         "Zapisuj strony w N procesach (Linux i macOS). Domyślnie tyle, ile rdzeni "
         "(najwyżej 8); w Windows jeden. Pliki są te same przy każdym N.",
         "Write the pages in N processes (Linux and macOS). Default: the number of usable "
         "cores (at most 8); 1 on Windows. The files are the same whatever N.",
-    ),
+    )
 )
 @lang_option
 @min_count_option
