@@ -315,7 +315,7 @@ def suppress_for_files(
                 text = _STR(values)
                 text[pd.isna(values)] = ""
                 shown[column] = pd.Series(text, index=shown.index, name=column)
-            elif shown[column].dtype == object:
+            else:  # made Python objects, nothing hidden in the end: the dtype computed
                 shown[column] = shown[column].astype(frame[column].dtype)
         out[name] = shown
     return out
