@@ -171,7 +171,10 @@ def staged_folder(out: str | Path) -> Iterator[Path]:
     finally:
         _release_sigint(held)
         if stage is not None:
-            shutil.rmtree(stage, ignore_errors=True)
+            # a Ctrl-C in the middle of the removal would leave half the stage behind (a
+            # nested stage lies beside its parent's, outside what the parent removes)
+            with _no_interrupt():
+                shutil.rmtree(stage, ignore_errors=True)
 
 
 def _hold_sigint() -> set[Any] | None:
