@@ -54,13 +54,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import operator
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from kokon_graph.errors import StoreError
@@ -210,9 +210,54 @@ def _seq(frame: pd.DataFrame, key: list[str]) -> list[int]:
     return [int(v) for v in seq.tolist()]
 
 
-def _zip(**columns: list[Any]) -> list[dict[str, Any]]:
-    names = list(columns)
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """``values`` as a one-dimensional array of Python objects (lists stay lists, not rows)."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A step's rows column by column: each column an array of plain Python values.
+
+    The load keeps a step's rows this way from the frame to the batch: sharing them out
+    between lanes takes rows by position and a batch is a slice, with no Python object
+    per row until the batch's parameters are built (:func:`_parameters`); a national load
+    built 3.7 million maps before (benchmarks/results/neo4j.md).
+    """
+
+    names: tuple[str, ...]
+    columns: tuple[np.ndarray, ...]
+
+    @classmethod
+    def of(cls, **columns: Sequence[Any]) -> _Table:
+        sizes = {len(c) for c in columns.values()}
+        if len(sizes) > 1:
+            raise ValueError(f"columns of different lengths: {sorted(sizes)}")
+        return cls(tuple(columns), tuple(_objects(c) for c in columns.values()))
+
+    @classmethod
+    def from_maps(cls, rows: Sequence[dict[str, Any]], names: Sequence[str] = ()) -> _Table:
+        """The rows of maps ``rows`` (keys ``names``, or those of the first row)."""
+        names = tuple(names) or (tuple(rows[0]) if rows else ())
+        return cls(names, tuple(_objects([r[n] for r in rows]) for n in names))
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def column(self, name: str) -> np.ndarray:
+        return self.columns[self.names.index(name)]
+
+    def take(self, positions: np.ndarray | slice) -> _Table:
+        """The rows at ``positions`` (an array of positions, in that order, or a slice)."""
+        return _Table(self.names, tuple(c[positions] for c in self.columns))
+
+    def maps(self) -> list[dict[str, Any]]:
+        """The rows as maps of the column names."""
+        names = self.names
+        return [
+            dict(zip(names, values, strict=True))
+            for values in zip(*(c.tolist() for c in self.columns), strict=True)
+        ]
 
 
 def _codes(dataset: Dataset) -> list[str]:
@@ -242,23 +287,30 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
     strings, numbers ``int``/``float`` and lists ``list``, each ``None`` when
     empty.
     """
+    return _step_table(step, dataset).maps()
+
+
+def _step_table(step: str, dataset: Dataset) -> _Table:
+    """The rows of :func:`step_rows`, column by column."""
     ds = dataset
     if step == "load/territory":
         t = ds.territories
-        return _zip(
+        return _Table.of(
             teryt=_text(t["teryt"]),
             name=_text(t["name"]),
             kind=_text(t["kind"]),
             gmina_type=_text(t["gmina_type"]),
         )
     if step == "load/territory_code":
-        return [{"teryt": c, "kind": _TERRITORY_KINDS.get(len(c), "other")} for c in _codes(ds)]
+        codes = _codes(ds)
+        return _Table.of(teryt=codes, kind=[_TERRITORY_KINDS.get(len(c), "other") for c in codes])
     if step == "load/located_in_territory":
-        return [{"teryt": c, "parent": _parent(c)} for c in _codes(ds) if _parent(c)]
+        codes = [c for c in _codes(ds) if _parent(c)]
+        return _Table.of(teryt=codes, parent=[_parent(c) for c in codes])
     if step == "load/institution":
         i = ds.institutions
         inst_columns = ("id", "name", "type", "sector", "level", "teryt", "project")
-        return _zip(
+        return _Table.of(
             **{c: _text(i[c]) for c in inst_columns},
             extra=_extras(i, inst_columns),
         )
@@ -268,11 +320,11 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
             "load/located_in_group": ds.groups,
             "load/located_in_family": ds.families,
         }[step]
-        return _zip(id=_text(frame["id"]), teryt=_text(frame["teryt"]))
+        return _Table.of(id=_text(frame["id"]), teryt=_text(frame["teryt"]))
     if step == "load/group":
         g = ds.groups
         group_columns = ("id", "name", "type", "level", "teryt", "project", "start", "end")
-        return _zip(
+        return _Table.of(
             **{c: _text(g[c]) for c in group_columns[:6]},
             start=_dates(g["start"]),
             end=_dates(g["end"]),
@@ -280,13 +332,13 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
         )
     if step == "load/person":
         p = ds.persons
-        return _zip(id=_text(p["id"]), role=_text(p["role"]))
+        return _Table.of(id=_text(p["id"]), role=_text(p["role"]))
     if step == "load/works_at":
         p = ds.persons
-        return _zip(id=_text(p["id"]), institution=_text(p["institution"]))
+        return _Table.of(id=_text(p["id"]), institution=_text(p["institution"]))
     if step == "load/family":
         f = ds.families
-        return _zip(
+        return _Table.of(
             id=_text(f["id"]),
             teryt=_text(f["teryt"]),
             size=_ints(f["size"]),
@@ -296,10 +348,10 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
         )
     if step == "load/coordinates":
         f = ds.families
-        return _zip(id=_text(f["id"]), coordinator=_text(f["coordinator"]))
+        return _Table.of(id=_text(f["id"]), coordinator=_text(f["coordinator"]))
     if step == "load/cooperates_with":
         c = ds.cooperation
-        return _zip(
+        return _Table.of(
             source=_text(c["source"]),
             target=_text(c["target"]),
             kind=_text(c["kind"]),
@@ -315,7 +367,7 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
         seq = pd.Series(_seq(m, ["member", "group", "wave"]), index=m.index, dtype="int64")
         is_person = m["member"].isin(persons)
         m = m[is_person] if step == "load/member_of_person" else m[~is_person]
-        return _zip(
+        return _Table.of(
             member=_text(m["member"]),
             group=_text(m["group"]),
             wave=_text(m["wave"]),
@@ -326,7 +378,7 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
         )
     if step == "load/serves":
         s = ds.services
-        return _zip(
+        return _Table.of(
             institution=_text(s["institution"]),
             family=_text(s["family"]),
             service=_text(s["service"]),
@@ -337,7 +389,7 @@ def step_rows(step: str, dataset: Dataset) -> list[dict[str, Any]]:
         )
     if step == "load/referred":
         r = ds.referrals
-        return _zip(
+        return _Table.of(
             id=_text(r["id"]),
             source=_text(r["source"]),
             target=_text(r["target"]),
@@ -443,9 +495,9 @@ class LoadError(StoreError):
 BatchCallback = Callable[[LoadStep, int], None]
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(rows: _Table, size: int) -> Iterator[_Table]:
     for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+        yield rows.take(slice(start, start + size))
 
 
 def step_size(step: str, dataset: Dataset) -> int:
@@ -521,11 +573,17 @@ class LoadPlan:
         return sum(n for _, n in self.sizes())
 
     def rows(self, step: LoadStep) -> list[dict[str, Any]]:
-        """The ``$rows`` of ``step``."""
+        """The ``$rows`` of ``step``, as maps (see :func:`step_rows`)."""
         if self.prepared is not None:
             return self.prepared[LOAD_STEPS.index(step)]
-        rows = step_rows(step.statement, self.dataset)
-        return rows if self.limit is None else rows[: self.limit]
+        return self._table(step).maps()
+
+    def _table(self, step: LoadStep) -> _Table:
+        """The rows of ``step`` as the load keeps them (column by column)."""
+        if self.prepared is not None:
+            return _Table.from_maps(self.prepared[LOAD_STEPS.index(step)])
+        rows = _step_table(step.statement, self.dataset)
+        return rows if self.limit is None else rows.take(slice(0, self.limit))
 
 
 # --------------------------------------------------------------------------- lanes
@@ -553,10 +611,12 @@ _ENDS: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 }
 
 
-#: A batch's (or a lane's) rows, each a row of a load statement's ``$rows``.
-Rows = list[dict[str, Any]]
 #: A step's rows as written: phases one after the other, each a list of lanes written at once.
-Phases = list[list[Rows]]
+Phases = list[list[_Table]]
+
+#: In :meth:`_Lanes.ends`: an end that is empty (does not count) or in no lane.
+_EMPTY: Final = -2
+_NO_LANE: Final = -1
 
 
 @dataclass(frozen=True)
@@ -573,20 +633,42 @@ class _Lanes:
             return self.powiats.get(code[:4]) if len(code) >= 4 else None
         return self.nodes[kind].get(key)
 
-    def split(self, step: str, rows: Rows) -> Phases:
-        """The phases of ``step``: its lanes' rows (written at once), then the shared rows."""
-        lanes: list[Rows] = [[] for _ in range(self.count)]
-        shared: Rows = []
-        ends = _ENDS[step]
-        for row in rows:
-            found = {self.of(kind, row[name]) for name, kind in ends if row[name]}
-            if len(found) == 1 and (lane := found.pop()) is not None:
-                lanes[lane].append(row)
-            else:
-                shared.append(row)
-        phases = [[part for part in lanes if part]]
-        if shared:
-            phases.append([shared])
+    def ends(self, kind: str, keys: np.ndarray) -> np.ndarray:
+        """The lane of each of ``keys`` (nodes of ``kind``): :data:`_EMPTY` for an empty
+        key, :data:`_NO_LANE` for a node in no lane."""
+        if kind == "t":
+            powiats = self.powiats
+            found = [
+                _EMPTY
+                if not k
+                else powiats.get(str(k)[:4], _NO_LANE)
+                if len(str(k)) >= 4
+                else _NO_LANE
+                for k in keys.tolist()
+            ]
+        else:
+            get = self.nodes[kind].get
+            found = [get(k, _NO_LANE) if k else _EMPTY for k in keys.tolist()]
+        return np.array(found, dtype=np.int64).reshape(len(keys))
+
+    def split(self, step: str, rows: _Table) -> Phases:
+        """The phases of ``step``: its lanes' rows (written at once), then the shared rows.
+
+        A row goes to the lane of its non-empty ends when they all lie in that one lane;
+        any other row is shared.
+        """
+        ends = [self.ends(kind, rows.column(name)) for name, kind in _ENDS[step]]
+        lane = np.full(len(rows), _EMPTY, dtype=np.int64)
+        for found in ends:  # the lane of the first non-empty end
+            lane = np.where(lane == _EMPTY, found, lane)
+        alone = lane >= 0
+        for found in ends:
+            alone &= (found == _EMPTY) | (found == lane)
+        parts = [rows.take(np.flatnonzero(alone & (lane == n))) for n in range(self.count)]
+        phases = [[part for part in parts if len(part)]]
+        shared = np.flatnonzero(~alone)
+        if len(shared):
+            phases.append([rows.take(shared)])
         return [phase for phase in phases if phase]
 
 
@@ -641,8 +723,10 @@ def _steps_ahead(
     """
 
     def build(step: LoadStep) -> tuple[int, Phases]:
-        rows = plan.rows(step)
-        counted = sum(1 for r in rows if r[step.counted]) if step.counted else len(rows)
+        rows = plan._table(step)
+        counted = len(rows)
+        if step.counted and counted:
+            counted = sum(map(bool, rows.column(step.counted).tolist()))
         if lanes is None or len(rows) <= batch_size:
             return counted, [[rows]]
         return counted, lanes.split(step.statement, rows)
@@ -703,7 +787,7 @@ _COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-def batch_parameters(step: str, rows: Rows) -> dict[str, Any]:
+def batch_parameters(step: str, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The parameters of load statement ``step`` for a batch of its :func:`step_rows`.
 
     ``{"rows": rows}`` for most steps; for those whose batches find each end node
@@ -720,29 +804,37 @@ def batch_parameters(step: str, rows: Rows) -> dict[str, Any]:
      'rows': [['R1', 0, 1, 'F1', None, 'sent', None, 'w1'],
               ['R2', 1, 0, 'F1', None, 'sent', None, 'w1']]}
     """
+    return _parameters(step, _Table.from_maps(rows))
+
+
+def _parameters(step: str, rows: _Table) -> dict[str, Any]:
+    """:func:`batch_parameters` of a batch kept column by column."""
     lookups = _LOOKUPS.get(step)
     declared = {p.name for p in statement(step).params}
-    if lookups is None or not declared.issuperset(lookups):
+    if lookups is None or not declared.issuperset(lookups) or not len(rows):
         # (also the maps of a statement that declares only $rows: an earlier revision's,
         # as benchmarks/bench_neo4j.py --baseline-rev runs them)
-        return {"rows": rows}
+        return {"rows": rows.maps()}
     names = _COLUMNS[step]
-    lists = [list(values) for values in map(operator.itemgetter(*names), rows)]
+    columns = [rows.column(name) for name in names]
     parameters: dict[str, Any] = {}
     for parameter, fields in lookups.items():
-        position: dict[Any, int] = {}
-        for at in [names.index(name) for name in fields]:
-            for values in lists:
-                values[at] = position.setdefault(values[at], len(position))
-        parameters[parameter] = list(position)
-    parameters["rows"] = lists
+        # positions in the order the rows first name the keys, field after field
+        at = [names.index(name) for name in fields]
+        codes, keys = pd.factorize(np.concatenate([columns[i] for i in at]))
+        for n, i in enumerate(at):
+            columns[i] = codes[n * len(rows) : (n + 1) * len(rows)]
+        parameters[parameter] = keys.tolist()
+    parameters["rows"] = [
+        list(values) for values in zip(*(c.tolist() for c in columns), strict=True)
+    ]
     return parameters
 
 
 def _write_batch(
     session: GraphSession,
     st: Statement,
-    batch: Rows,
+    batch: _Table,
     *,
     retries: int,
     retry_wait: float,
@@ -750,7 +842,7 @@ def _write_batch(
 ) -> WriteSummary:
     """One batch in one transaction, run again after a transient failure (``retries`` times)."""
     attempt = 0
-    parameters = batch_parameters(st.name, batch)
+    parameters = _parameters(st.name, batch)
     while True:
         try:
             return session.write(st, parameters)
@@ -766,7 +858,7 @@ def _committed(
     step_report: StepReport,
     step: LoadStep,
     on_batch: BatchCallback | None,
-    batch: Rows,
+    batch: _Table,
     summary: WriteSummary,
 ) -> None:
     """Count a committed batch."""
@@ -785,17 +877,17 @@ def _committed(
 
 def _run_phase(
     pool: ThreadPoolExecutor,
-    phase: list[Rows],
+    phase: list[_Table],
     batch_size: int,
-    write: Callable[[Rows], WriteSummary],
-    commit: Callable[[Rows, WriteSummary], None],
+    write: Callable[[_Table], WriteSummary],
+    commit: Callable[[_Table, WriteSummary], None],
 ) -> StoreError | None:
     """Write the lanes of ``phase`` at once, each a batch at a time; the first failure.
 
     After a failure no new batch starts; those running finish (and count).
     """
     queues = [_batches(part, batch_size) for part in phase]
-    running: dict[Future[WriteSummary], tuple[int, Rows]] = {}
+    running: dict[Future[WriteSummary], tuple[int, _Table]] = {}
     failure: StoreError | None = None
 
     def submit(lane: int) -> None:

@@ -48,15 +48,17 @@ def test_lanes_lock_disjoint_nodes_and_every_row_is_written_once(voivodeship: Da
     in_lanes = 0
     for step in LOAD_STEPS:
         rows = plan.rows(step)
-        phases = lanes.split(step.statement, rows)
+        phases = lanes.split(step.statement, plan._table(step))
         # every row once, in its order within each part
-        written = [row for phase in phases for part in phase for row in part]
+        written = [row for phase in phases for part in phase for row in part.maps()]
         assert Counter(map(repr, written)) == Counter(map(repr, rows)), step.statement
         assert all(len(phase) == 1 for phase in phases[1:]), "shared rows run alone"
         first = phases[0]
         if len(first) < 2:
             continue
-        touched = [{node for row in part for node in _nodes(step.statement, row)} for part in first]
+        touched = [
+            {node for row in part.maps() for node in _nodes(step.statement, row)} for part in first
+        ]
         assert not touched[0] & touched[1], step.statement
         in_lanes += sum(len(part) for part in first)
         if step.statement.startswith("load/located_in_") and step.statement != (
@@ -73,3 +75,35 @@ def test_persons_are_in_the_lane_of_their_institution(voivodeship: Dataset) -> N
         voivodeship.persons["id"], voivodeship.persons["institution"], strict=True
     ):
         assert lanes.of("p", person) == lanes.of("i", employer)
+
+
+def test_a_row_is_in_a_lane_exactly_when_all_its_named_ends_are(voivodeship: Dataset) -> None:
+    """The rule of the module's docstring, row by row, against the split of whole columns."""
+    lanes = _lanes(voivodeship, 2)
+    plan = plan_load(voivodeship)
+    for step in LOAD_STEPS:
+        phases = lanes.split(step.statement, plan._table(step))
+        lane_rows = [part.maps() for part in phases[0]] if len(phases[0]) > 1 else []
+        for rows in lane_rows:
+            for row in rows:
+                found = {
+                    lanes.of(kind, row[name]) for name, kind in _ENDS[step.statement] if row[name]
+                }
+                assert len(found) == 1 and None not in found, (step.statement, row)
+            assert (
+                len(
+                    {
+                        lanes.of(k, row[n])
+                        for row in rows
+                        for n, k in _ENDS[step.statement]
+                        if row[n]
+                    }
+                )
+                == 1
+            )
+        for phase in phases[1:]:
+            for row in phase[0].maps():
+                found = {
+                    lanes.of(kind, row[name]) for name, kind in _ENDS[step.statement] if row[name]
+                }
+                assert len(found) != 1 or None in found, (step.statement, row)
