@@ -2,7 +2,7 @@
 
     python benchmarks/bench_neo4j.py --data DIR [--batch-size 5000] [--jobs N] [--sample 500]
                                      [--heap 3g] [--pagecache 2g] [--baseline-rev REV]
-                                     [--no-falkordb] [--no-gds]
+                                     [--repeats N] [--no-falkordb] [--no-gds]
 
 DIR is the national dataset (``kokon-graph generate --scale national --seed 1 DIR``).
 The benchmark starts its own Neo4j (``scripts/neo4j-server.sh`` with a state
@@ -16,7 +16,7 @@ stops them after. Steps, in one run:
    ``UNWIND`` batches, each into an empty database;
 2. the product: :func:`kokon_graph.store.load_dataset`, the national dataset in
    ``UNWIND $rows`` batches of ``--batch-size`` rows (one transaction each, ``--jobs``
-   transactions at once: the library's default, 1, unless given) into the empty Neo4j
+   transactions at once: the library's default, 2, unless given) into the empty Neo4j
    database (schema first); the time includes building the rows;
 3. the server's heap (JMX), garbage collection during the load, and page cache
    (configured, and the store size it caches);
@@ -28,7 +28,11 @@ stops them after. Steps, in one run:
    one transaction at a time as every revision before the lanes did (``--baseline-jobs``,
    default 1); then an untimed whole load comes first, so that both timed loads
    run on a warmed-up server (the baseline, running last, is if anything favoured);
-6. the same national load into FalkorDB.
+6. with ``--repeats N``: N - 1 more whole loads of this revision into the emptied
+   database (and of REV, alternating with them), each timed: identical loads on one
+   machine differ by up to a fifth, so one load says little; the summary gives the
+   lowest, median and highest rate of each;
+7. the same national load into FalkorDB.
 
 Rows per second count the rows sent to the database (every step's ``$rows``); per step,
 the server's CPU seconds too (the machine is shared: wall time depends on what else runs).
@@ -42,6 +46,7 @@ import contextlib
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,7 +67,7 @@ from kokon_graph.store import (  # noqa: E402
     read_store,
 )
 from kokon_graph.store.falkordb import local_server  # noqa: E402
-from kokon_graph.store.load import LOAD_STEPS, batch_parameters  # noqa: E402
+from kokon_graph.store.load import DEFAULT_JOBS, LOAD_STEPS, batch_parameters  # noqa: E402
 from kokon_graph.store.statements import Statement  # noqa: E402
 
 
@@ -293,7 +298,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--jobs", type=int, default=1, help="transactions at once")
+    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="transactions at once")
     parser.add_argument("--baseline-jobs", type=int, default=1)
     parser.add_argument("--sample", type=int, default=500)
     parser.add_argument("--heap", default="3g")
@@ -302,6 +307,7 @@ def main() -> None:
     parser.add_argument(
         "--reload", action="store_true", help="also time loading the same rows again (all there)"
     )
+    parser.add_argument("--repeats", type=int, default=1, help="timed whole loads of each")
     parser.add_argument("--no-falkordb", action="store_true")
     parser.add_argument("--no-gds", action="store_true")
     args = parser.parse_args()
@@ -367,6 +373,23 @@ def main() -> None:
                 results[name] = _timed_load(s, plan, args.batch_size, pid, args.baseline_jobs)
             per_step[args.baseline_rev] = {k: tuple(v) for k, v in STEP_TIMES.items()}
             _progress(*list(results.items())[-1])
+        rates = {"this revision": [results[f"**Neo4j, {whole}**"]["rate"]]}
+        if args.baseline_rev:
+            rates[args.baseline_rev] = [results[name]["rate"]]
+        for k in range(2, args.repeats + 1):
+            _clear(uri, password)
+            results[f"Neo4j, {whole}, load {k}"] = _timed_load(
+                s, plan, args.batch_size, pid, args.jobs
+            )
+            rates["this revision"].append(results[f"Neo4j, {whole}, load {k}"]["rate"])
+            _progress(*list(results.items())[-1])
+            if args.baseline_rev:
+                _clear(uri, password)
+                with statements_of(args.baseline_rev):
+                    again = f"{name}, load {k}"
+                    results[again] = _timed_load(s, plan, args.batch_size, pid, args.baseline_jobs)
+                rates[args.baseline_rev].append(results[again]["rate"])
+                _progress(*list(results.items())[-1])
     memory["store on disk after the shutdown (MB)"] = sizes["store"]
     if not args.no_falkordb:
         with (
@@ -395,6 +418,15 @@ def main() -> None:
             f"{r['cpu']:.1f} | {r['server_cpu']:.1f} | {r['rate']:,.0f} | "
             f"{r['rows'] / max(r['server_cpu'], 1e-9):,.0f} |"
         )
+    if args.repeats > 1:
+        print()
+        print(f"Whole loads, rows/s over {args.repeats} loads each (lowest, median, highest):")
+        print()
+        for run, seen in rates.items():
+            print(
+                f"- {run}: {min(seen):,.0f}, {statistics.median(seen):,.0f}, {max(seen):,.0f}"
+                f" ({sum(r >= 50_000 for r in seen)} of {len(seen)} at 50,000 or more)"
+            )
     print()
     print("Neo4j whole load, per statement (wall includes building its rows):")
     print()
