@@ -717,7 +717,7 @@ def _steps_ahead(
     """Each step with its counted rows and phases, the next step's built in a thread meanwhile.
 
     Building a step's rows (and sharing them out between lanes) is Python work
-    on the client (23 s for the national dataset); the client otherwise waits
+    on the client (~7 CPU s for the national dataset); the client otherwise waits
     for the server while a batch runs, so building the next step then hides
     most of it (benchmarks/results/neo4j.md).
     """
