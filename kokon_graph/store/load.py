@@ -816,18 +816,16 @@ def _parameters(step: str, rows: _Table) -> dict[str, Any]:
         # as benchmarks/bench_neo4j.py --baseline-rev runs them)
         return {"rows": rows.maps()}
     names = _COLUMNS[step]
-    columns = [rows.column(name) for name in names]
+    columns: list[list[Any]] = [rows.column(name).tolist() for name in names]
     parameters: dict[str, Any] = {}
     for parameter, fields in lookups.items():
         # positions in the order the rows first name the keys, field after field
         at = [names.index(name) for name in fields]
-        codes, keys = pd.factorize(np.concatenate([columns[i] for i in at]))
-        for n, i in enumerate(at):
-            columns[i] = codes[n * len(rows) : (n + 1) * len(rows)]
-        parameters[parameter] = keys.tolist()
-    parameters["rows"] = [
-        list(values) for values in zip(*(c.tolist() for c in columns), strict=True)
-    ]
+        position: dict[Any, int] = {}
+        for i in at:
+            columns[i] = [position.setdefault(key, len(position)) for key in columns[i]]
+        parameters[parameter] = list(position)
+    parameters["rows"] = [list(values) for values in zip(*columns, strict=True)]
     return parameters
 
 

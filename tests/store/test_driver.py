@@ -522,3 +522,17 @@ def test_a_materialized_plan_sends_the_same_rows(valid_dataset: Dataset) -> None
     assert plan.prepared is not None
     load_dataset(ready, plan)
     assert ready.calls == lazy.calls
+
+
+def test_an_empty_end_is_named_like_any_other_key() -> None:
+    """A row with no coordinator (None) names None once, by its own position: never a
+    position that would point at another row's node."""
+    parameters = batch_parameters(
+        "load/coordinates",
+        [
+            {"id": "F1", "coordinator": None},
+            {"id": "F2", "coordinator": "P1"},
+            {"id": "F3", "coordinator": None},
+        ],
+    )
+    assert parameters == {"persons": [None, "P1"], "rows": [["F1", 0], ["F2", 1], ["F3", 0]]}
