@@ -64,11 +64,12 @@ _TYPE_WORD_PL: Final = {
 
 
 def _needs(param: str, kind: str, not_: str = "") -> str:
-    """``parameter 'limit' needs a integer, not 'ten'`` in the language of messages."""
+    """``parameter 'limit' needs an integer, not 'ten'`` in the language of messages."""
+    article = "an" if kind[:1] in ("a", "e", "i", "o", "u") else "a"
     return tr(
         f"parametr {param!r} musi być {_TYPE_PL.get(kind, kind)}"
         + (f", a nie {not_}" if not_ else ""),
-        f"parameter {param!r} needs a {kind}" + (f", not {not_}" if not_ else ""),
+        f"parameter {param!r} needs {article} {kind}" + (f", not {not_}" if not_ else ""),
     )
 
 

@@ -266,7 +266,7 @@ def test_ready_query_parameter_errors() -> None:
     assert caught.value.hint == "its parameters: gmina (string), wave (string, optional), " + (
         "limit (integer, optional)"
     )
-    with pytest.raises(QueryError, match="needs a integer, not 'ten'"):
+    with pytest.raises(QueryError, match="needs an integer, not 'ten'"):
         run_query(session, "central_actors", {"gmina": "1", "limit": "ten"})
     with pytest.raises(QueryError, match="there is no ready query 'gaps'"):
         run_query(session, "gaps", {})
