@@ -628,27 +628,20 @@ class _Lanes:
     nodes: dict[str, dict[str, int]]
 
     def of(self, kind: str, key: Any) -> int | None:
+        """The lane of node ``key`` of ``kind``; ``None`` for a node in no lane."""
         if kind == "t":
             code = str(key or "")
             return self.powiats.get(code[:4]) if len(code) >= 4 else None
         return self.nodes[kind].get(key)
 
     def ends(self, kind: str, keys: np.ndarray) -> np.ndarray:
-        """The lane of each of ``keys`` (nodes of ``kind``): :data:`_EMPTY` for an empty
+        """:meth:`of` each of ``keys`` (nodes of ``kind``): :data:`_EMPTY` for an empty
         key, :data:`_NO_LANE` for a node in no lane."""
-        if kind == "t":
-            powiats = self.powiats
-            found = [
-                _EMPTY
-                if not k
-                else powiats.get(str(k)[:4], _NO_LANE)
-                if len(str(k)) >= 4
-                else _NO_LANE
-                for k in keys.tolist()
-            ]
-        else:
-            get = self.nodes[kind].get
-            found = [get(k, _NO_LANE) if k else _EMPTY for k in keys.tolist()]
+        of = functools.partial(self.of, kind)
+        found = [
+            _EMPTY if not k else _NO_LANE if (lane := of(k)) is None else lane
+            for k in keys.tolist()
+        ]
         return np.array(found, dtype=np.int64).reshape(len(keys))
 
     def split(self, step: str, rows: _Table) -> Phases:
